@@ -1,0 +1,246 @@
+"""Plain, frozen data passed between layers (scanner -> library -> grouping -> CLI/GUI).
+
+Nothing here does I/O; every type converts to JSON-friendly dicts for the CLI and the GUI signals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Roles a scanned file can have.
+ROLE_VERSION = "version"  # a feature film (or an unidentified video)
+ROLE_EXTRA = "extra"  # trailer, sample, featurette, ...
+ROLE_EPISODE = "episode"  # a TV episode (decided by the parser)
+
+# Card states (CONTRACT.md).
+STATE_MATCHED = "matched"
+STATE_AMBIGUOUS = "ambiguous"
+STATE_NOT_FOUND = "not_found"
+STATE_PENDING = "pending"
+STATE_MANUAL = "manual"
+
+RESOLUTIONS = ("480p", "576p", "720p", "1080p", "2160p")
+
+
+def resolution_rank(resolution: str | None) -> int:
+    """0 for unknown, then 1..5 from 480p to 2160p."""
+    try:
+        return RESOLUTIONS.index(resolution) + 1 if resolution else 0
+    except ValueError:
+        return 0
+
+
+def resolution_label(resolution: str | None) -> str:
+    """How a resolution is shown to people: 2160p is '4K'."""
+    if resolution == "2160p":
+        return "4K"
+    return resolution or ""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a file name (plus its folders) says about the video."""
+
+    title: str | None = None
+    year: int | None = None
+    kind: str = "movie"  # "movie" or "episode"
+    season: int | None = None
+    episode: int | None = None
+    episode_title: str | None = None
+    resolution: str | None = None  # one of RESOLUTIONS
+    source: str | None = None  # "Blu-ray", "Web", "DVD", "HDTV", ...
+    video_codec: str | None = None  # "H.264", "H.265", "Xvid", ...
+    hdr: str | None = None  # "HDR10", "HDR10+", "Dolby Vision", "HDR"
+    edition: str | None = None  # "Director's Cut", "Extended", ... or a Plex {edition-X} label
+    tmdb_id: int | None = None  # embedded {tmdb-603} / [tmdbid-603]
+    imdb_id: str | None = None  # embedded tt0133093
+    tvdb_id: int | None = None  # embedded {tvdb-123}
+    alternative_titles: tuple[str, ...] = ()
+    title_from: str = "file"  # "file" or "folder": where title/year came from
+    generic: bool = False  # the file name itself carries no title (movie.mkv, VTS_01_1.VOB)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["alternative_titles"] = list(self.alternative_titles)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Parsed:
+        known = {f for f in cls.__dataclass_fields__}
+        kw = {k: v for k, v in d.items() if k in known}
+        if "alternative_titles" in kw:
+            kw["alternative_titles"] = tuple(kw["alternative_titles"] or ())
+        return cls(**kw)
+
+
+@dataclass(frozen=True)
+class ScannedFile:
+    """One video file found by the scanner (before parsing)."""
+
+    path: str  # absolute; may hold surrogate escapes for names that are not valid UTF-8
+    size: int
+    mtime: float
+    root: str  # the library folder it was found under
+    role: str = ROLE_VERSION  # ROLE_VERSION or ROLE_EXTRA (episodes are decided by the parser)
+    extra_type: str | None = None  # "trailer", "sample", "featurette", ... when role is extra
+    stack_key: str | None = None  # same key for the parts of one multi-part movie (cd1/cd2)
+    part: int | None = None  # 1, 2, ... within the stack
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something the scanner did not take, and why (shown in the scan summary)."""
+
+    path: str
+    reason: str  # "unreadable", "symlink-loop", "broken-symlink", "vanished", "too-deep", ...
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One TMDb search result, scored against a file's Parsed."""
+
+    tmdb_id: int
+    kind: str  # "movie" or "tv"
+    title: str
+    year: int | None
+    original_title: str | None = None
+    popularity: float = 0.0
+    poster_path: str | None = None
+    score: float = 0.0
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a movie: one file, or several parts (cd1/cd2) played in order."""
+
+    path: str
+    parts: tuple[str, ...]
+    size: int
+    resolution: str | None = None
+    edition: str | None = None
+    source: str | None = None
+    video_codec: str | None = None
+    hdr: str | None = None
+    missing: bool = False
+    best: bool = False
+    file_ids: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "path": self.path,
+            "resolution": self.resolution,
+            "edition": self.edition,
+            "size": self.size,
+            "parts": list(self.parts),
+            "best": self.best,
+            "source": self.source,
+            "video_codec": self.video_codec,
+            "hdr": self.hdr,
+        }
+        if self.missing:
+            d["missing"] = True
+        return d
+
+
+@dataclass(frozen=True)
+class Episode:
+    path: str
+    season: int | None
+    episode: int | None
+    size: int
+    resolution: str | None = None
+    title: str | None = None
+    missing: bool = False
+    file_id: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "path": self.path,
+            "season": self.season,
+            "episode": self.episode,
+            "resolution": self.resolution,
+            "size": self.size,
+        }
+        if self.missing:
+            d["missing"] = True
+        return d
+
+
+@dataclass(frozen=True)
+class Extra:
+    path: str
+    type: str
+    size: int = 0
+    missing: bool = False
+    file_id: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"path": self.path, "type": self.type}
+        if self.missing:
+            d["missing"] = True
+        return d
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card of the grid: a TMDb title (or a fallback group) with all its files."""
+
+    id: str  # "movie:603", "tv:1399", or "local:<hash>" for unidentified groups
+    tmdb_id: int | None
+    kind: str | None  # "movie", "tv", or None when not identified
+    title: str
+    year: int | None
+    state: str
+    confidence: float | None = None
+    reasons: str = ""
+    versions: tuple[Version, ...] = ()
+    episodes: tuple[Episode, ...] = ()
+    extras: tuple[Extra, ...] = ()
+    original_title: str | None = None
+    poster_path: str | None = None
+    folder: str | None = None  # the folder of the first file (for fallback cards and display)
+    added_at: float = 0.0
+    candidates: tuple[Candidate, ...] = field(default=(), compare=False)
+
+    @property
+    def size(self) -> int:
+        return (
+            sum(v.size for v in self.versions)
+            + sum(e.size for e in self.episodes)
+        )
+
+    @property
+    def best_resolution(self) -> str | None:
+        files = [v.resolution for v in self.versions] + [e.resolution for e in self.episodes]
+        best = max(files, key=resolution_rank, default=None)
+        return best
+
+    @property
+    def reclaimable_bytes(self) -> int:
+        """Bytes taken by versions other than the best one."""
+        return sum(v.size for v in self.versions if not v.best)
+
+    @property
+    def missing(self) -> bool:
+        return any(v.missing for v in self.versions) or any(e.missing for e in self.episodes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "tmdb_id": self.tmdb_id,
+            "kind": self.kind,
+            "title": self.title,
+            "year": self.year,
+            "state": self.state,
+            "confidence": self.confidence,
+            "reasons": self.reasons,
+            "original_title": self.original_title,
+            "poster_path": self.poster_path,
+            "versions": [v.to_dict() for v in self.versions],
+            "episodes": [e.to_dict() for e in self.episodes],
+            "extras": [x.to_dict() for x in self.extras],
+            "reclaimable_bytes": self.reclaimable_bytes,
+        }
