@@ -1,0 +1,20 @@
+"""Shared test set-up: offscreen Qt, and no test ever touches the user's real config or TMDb."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+for var in ("TMDB_API_KEY", "TMDB_ACCESS_TOKEN", "VIDEOMANAGER_TMDB_URL"):
+    os.environ.pop(var, None)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Every test gets its own data dir, so the real settings.json and library are never read or written."""
+    data = tmp_path_factory.mktemp("vm-data")
+    monkeypatch.setenv("VIDEOMANAGER_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(data / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(data / "xdg-cache"))
+    yield data

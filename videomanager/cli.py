@@ -1,0 +1,221 @@
+"""The command line (CONTRACT.md). With no sub-command it opens the desktop window.
+
+Exit status: 0 success, 1 a failure the message explains, 2 bad usage. Errors are one readable sentence
+on stderr (a traceback only with --debug). Long work shows progress on stderr when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from videomanager import __version__
+from videomanager.core.logsafe import install_log_redaction
+from videomanager.core.paths import AppPaths, resolve_paths
+from videomanager.core.settings import Settings, SettingsStore
+
+log = logging.getLogger("videomanager")
+
+
+class UserError(Exception):
+    """A failure whose message is meant for the user (exit status 1)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="videomanager",
+        description="A desktop video library manager: one card per TMDb title holding all its versions.",
+    )
+    p.add_argument("--data-dir", metavar="DIR", help="keep settings, the library and caches in DIR")
+    p.add_argument("--debug", action="store_true", help="log details and show tracebacks")
+    p.add_argument("--demo", action="store_true", help="open the window on a generated sample library")
+    p.add_argument("--version", action="version", version=f"videomanager {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("scan", help="add folders to the library and scan them (incremental on re-runs)")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--workers", type=int, default=None, help="parser processes (default: one per core)")
+
+    i = sub.add_parser("identify", help="look up what is not identified yet on TMDb")
+    i.add_argument("--retry", action="store_true", help="look again at not-found and ambiguous titles")
+
+    li = sub.add_parser("list", help="the library as cards")
+    li.add_argument("--json", action="store_true", help="a JSON array, one object per card")
+
+    m = sub.add_parser("match", help="set a file's (or its card's) TMDb id by hand")
+    m.add_argument("path")
+    m.add_argument("--tmdb-id", type=int, required=True)
+    m.add_argument("--tv", action="store_true", help="the id is a TV show's")
+    m.add_argument("--card", action="store_true", help="apply to every file of the file's card")
+
+    u = sub.add_parser("unmatch", help="forget a file's identification and never match it automatically")
+    u.add_argument("path")
+
+    sub.add_parser("prune", help="forget files marked missing")
+
+    t = sub.add_parser("tmdb", help="TMDb credential check and search")
+    tsub = t.add_subparsers(dest="tmdb_command", metavar="SUBCOMMAND")
+    tsub.add_parser("validate", help="check the configured credential (exit 0 valid, 1 invalid, 2 unreachable)")
+    ts = tsub.add_parser("search", help="the best match as one JSON object")
+    ts.add_argument("query")
+    ts.add_argument("--year", type=int)
+    ts.add_argument("--tv", action="store_true")
+    return p
+
+
+class Context:
+    """What every command needs, built once (the CLI's composition root)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.paths: AppPaths = resolve_paths(args.data_dir)
+        try:
+            self.paths.ensure()
+        except OSError as exc:
+            raise UserError(f"Cannot create the data folder {exc.filename}: {exc.strerror}.") from exc
+        self.settings_store = SettingsStore(self.paths.settings_file)
+        loaded = self.settings_store.load()
+        self.settings: Settings = loaded.settings
+        if loaded.notice:
+            print(loaded.notice, file=sys.stderr)
+        self._library = None
+
+    @property
+    def library(self):
+        if self._library is None:
+            from videomanager.core.library import Library, LibraryError
+
+            try:
+                self._library = Library(self.paths.library_db)
+            except LibraryError as exc:
+                raise UserError(str(exc)) from exc
+            if self._library.notice:
+                print(self._library.notice, file=sys.stderr)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+
+
+def _progress_printer(enabled: bool):
+    last = [0.0]
+
+    def show(text: str, final: bool = False) -> None:
+        if not enabled:
+            return
+        now = time.monotonic()
+        if final or now - last[0] > 0.2:
+            last[0] = now
+            sys.stderr.write("\r\033[K" + text + ("\n" if final else ""))
+            sys.stderr.flush()
+
+    return show
+
+
+def cmd_scan(ctx: Context) -> int:
+    from videomanager.core.indexer import scan_into_library
+
+    paths = []
+    for p in ctx.args.paths:
+        full = os.path.abspath(os.path.expanduser(p))
+        if not os.path.isdir(full):
+            raise UserError(f"{p} is not a folder: give the folders that hold your videos.")
+        paths.append(full)
+    show = _progress_printer(sys.stderr.isatty())
+    summary = scan_into_library(
+        ctx.library,
+        paths,
+        workers=ctx.args.workers,
+        progress=lambda s: show(f"scanning: {s.seen} video files, {s.new} new, {s.changed} changed"),
+    )
+    show("", final=True) if sys.stderr.isatty() else None
+    folders = ctx.settings.library_folders
+    changed = [p for p in paths if p not in folders]
+    if changed and ctx.settings_store.writable:
+        ctx.settings.library_folders = folders + changed
+        try:
+            ctx.settings_store.save(ctx.settings)
+        except OSError as exc:
+            print(f"Could not save the library folders to settings.json: {exc}.", file=sys.stderr)
+    print(summary.line())
+    for root in summary.unavailable_roots:
+        print(f"{root} could not be read: its files are kept and marked missing.", file=sys.stderr)
+    return 0
+
+
+def cmd_list(ctx: Context) -> int:
+    from videomanager.core.grouping import cards_from_library
+
+    cards = cards_from_library(ctx.library)
+    if ctx.args.json:
+        # ensure_ascii keeps names that are not valid UTF-8 intact (as \udcXX escapes) instead of failing.
+        json.dump([c.to_dict() for c in cards], sys.stdout, ensure_ascii=True)
+        sys.stdout.write("\n")
+        return 0
+    from videomanager.core.models import resolution_label
+
+    for c in cards:
+        year = f" ({c.year})" if c.year else ""
+        count = len(c.versions) or len(c.episodes)
+        what = "episodes" if c.episodes else "versions"
+        best = resolution_label(c.best_resolution) or "-"
+        safe_title = c.title.encode("utf-8", "backslashreplace").decode("utf-8")
+        print(f"{c.state:<10} {safe_title}{year}  [{count} {what}, best {best}]  {c.id}")
+    print(f"{len(cards)} cards", file=sys.stderr)
+    return 0
+
+
+def cmd_prune(ctx: Context) -> int:
+    n = ctx.library.prune()
+    print(f"{n} missing files forgotten (the files themselves were not touched).")
+    return 0
+
+
+COMMANDS = {"scan": cmd_scan, "list": cmd_list, "prune": cmd_prune}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    install_log_redaction()
+    if args.command is None:
+        from videomanager.gui.app import run_gui
+
+        return run_gui(args)
+    if args.command == "tmdb" and not args.tmdb_command:
+        parser.parse_args(["tmdb", "--help"])
+    ctx = None
+    try:
+        ctx = Context(args)
+        handler = COMMANDS.get(args.command)
+        if handler is None:
+            from videomanager import cli_tmdb
+
+            handler = cli_tmdb.COMMANDS[args.command]
+        return handler(ctx)
+    except UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted: what was done so far is saved.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a last resort: one sentence, no traceback unless --debug
+        if args.debug:
+            raise
+        from videomanager.core.logsafe import redact
+
+        print(f"Unexpected error: {redact(str(exc)) or type(exc).__name__} (run with --debug for details).",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    finally:
+        if ctx is not None:
+            ctx.close()

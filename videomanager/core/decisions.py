@@ -1,0 +1,112 @@
+"""Manual decisions: set a file's or a card's TMDb id, unmatch, split a version off, merge two cards.
+
+Decisions are keyed by file fingerprint (size + hash of the first and last 64 KiB), so they survive
+rescans, renames and moves, and automatic matching never overwrites them (grouping reads them first).
+Fingerprints are computed lazily: for the files a decision touches, and after a scan for new files whose
+size equals that of some decision.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from videomanager.core.fingerprint import fingerprint
+from videomanager.core.library import FileRecord, Library, LibraryError
+from videomanager.core.models import Card
+
+
+class DecisionError(Exception):
+    """A decision that cannot be applied, with a message for the user."""
+
+
+def _fingerprints(library: Library, file_ids: Iterable[int]) -> list[tuple[FileRecord, str]]:
+    files = library.files_by_ids(list(file_ids))
+    if not files:
+        raise DecisionError("None of those files is in the library.")
+    out = []
+    for f in files:
+        fp = f.fingerprint
+        if not fp:
+            try:
+                fp = fingerprint(f.path, f.size)
+            except OSError as exc:
+                raise DecisionError(
+                    f"{f.path} cannot be read ({exc.strerror or exc}), so the decision cannot be attached to it."
+                ) from exc
+            library.set_fingerprint(f.id, fp)
+        out.append((f, fp))
+    return out
+
+
+def set_match(library: Library, file_ids: Iterable[int], kind: str, tmdb_id: int, title_data: dict | None = None) -> int:
+    """These files are this TMDb title (movie or tv). Returns how many files were set."""
+    if kind not in ("movie", "tv") or int(tmdb_id) <= 0:
+        raise DecisionError("A TMDb id is a positive number, for a movie or a TV show.")
+    pairs = _fingerprints(library, file_ids)
+    for _f, fp in pairs:
+        library.set_decision(fp, "match", kind=kind, tmdb_id=int(tmdb_id))
+    if title_data is not None:
+        library.save_title(kind, int(tmdb_id), title_data)
+    return len(pairs)
+
+
+def unmatch(library: Library, file_ids: Iterable[int]) -> int:
+    """Forget the identification of these files and never match them automatically again."""
+    pairs = _fingerprints(library, file_ids)
+    for _f, fp in pairs:
+        library.set_decision(fp, "unmatch")
+    return len(pairs)
+
+
+def forget(library: Library, file_ids: Iterable[int]) -> int:
+    """Drop the manual decisions of these files: automatic matching applies again."""
+    pairs = _fingerprints(library, file_ids)
+    for _f, fp in pairs:
+        library.clear_decision(fp)
+    return len(pairs)
+
+
+def split_off(library: Library, file_ids: Iterable[int], kind: str | None, tmdb_id: int | None) -> str:
+    """Make these files (one version) a card of their own, keeping their identification."""
+    token = uuid.uuid4().hex[:12]
+    for _f, fp in _fingerprints(library, file_ids):
+        library.set_decision(fp, "split", kind=kind, tmdb_id=tmdb_id, group_token=token)
+    return token
+
+
+def merge(library: Library, target: Card, others: Iterable[Card]) -> int:
+    """Put every file of ``others`` on the ``target`` card."""
+    ids = card_file_ids(target)
+    for card in others:
+        ids.extend(card_file_ids(card))
+    if target.tmdb_id and target.kind:
+        return set_match(library, ids, target.kind, target.tmdb_id)
+    token = uuid.uuid4().hex[:12]
+    pairs = _fingerprints(library, ids)
+    for _f, fp in pairs:
+        library.set_decision(fp, "group", group_token=token)
+    return len(pairs)
+
+
+def card_file_ids(card: Card) -> list[int]:
+    ids: list[int] = []
+    for v in card.versions:
+        ids.extend(v.file_ids)
+    ids.extend(e.file_id for e in card.episodes)
+    return [i for i in ids if i]
+
+
+def refresh_fingerprints(library: Library) -> int:
+    """Fingerprint files not fingerprinted yet whose size matches a decision (renamed or moved files)."""
+    sizes = library.decision_sizes()
+    if not sizes:
+        return 0
+    done = 0
+    for f in library.files_without_fingerprint(sizes):
+        try:
+            library.set_fingerprint(f.id, fingerprint(f.path, f.size))
+            done += 1
+        except (OSError, LibraryError):
+            continue
+    return done

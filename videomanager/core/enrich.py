@@ -1,0 +1,394 @@
+"""The identify pipeline: unique lookup keys -> concurrent, rate-limited TMDb lookups -> library.
+
+One search per unique (kind, normalised title, year), never one per file; an id embedded in a name goes
+straight to the movie / tv / find endpoint. Lookups run in a thread pool through the client's shared
+limiter and each result is written as soon as it arrives, so the pipeline is resumable and idempotent:
+killed at any point, the next run finishes the keys still pending and repeats none that finished; on an
+unchanged library a second run makes no request at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from videomanager.core.keys import NO_TITLE_KEY
+from videomanager.core.library import Library
+from videomanager.core.matcher import (
+    Query,
+    candidate_from_result,
+    decide,
+    needs_alternative_titles,
+    score_candidates,
+)
+from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate, Parsed
+from videomanager.tmdb.errors import (
+    BadRequestError,
+    DailyLimitReachedError,
+    InvalidCredentialError,
+    NetworkError,
+    NoCredentialError,
+    NotFoundError,
+    TMDbError,
+)
+
+log = logging.getLogger(__name__)
+
+# Errors that stop the whole run (every remaining key stays pending for the next run).
+FATAL = (NoCredentialError, InvalidCredentialError, DailyLimitReachedError, NetworkError)
+MAX_CONSECUTIVE_FAILURES = 5
+
+
+@dataclass
+class EnrichProgress:
+    keys_done: int = 0
+    keys_total: int = 0
+    requests: int = 0
+    cache_hits: int = 0
+    waits_429: int = 0
+    requests_today: int = 0
+    daily_limit: int = 0  # 0 = none
+    eta_seconds: float | None = None
+
+
+@dataclass
+class EnrichSummary:
+    keys_total: int = 0
+    matched: int = 0
+    ambiguous: int = 0
+    not_found: int = 0
+    failed: int = 0  # keys left pending after an error on that key alone
+    requests: int = 0
+    cache_hits: int = 0
+    waits_429: int = 0
+    seconds: float = 0.0
+    stop_reason: str | None = None  # one sentence when the run stopped early (key, budget, network)
+    cancelled: bool = False
+    by_state: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        text = (
+            f"{self.keys_total} titles looked up: {self.matched} matched, {self.ambiguous} ambiguous, "
+            f"{self.not_found} not found; {self.requests} requests, {self.cache_hits} cache hits, "
+            f"{self.waits_429} rate-limit waits, {self.seconds:.1f} s"
+        )
+        if self.failed:
+            text += f"; {self.failed} left for the next run"
+        return text
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    key: str
+    state: str
+    tmdb_id: int | None = None
+    kind: str | None = None
+    confidence: float | None = None
+    reasons: str = ""
+    candidates: tuple[Candidate, ...] = ()
+    title_data: dict | None = None
+
+
+def _candidate_dict(c: Candidate) -> dict:
+    return {
+        "tmdb_id": c.tmdb_id, "kind": c.kind, "title": c.title, "year": c.year,
+        "original_title": c.original_title, "popularity": c.popularity, "poster_path": c.poster_path,
+        "score": c.score, "reasons": c.reasons,
+    }  # fmt: skip
+
+
+def _title_data(item: dict, kind: str) -> dict:
+    keep = ("id", "title", "name", "original_title", "original_name", "release_date", "first_air_date",
+            "poster_path", "backdrop_path", "overview", "popularity", "vote_average", "genre_ids",
+            "original_language", "imdb_id", "runtime")  # fmt: skip
+    data = {k: item[k] for k in keep if k in item}
+    data["media_type"] = kind
+    return data
+
+
+class Identifier:
+    """Identifies one lookup key against TMDb (the unit of work of the pipeline)."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def identify(self, key: str, query: Query | None) -> LookupResult:
+        if key == NO_TITLE_KEY or query is None:
+            return LookupResult(key, STATE_NOT_FOUND, reasons="nothing to look up in the file name")
+        if key.startswith(("tmdb:", "imdb:", "tvdb:")):
+            return self._by_id(key)
+        return self._by_search(key, query)
+
+    def _by_id(self, key: str) -> LookupResult:
+        scheme, _, rest = key.partition(":")
+        try:
+            if scheme == "tmdb":
+                kind, _, ident = rest.partition(":")
+                item = self.client.get_tv_show(int(ident)) if kind == "tv" else self.client.get_movie(int(ident))
+                return self._matched_by_id(key, item, kind, f"TMDb id {ident} in the file name")
+            source = "imdb_id" if scheme == "imdb" else "tvdb_id"
+            found = self.client.find(rest, external_source=source)
+        except NotFoundError:
+            return LookupResult(key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb")
+        for kind, bucket in (("movie", "movie_results"), ("tv", "tv_results")):
+            items = found.get(bucket) if isinstance(found, dict) else None
+            if items:
+                return self._matched_by_id(key, items[0], kind, f"{source.replace('_id', '').upper()} id {rest}")
+        return LookupResult(key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb")
+
+    @staticmethod
+    def _matched_by_id(key: str, item: dict, kind: str, why: str) -> LookupResult:
+        c = candidate_from_result(item, kind)
+        return LookupResult(key, STATE_MATCHED, c.tmdb_id, kind, 1.0, why, (c,), _title_data(item, kind))
+
+    def _search(self, query: Query, year: int | None) -> list[dict]:
+        if query.kind == "tv":
+            data = self.client.search_tv(query.title, first_air_date_year=year)
+        else:
+            data = self.client.search_movie(query.title, year=year)
+        results = data.get("results") if isinstance(data, dict) else None
+        return [r for r in results or [] if isinstance(r, dict) and isinstance(r.get("id"), int)]
+
+    def _by_search(self, key: str, query: Query) -> LookupResult:
+        items: dict[int, dict] = {}
+        in_year: set[int] = set()
+        if query.year:
+            for r in self._search(query, query.year):
+                items.setdefault(r["id"], r)
+                in_year.add(r["id"])
+        scored = self._score(query, items, in_year, {})
+        done = scored and decide(scored).state == STATE_MATCHED
+        if not done:
+            # The year may be a regional release year, or wrong: search again without it (+-1 allowed).
+            for r in self._search(query, None):
+                items.setdefault(r["id"], r)
+            scored = self._score(query, items, in_year, {})
+        alt: dict[int, list[str]] = {}
+        if scored and decide(scored).state != STATE_MATCHED:
+            for tmdb_id in needs_alternative_titles(query, scored):
+                alt[tmdb_id] = self._alternative_titles(query.kind, tmdb_id)
+            if alt:
+                scored = self._score(query, items, in_year, alt)
+        decision = decide(scored)
+        candidates = decision.candidates
+        if decision.state == STATE_MATCHED and decision.best is not None:
+            best = decision.best
+            return LookupResult(key, STATE_MATCHED, best.tmdb_id, best.kind, decision.confidence, decision.reasons,
+                                candidates, _title_data(items[best.tmdb_id], best.kind))  # fmt: skip
+        return LookupResult(key, decision.state, None, query.kind, decision.confidence, decision.reasons, candidates)
+
+    def _score(self, query: Query, items: dict[int, dict], in_year: set[int], alt: dict[int, list[str]]):
+        cands = [candidate_from_result(r, query.kind) for r in items.values()]
+        return score_candidates(query, cands, in_year_search=in_year, alt_titles=alt)
+
+    def _alternative_titles(self, kind: str, tmdb_id: int) -> list[str]:
+        try:
+            if kind == "tv":
+                data = self.client.get_tv_alternative_titles(tmdb_id)
+                rows = data.get("results") if isinstance(data, dict) else None
+            else:
+                data = self.client.get_movie_alternative_titles(tmdb_id)
+                rows = data.get("titles") if isinstance(data, dict) else None
+        except NotFoundError:
+            return []
+        return [str(r["title"]) for r in rows or [] if isinstance(r, dict) and r.get("title")]
+
+
+def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
+    """The search query of each key, from the files that use it (title as written, year, hints)."""
+    wanted = set(keys)
+    out: dict[str, Query] = {}
+    seasons: dict[str, int] = {}
+    alts: dict[str, set[str]] = {}
+    for key, parsed in library.parses_for_keys(wanted):
+        if parsed.season is not None:
+            seasons[key] = max(seasons.get(key, 0), parsed.season)
+        alts.setdefault(key, set()).update(parsed.alternative_titles)
+        if key not in out and parsed.title:
+            out[key] = Query(
+                title=parsed.title,
+                year=parsed.year,
+                kind="tv" if parsed.kind == "episode" else "movie",
+            )
+    for key, q in out.items():
+        out[key] = Query(q.title, q.year, q.kind, tuple(sorted(alts.get(key, ()))), seasons.get(key))
+    return out
+
+
+class Enricher:
+    """Runs the identify pipeline over every pending key of a library."""
+
+    def __init__(
+        self,
+        library: Library,
+        client,
+        *,
+        workers: int = 8,
+        cancel: threading.Event | None = None,
+        progress: Callable[[EnrichProgress], None] | None = None,
+        on_result: Callable[[list[str]], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.library = library
+        self.client = client
+        self.workers = max(1, workers)
+        self.cancel = cancel or threading.Event()
+        self.progress_cb = progress
+        self.on_result = on_result
+        self.clock = clock
+        self.identifier = Identifier(client)
+
+    def _progress(self, done: int, total: int, started: float, base: tuple[int, int, int]) -> EnrichProgress:
+        budget = getattr(self.client, "budget", None)
+        elapsed = self.clock() - started
+        eta = (elapsed / done) * (total - done) if done and total > done else (0.0 if done >= total else None)
+        return EnrichProgress(
+            keys_done=done,
+            keys_total=total,
+            requests=self.client.requests_sent - base[0],
+            cache_hits=self.client.cache_hits - base[1],
+            waits_429=self.client.limiter.waits_429 - base[2],
+            requests_today=budget.used_today() if budget is not None else 0,
+            daily_limit=budget.limit if budget is not None else 0,
+            eta_seconds=eta,
+        )
+
+    def run(self, retry: bool = False) -> EnrichSummary:
+        started = self.clock()
+        if retry:
+            self.library.reset_lookups([STATE_NOT_FOUND, STATE_AMBIGUOUS])
+        keys = self.library.pending_lookup_keys()
+        summary = EnrichSummary(keys_total=len(keys))
+        base = (self.client.requests_sent, self.client.cache_hits, self.client.limiter.waits_429)
+        if not keys:
+            self._finish(summary, started, base)
+            return summary
+        if not getattr(self.client, "has_credential", True):
+            # Nothing can be looked up; keys stay pending (files without a title are settled anyway).
+            self._settle_untitled(keys, summary)
+            summary.stop_reason = NoCredentialError().user_message
+            self._finish(summary, started, base)
+            return summary
+        queries = queries_for_keys(self.library, keys)
+        done = 0
+        consecutive_failures = 0
+        batch: list[str] = []
+        last_emit = self.clock()
+        pending_keys = iter(keys)
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="identify") as pool:
+            running: dict[Future, str] = {}
+
+            def submit_more() -> None:
+                while len(running) < self.workers * 2 and not self.cancel.is_set() and summary.stop_reason is None:
+                    key = next(pending_keys, None)
+                    if key is None:
+                        return
+                    running[pool.submit(self.identifier.identify, key, queries.get(key))] = key
+
+            submit_more()
+            while running:
+                finished, _ = wait(list(running), timeout=0.25, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    key = running.pop(fut)
+                    try:
+                        result = fut.result()
+                    except FATAL as exc:
+                        summary.stop_reason = summary.stop_reason or exc.user_message
+                        self.cancel.set()
+                        continue
+                    except BadRequestError as exc:
+                        result = LookupResult(key, STATE_NOT_FOUND, reasons=exc.user_message)
+                    except TMDbError as exc:
+                        summary.failed += 1
+                        consecutive_failures += 1
+                        log.warning("lookup %s failed: %s", key, exc.user_message)
+                        if consecutive_failures >= MAX_CONSECUTIVE_FAILURES:
+                            summary.stop_reason = exc.user_message
+                            self.cancel.set()
+                        continue
+                    consecutive_failures = 0
+                    self._save(result, summary)
+                    done += 1
+                    batch.append(key)
+                if batch and (self.clock() - last_emit > 0.2 or not running):
+                    if self.on_result:
+                        self.on_result(batch)
+                    batch = []
+                    last_emit = self.clock()
+                if self.progress_cb:
+                    self.progress_cb(self._progress(done, len(keys), started, base))
+                if self.cancel.is_set():
+                    for fut in running:
+                        fut.cancel()
+                submit_more()
+        if batch and self.on_result:
+            self.on_result(batch)
+        summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
+        self._finish(summary, started, base)
+        if self.progress_cb:
+            self.progress_cb(self._progress(done, len(keys), started, base))
+        return summary
+
+    def _settle_untitled(self, keys: list[str], summary: EnrichSummary) -> None:
+        if NO_TITLE_KEY in keys:
+            self._save(self.identifier.identify(NO_TITLE_KEY, None), summary)
+
+    def _save(self, r: LookupResult, summary: EnrichSummary) -> None:
+        if r.title_data is not None and r.tmdb_id is not None and r.kind:
+            self.library.save_title(r.kind, r.tmdb_id, r.title_data)
+        self.library.save_lookup(
+            r.key,
+            state=r.state,
+            tmdb_id=r.tmdb_id,
+            kind=r.kind,
+            confidence=r.confidence,
+            reasons=r.reasons,
+            candidates=[_candidate_dict(c) for c in r.candidates],
+        )
+        if r.state == STATE_MATCHED:
+            summary.matched += 1
+        elif r.state == STATE_AMBIGUOUS:
+            summary.ambiguous += 1
+        else:
+            summary.not_found += 1
+
+    def _finish(self, summary: EnrichSummary, started: float, base: tuple[int, int, int]) -> None:
+        summary.seconds = self.clock() - started
+        summary.requests = self.client.requests_sent - base[0]
+        summary.cache_hits = self.client.cache_hits - base[1]
+        summary.waits_429 = self.client.limiter.waits_429 - base[2]
+
+
+def build_client(settings, paths, library: Library | None, env=None):
+    """The TMDb client the settings describe, or None when no credential is configured."""
+    from videomanager.core.logsafe import register_secret
+    from videomanager.core.settings import effective_credentials, effective_tmdb_url
+    from videomanager.tmdb import TMDbClient
+    from videomanager.tmdb.cache import ResponseCache
+    from videomanager.tmdb.ratelimit import DailyBudget, RateLimiter
+
+    key, token = effective_credentials(settings, env)
+    if not key and not token:
+        return None
+    register_secret(key)
+    register_secret(token)
+    limiter = RateLimiter(rate_per_second=settings.requests_per_second)
+    budget = DailyBudget(settings.daily_request_limit, library) if library is not None else None
+    return TMDbClient(
+        api_key=key or None,
+        access_token=token or None,
+        base_url=effective_tmdb_url(settings, env),
+        language=settings.language or "en-US",
+        region=settings.region or None,
+        include_adult=settings.include_adult,
+        limiter=limiter,
+        cache=ResponseCache(paths.tmdb_cache),
+        budget=budget,
+    )
+
+
+__all__ = ["Enricher", "EnrichProgress", "EnrichSummary", "Identifier", "LookupResult", "Parsed", "build_client"]

@@ -1,0 +1,324 @@
+"""Files -> cards.
+
+One card per TMDb title across every folder and drive; files that are not identified keep the seed's
+fallback grouping (parent folder + normalised title + year). A multi-part movie (cd1/cd2) is one version;
+extras attach to their film's card and are never versions. Versions are ranked and the best is marked.
+Manual decisions (keyed by file fingerprint) win over automatic matching.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from videomanager.core.library import Decision, FileRecord, LookupRow
+from videomanager.core.models import (
+    ROLE_EPISODE,
+    ROLE_EXTRA,
+    STATE_AMBIGUOUS,
+    STATE_MANUAL,
+    STATE_MATCHED,
+    STATE_NOT_FOUND,
+    STATE_PENDING,
+    Candidate,
+    Card,
+    Episode,
+    Extra,
+    Version,
+    resolution_rank,
+)
+from videomanager.core.text import normalize_title
+
+EXTRA_FOLDERS = {
+    "trailers", "featurettes", "extras", "behind the scenes", "deleted scenes", "interviews", "scenes",
+    "shorts", "other", "samples", "sample", "clips",
+}  # fmt: skip
+SEASON_PREFIXES = ("season", "series", "saison", "staffel", "temporada", "stagione", "specials", "s0", "s1", "s2")
+
+_SOURCE_RANK = {
+    "ultra hd blu-ray": 7, "blu-ray": 6, "web": 5, "hd-dvd": 5, "hdtv": 4, "dvd": 3,
+    "tv": 2, "vhs": 1, "telecine": 1, "telesync": 1, "camera": 0, "hd camera": 0,
+}  # fmt: skip
+_CODEC_RANK = {"av1": 4, "h.265": 3, "h.264": 2, "vc-1": 1, "mpeg-2": 1}
+
+_STATE_PRIORITY = [STATE_AMBIGUOUS, STATE_PENDING, STATE_NOT_FOUND, STATE_MANUAL, STATE_MATCHED]
+
+
+def version_rank(v: Version) -> tuple:
+    """Higher is better: resolution, HDR, source, codec, size (present beats missing)."""
+    return (
+        not v.missing,
+        resolution_rank(v.resolution),
+        1 if v.hdr else 0,
+        _SOURCE_RANK.get((v.source or "").lower(), 2),
+        _CODEC_RANK.get((v.video_codec or "").lower(), 0),
+        v.size,
+    )
+
+
+@dataclass
+class _Unit:
+    """One playable thing: a file, or the parts of a multi-part movie."""
+
+    files: list[FileRecord]
+
+    @property
+    def rep(self) -> FileRecord:
+        return self.files[0]
+
+
+@dataclass
+class _Group:
+    ident: tuple
+    kind: str | None
+    tmdb_id: int | None
+    state: str
+    confidence: float | None = None
+    reasons: str = ""
+    units: list[_Unit] = field(default_factory=list)
+    extras: list[FileRecord] = field(default_factory=list)
+    candidates: list[dict] = field(default_factory=list)
+
+
+def _units(files: Iterable[FileRecord]) -> list[_Unit]:
+    stacks: dict[str, list[FileRecord]] = defaultdict(list)
+    units: list[_Unit] = []
+    for f in files:
+        if f.stack_key and f.role != ROLE_EPISODE:
+            stacks[f.stack_key].append(f)
+        else:
+            units.append(_Unit([f]))
+    for parts in stacks.values():
+        parts.sort(key=lambda f: (f.part or 0, f.path))
+        units.append(_Unit(parts))
+    return units
+
+
+def show_folder(dir_: str) -> str:
+    """The show's folder for an episode: skip a 'Season 2' style folder."""
+    base = os.path.basename(dir_).lower()
+    if base.startswith(SEASON_PREFIXES) or base.isdigit():
+        return os.path.dirname(dir_)
+    return dir_
+
+
+def owner_folder(dir_: str) -> str:
+    """The folder an extra belongs to: its own, or the parent of a Trailers/Extras/... folder."""
+    if os.path.basename(dir_).lower() in EXTRA_FOLDERS:
+        return os.path.dirname(dir_)
+    return dir_
+
+
+def fallback_key(f: FileRecord) -> tuple:
+    p = f.parsed
+    title = normalize_title(p.title) if p.title else ""
+    if not title:
+        stem = os.path.splitext(os.path.basename(f.path))[0]
+        title = "file:" + (f.stack_key or stem)
+    if f.role == ROLE_EPISODE:
+        return ("episode", show_folder(f.dir), title, p.year)
+    return ("local", f.dir, title, p.year)
+
+
+def _identity(unit: _Unit, lookups: dict[str, LookupRow], decisions: dict[str, Decision]) -> dict:
+    rep = unit.rep
+    decision = None
+    for f in unit.files:
+        if f.fingerprint and f.fingerprint in decisions:
+            decision = decisions[f.fingerprint]
+            break
+    if decision is not None:
+        if decision.action == "match" and decision.tmdb_id:
+            return {"ident": ("id", decision.kind, decision.tmdb_id), "kind": decision.kind,
+                    "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
+                    "reasons": "set by you"}  # fmt: skip
+        if decision.action == "split":
+            base = ("id", decision.kind, decision.tmdb_id) if decision.tmdb_id else fallback_key(rep)
+            return {"ident": (*base, "split", decision.group_token), "kind": decision.kind,
+                    "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
+                    "reasons": "split off by you"}  # fmt: skip
+        if decision.action == "group" and decision.group_token:
+            return {"ident": ("group", decision.group_token), "kind": decision.kind, "tmdb_id": decision.tmdb_id,
+                    "state": STATE_MANUAL, "confidence": 1.0 if decision.tmdb_id else None,
+                    "reasons": "merged by you"}  # fmt: skip
+        if decision.action == "unmatch":
+            return {"ident": fallback_key(rep), "kind": None, "tmdb_id": None, "state": STATE_MANUAL,
+                    "confidence": None, "reasons": "unmatched by you"}  # fmt: skip
+    lookup = lookups.get(rep.lookup_key) if rep.lookup_key else None
+    if lookup is not None and lookup.state == STATE_MATCHED and lookup.tmdb_id:
+        return {"ident": ("id", lookup.kind, lookup.tmdb_id), "kind": lookup.kind, "tmdb_id": lookup.tmdb_id,
+                "state": STATE_MATCHED, "confidence": lookup.confidence, "reasons": lookup.reasons}  # fmt: skip
+    state = lookup.state if lookup is not None else STATE_PENDING
+    return {"ident": fallback_key(rep), "kind": None, "tmdb_id": None, "state": state,
+            "confidence": lookup.confidence if lookup else None, "reasons": lookup.reasons if lookup else "",
+            "candidates": lookup.candidates if lookup else []}  # fmt: skip
+
+
+def _card_id(g: _Group) -> str:
+    if g.ident[0] == "id":
+        suffix = f":{g.ident[4]}" if len(g.ident) > 4 else ""
+        return f"{g.kind}:{g.tmdb_id}{suffix}"
+    digest = hashlib.blake2b(repr(g.ident).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return f"local:{digest}"
+
+
+def _version(unit: _Unit) -> Version:
+    rep = unit.rep
+    p = rep.parsed
+    return Version(
+        path=rep.path,
+        parts=tuple(f.path for f in unit.files),
+        size=sum(f.size for f in unit.files),
+        resolution=p.resolution,
+        edition=p.edition,
+        source=p.source,
+        video_codec=p.video_codec,
+        hdr=p.hdr,
+        missing=any(f.missing for f in unit.files),
+        file_ids=tuple(f.id for f in unit.files),
+    )
+
+
+def _title_year(g: _Group, titles: dict[tuple[str, int], dict]) -> tuple[str, int | None, str | None, str | None]:
+    if g.tmdb_id and g.kind and (g.kind, g.tmdb_id) in titles:
+        t = titles[(g.kind, g.tmdb_id)]
+        date = t.get("release_date") or t.get("first_air_date") or ""
+        year = int(date[:4]) if date[:4].isdigit() else None
+        return (t.get("title") or t.get("name") or "?", year,
+                t.get("original_title") or t.get("original_name"), t.get("poster_path"))  # fmt: skip
+    files = [f for u in g.units for f in u.files] or g.extras
+    for f in files:
+        if f.parsed.title:
+            return f.parsed.title, f.parsed.year, None, None
+    stem = os.path.splitext(os.path.basename(files[0].path))[0] if files else "?"
+    return stem, files[0].parsed.year if files else None, None, None
+
+
+def build_cards(
+    files: Iterable[FileRecord],
+    lookups: dict[str, LookupRow],
+    titles: dict[tuple[str, int], dict],
+    decisions: dict[str, Decision],
+) -> list[Card]:
+    files = list(files)
+    mains = [f for f in files if f.role != ROLE_EXTRA]
+    extras = [f for f in files if f.role == ROLE_EXTRA]
+    groups: dict[tuple, _Group] = {}
+    folder_groups: dict[str, list[_Group]] = defaultdict(list)  # folder -> groups with a main file there
+    for unit in _units(mains):
+        ident = _identity(unit, lookups, decisions)
+        g = groups.get(ident["ident"])
+        if g is None:
+            g = groups[ident["ident"]] = _Group(
+                ident=ident["ident"], kind=ident["kind"], tmdb_id=ident["tmdb_id"], state=ident["state"],
+                confidence=ident["confidence"], reasons=ident["reasons"],
+                candidates=ident.get("candidates") or [],
+            )  # fmt: skip
+        else:
+            g.state = min(g.state, ident["state"], key=_STATE_PRIORITY.index)
+            if ident.get("candidates") and not g.candidates:
+                g.candidates = ident["candidates"]
+        g.units.append(unit)
+        folder = unit.rep.dir
+        if g not in folder_groups[folder]:
+            folder_groups[folder].append(g)
+    for x in extras:
+        owner = _owner_group(x, folder_groups)
+        if owner is None:
+            key = ("extras", owner_folder(x.dir), fallback_key(x)[2])
+            owner = groups.get(key)
+            if owner is None:
+                owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
+                                             reasons="extras without their film")  # fmt: skip
+        owner.extras.append(x)
+    cards = [_card(g, titles) for g in groups.values()]
+    cards.sort(key=lambda c: (normalize_title(c.title), c.year or 0, c.id))
+    return cards
+
+
+def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Group | None:
+    for folder in (owner_folder(x.dir), x.dir):
+        candidates = folder_groups.get(folder)
+        if not candidates:
+            continue
+        if len(candidates) == 1:
+            return candidates[0]
+        stem = normalize_title(os.path.splitext(os.path.basename(x.path))[0])
+        for g in candidates:
+            for u in g.units:
+                t = normalize_title(u.rep.parsed.title or "")
+                if t and stem.startswith(t):
+                    return g
+        return candidates[0]
+    return None
+
+
+def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
+    title, year, original, poster = _title_year(g, titles)
+    is_tv = g.kind == "tv" or (g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units)
+    versions: list[Version] = []
+    episodes: list[Episode] = []
+    for u in g.units:
+        if is_tv:
+            for f in u.files:
+                episodes.append(
+                    Episode(path=f.path, season=f.parsed.season, episode=f.parsed.episode, size=f.size,
+                            resolution=f.parsed.resolution, title=f.parsed.episode_title, missing=f.missing,
+                            file_id=f.id)  # fmt: skip
+                )
+        else:
+            versions.append(_version(u))
+    if versions:
+        ranked = sorted(versions, key=version_rank, reverse=True)
+        best = ranked[0]
+        versions = [v if v is not best else _with_best(v) for v in ranked]
+    episodes.sort(key=lambda e: (e.season if e.season is not None else 1_000, e.episode or 0, e.path))
+    extras = tuple(
+        Extra(path=x.path, type=x.extra_type or "other", size=x.size, missing=x.missing, file_id=x.id)
+        for x in sorted(g.extras, key=lambda f: f.path)
+    )
+    all_files = [f for u in g.units for f in u.files] + g.extras
+    folder = all_files[0].dir if all_files else None
+    candidates = tuple(
+        Candidate(tmdb_id=c.get("tmdb_id", 0), kind=c.get("kind", "movie"), title=c.get("title", ""),
+                  year=c.get("year"), original_title=c.get("original_title"), popularity=c.get("popularity", 0.0),
+                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""))
+        for c in g.candidates
+    )  # fmt: skip
+    return Card(
+        id=_card_id(g),
+        tmdb_id=g.tmdb_id,
+        kind=g.kind,
+        title=title,
+        year=year,
+        state=g.state,
+        confidence=g.confidence,
+        reasons=g.reasons,
+        versions=tuple(versions),
+        episodes=tuple(episodes),
+        extras=extras,
+        original_title=original,
+        poster_path=poster,
+        folder=folder,
+        added_at=min((f.added_at for f in all_files), default=0.0),
+        candidates=candidates,
+    )
+
+
+def _with_best(v: Version) -> Version:
+    from dataclasses import replace
+
+    return replace(v, best=True)
+
+
+def cards_from_library(library) -> list[Card]:
+    """Every card of the library, built from its current files, lookups, titles and decisions."""
+    return build_cards(
+        library.files(),
+        {row.key: row for row in library.lookups()},
+        library.titles(),
+        library.decisions(),
+    )

@@ -1,0 +1,255 @@
+"""Scan -> parse -> library, incrementally.
+
+A file whose path, size and mtime are unchanged is not parsed again; new and changed files are parsed
+(in a process pool when there are many: guessit costs several ms a name) and written in batches as they
+come, so a window can show them while the scan runs. At the end of a complete scan, a file that is gone
+from a folder that was read is removed; a file whose folder or drive could not be read is only marked
+missing, so an unplugged drive never erases the library.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from videomanager.core.decisions import refresh_fingerprints
+from videomanager.core.keys import lookup_key
+from videomanager.core.library import Library, NewFile
+from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile
+from videomanager.core.parser import parse
+from videomanager.core.scanner import scan
+
+POOL_THRESHOLD = 200  # below this many names to parse, a process pool costs more than it saves
+CHUNK = 128  # names per task sent to a worker process
+
+
+@dataclass
+class ScanSummary:
+    seen: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    returned: int = 0  # marked missing before, found again
+    missing: int = 0  # newly marked missing (folder or drive unreadable)
+    removed: int = 0  # truly gone from a folder that was read
+    other_files: int = 0  # non-video files seen (never stored)
+    skipped: Counter = field(default_factory=Counter)  # reason -> count
+    skipped_examples: dict[str, str] = field(default_factory=dict)  # reason -> one path
+    unavailable_roots: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    def line(self) -> str:
+        skipped = sum(self.skipped.values())
+        text = (
+            f"{self.seen} video files seen: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.missing + self._already_missing} missing, {self.removed} removed, {skipped} skipped"
+        )
+        if self.skipped:
+            text += " (" + ", ".join(f"{n} {r}" for r, n in sorted(self.skipped.items())) + ")"
+        if self.cancelled:
+            text += "; stopped before the end"
+        return text
+
+    _already_missing: int = 0
+
+
+def _parse_chunk(items: list[tuple[str, str]]) -> list[dict]:
+    """Worker-process entry point: parse names, return plain dicts (cheap to pickle)."""
+    return [parse(path, root).to_dict() for path, root in items]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork is unsafe in a process with threads (the GUI); forkserver/spawn start clean interpreters.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
+    role = sf.role
+    if role == ROLE_VERSION and parsed.kind == "episode":
+        role = ROLE_EPISODE
+    return NewFile(
+        path=sf.path,
+        root=sf.root,
+        size=sf.size,
+        mtime=sf.mtime,
+        role=role,
+        extra_type=sf.extra_type,
+        stack_key=sf.stack_key,
+        part=sf.part,
+        parsed=parsed,
+        lookup_key=lookup_key(parsed, role),
+    )
+
+
+class _Parser:
+    """Parses inline, or in a process pool once enough names are waiting; bounded in-flight work."""
+
+    def __init__(self, workers: int | None, write: Callable[[list[NewFile]], None]) -> None:
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.write = write
+        self.pending: list[ScannedFile] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[tuple[Future, list[ScannedFile]]] = []
+        self.total = 0
+
+    def add(self, files: list[ScannedFile]) -> None:
+        self.pending.extend(files)
+        self.total += len(files)
+        if self.pool is None and self.workers > 1 and self.total >= POOL_THRESHOLD:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_pool_context())
+        if self.pool is None:
+            if len(self.pending) >= 50:
+                self._inline()
+            return
+        while len(self.pending) >= CHUNK:
+            chunk, self.pending = self.pending[:CHUNK], self.pending[CHUNK:]
+            self.futures.append((self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk))
+            self._drain(limit=self.workers * 3)
+
+    def _inline(self) -> None:
+        chunk, self.pending = self.pending, []
+        if chunk:
+            self.write([_to_new_file(sf, parse(sf.path, sf.root)) for sf in chunk])
+
+    def _drain(self, limit: int) -> None:
+        while len(self.futures) > limit or (self.futures and self.futures[0][0].done()):
+            fut, chunk = self.futures.pop(0)
+            dicts = fut.result()
+            self.write([_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)])
+
+    def finish(self, cancelled: bool) -> None:
+        try:
+            if not cancelled:
+                if self.pool is not None and self.pending:
+                    chunk, self.pending = self.pending, []
+                    self.futures.append((self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk))
+                self._inline()
+            # Even when cancelled, keep what was already parsed: nothing found is lost.
+            for fut, chunk in self.futures:
+                if cancelled and not fut.done():
+                    fut.cancel()
+                    continue
+                if fut.cancelled():
+                    continue
+                dicts = fut.result()
+                self.write([_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)])
+            self.futures.clear()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+                self.pool = None
+
+
+def scan_into_library(
+    library: Library,
+    roots: Iterable[str],
+    *,
+    cancel: threading.Event | None = None,
+    progress: Callable[[ScanSummary], None] | None = None,
+    on_files: Callable[[list[NewFile]], None] | None = None,
+    workers: int | None = None,
+) -> ScanSummary:
+    """Scan roots into the library; returns what happened. Safe to interrupt at any point."""
+    roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
+    cancel = cancel or threading.Event()
+    library.add_roots(roots)
+    summary = ScanSummary()
+    existing: dict[str, tuple] = {}
+    for root in roots:
+        existing.update(library.index_for_root(root))
+    seen: set[str] = set()
+    listed: set[str] = set()
+    returned_ids: list[int] = []
+
+    def write(files: list[NewFile]) -> None:
+        library.upsert_files(files)
+        if on_files:
+            on_files(files)
+
+    parser = _Parser(workers, write)
+    try:
+        for batch in scan(roots, cancel=cancel):
+            listed.update(batch.listed_dirs)
+            summary.other_files += batch.other_files
+            for s in batch.skipped:
+                if s.reason == "root-unavailable":
+                    summary.unavailable_roots.append(s.path)
+                summary.skipped[s.reason] += 1
+                summary.skipped_examples.setdefault(s.reason, s.path)
+            to_parse = []
+            for sf in batch.files:
+                summary.seen += 1
+                seen.add(sf.path)
+                old = existing.get(sf.path)
+                if old is None:
+                    summary.new += 1
+                    to_parse.append(sf)
+                elif (old[1] != sf.size or old[2] != sf.mtime
+                      or old[4] != (sf.role == ROLE_EXTRA, sf.extra_type, sf.stack_key, sf.part)):  # fmt: skip
+                    summary.changed += 1
+                    to_parse.append(sf)
+                else:
+                    summary.unchanged += 1
+                    if old[3]:
+                        returned_ids.append(old[0])
+            parser.add(to_parse)
+            if progress:
+                progress(summary)
+            if cancel.is_set():
+                break
+        summary.cancelled = cancel.is_set()
+    finally:
+        parser.finish(cancelled=cancel.is_set())
+    if returned_ids:
+        summary.returned = library.set_missing(returned_ids, False)
+    if not summary.cancelled:
+        _settle_unseen(library, roots, existing, seen, listed, summary)
+        # Renamed or moved files get their fingerprint now, so the user's decisions follow them.
+        refresh_fingerprints(library)
+    if progress:
+        progress(summary)
+    return summary
+
+
+def _settle_unseen(
+    library: Library,
+    roots: list[str],
+    existing: dict[str, tuple],
+    seen: set[str],
+    listed: set[str],
+    summary: ScanSummary,
+) -> None:
+    """Files not seen: removed when their folder was read (truly gone), else marked missing."""
+    unavailable = set(summary.unavailable_roots)
+    to_delete: list[int] = []
+    to_mark: list[int] = []
+    for path, (file_id, _size, _mtime, was_missing, _cls) in existing.items():
+        if path in seen:
+            continue
+        if _truly_gone(path, listed, unavailable):
+            to_delete.append(file_id)
+        elif not was_missing:
+            to_mark.append(file_id)
+        else:
+            summary._already_missing += 1
+    summary.removed = library.delete_files(to_delete)
+    summary.missing = library.set_missing(to_mark, True)
+
+
+def _truly_gone(path: str, listed: set[str], unavailable: set[str]) -> bool:
+    folder = os.path.dirname(path)
+    if folder in listed:
+        return True
+    # The folder itself may be gone: it is truly gone if the nearest folder that still exists was read.
+    while folder and not os.path.lexists(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
+    return folder in listed and folder not in unavailable

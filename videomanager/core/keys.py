@@ -1,0 +1,32 @@
+"""Lookup keys: the unit of identification. One TMDb search per unique (kind, normalised title, year),
+never one per file; an id embedded in the name is its own key and skips the search."""
+
+from __future__ import annotations
+
+from videomanager.core.models import ROLE_EXTRA, Parsed
+from videomanager.core.text import normalize_title
+
+NO_TITLE_KEY = "none:"  # files whose name holds nothing to look up (personal videos, junk)
+
+
+def lookup_key(parsed: Parsed, role: str) -> str | None:
+    """The key a file is identified by, or None for extras (they follow their film)."""
+    if role == ROLE_EXTRA:
+        return None
+    kind = "tv" if parsed.kind == "episode" else "movie"
+    if parsed.tmdb_id:
+        return f"tmdb:{kind}:{parsed.tmdb_id}"
+    if parsed.imdb_id and kind == "movie":
+        return f"imdb:{parsed.imdb_id}"
+    if parsed.tvdb_id and kind == "tv":
+        return f"tvdb:{parsed.tvdb_id}"
+    norm = normalize_title(parsed.title) if parsed.title else ""
+    if not norm:
+        return NO_TITLE_KEY
+    return f"{kind}|{norm}|{parsed.year or ''}"
+
+
+def parse_key(key: str) -> tuple[str, str, int | None]:
+    """(kind, normalised title, year) of a title key such as 'movie|the matrix|1999'."""
+    kind, title, year = key.split("|", 2)
+    return kind, title, int(year) if year else None

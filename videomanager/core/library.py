@@ -1,0 +1,538 @@
+"""The library: one SQLite database (WAL) holding files, parses, lookups, titles, manual decisions and
+the TMDb request log.
+
+Paths are stored as BLOBs of their OS bytes (``os.fsencode``) so that names which are not valid UTF-8
+survive unchanged; they come back as ``str`` with surrogate escapes, exactly as ``os.scandir`` gives them.
+Each thread gets its own connection. A database that is not a database is moved aside and a new one is
+started; one written by a newer version is opened read-only and never written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from videomanager.core.migrations import SCHEMA_VERSION, migrate
+from videomanager.core.models import Parsed
+
+
+class LibraryError(Exception):
+    """A library problem with a message a person understands."""
+
+
+def _b(path: str) -> bytes:
+    return os.fsencode(path)
+
+
+def _s(blob: bytes | str | None) -> str | None:
+    if blob is None:
+        return None
+    return os.fsdecode(blob) if isinstance(blob, bytes) else blob
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    id: int
+    path: str
+    root: str
+    dir: str
+    size: int
+    mtime: float
+    role: str
+    extra_type: str | None
+    stack_key: str | None
+    part: int | None
+    parsed: Parsed
+    lookup_key: str | None
+    fingerprint: str | None
+    missing: bool
+    added_at: float
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A file to insert or update after parsing (what the indexer writes)."""
+
+    path: str
+    root: str
+    size: int
+    mtime: float
+    role: str
+    extra_type: str | None
+    stack_key: str | None
+    part: int | None
+    parsed: Parsed
+    lookup_key: str | None
+
+
+@dataclass(frozen=True)
+class LookupRow:
+    key: str
+    kind: str  # "movie" or "tv"
+    query: str | None
+    year: int | None
+    state: str
+    tmdb_id: int | None
+    confidence: float | None
+    reasons: str
+    candidates: list[dict]
+    error: str | None
+    done_at: float | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    fingerprint: str
+    action: str  # "match" | "unmatch" | "split" | "group"
+    kind: str | None
+    tmdb_id: int | None
+    group_token: str | None
+    created_at: float
+
+
+_FILE_COLS = (
+    "id, path, root, dir, size, mtime, role, extra_type, stack_key, part, parse, lookup_key, "
+    "fingerprint, missing, added_at"
+)
+
+
+def _file_from_row(r: tuple) -> FileRecord:
+    return FileRecord(
+        id=r[0],
+        path=_s(r[1]),
+        root=_s(r[2]),
+        dir=_s(r[3]),
+        size=r[4],
+        mtime=r[5],
+        role=r[6],
+        extra_type=r[7],
+        stack_key=_s(r[8]),
+        part=r[9],
+        parsed=Parsed.from_dict(json.loads(r[10])) if r[10] else Parsed(),
+        lookup_key=r[11],
+        fingerprint=r[12],
+        missing=bool(r[13]),
+        added_at=r[14],
+    )
+
+
+class Library:
+    """The SQLite store. Thread-safe: one connection per thread, WAL, a busy timeout."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False, clock=time.time) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.notice: str | None = None  # one sentence for the user (corruption, newer schema, ...)
+        self._clock = clock
+        self._local = threading.local()
+        self._all_conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self._open()
+
+    # -- connections -------------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = f"file:{self.path.as_posix()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=10.0, check_same_thread=False, isolation_level=None)
+        else:
+            conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if not self.read_only:
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        with self._conns_lock:
+            self._all_conns.append(conn)
+        return conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _open(self) -> None:
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.read_only and not self.path.exists():
+            raise LibraryError(f"No library at {self.path}.")
+        try:
+            conn = self.conn
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                self._reopen_read_only()
+                self.notice = (
+                    "This library was written by a newer version of videomanager; it is opened read-only "
+                    "and left unchanged."
+                )
+                return
+            if not self.read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                with self._write_lock:
+                    migrate(conn)
+            else:
+                conn.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if self.read_only or "locked" in str(exc) or "busy" in str(exc):
+                raise LibraryError(f"The library at {self.path} cannot be opened: {exc}.") from exc
+            self._set_aside_and_restart(exc)
+
+    def _reopen_read_only(self) -> None:
+        self.close()
+        self.read_only = True
+        self._local = threading.local()
+        self.conn.execute("SELECT 1").fetchone()
+
+    def _set_aside_and_restart(self, exc: Exception) -> None:
+        self.close()
+        self._local = threading.local()
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        os.replace(self.path, aside)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(self.path) + suffix)
+            if side.exists():
+                os.replace(side, Path(str(aside) + suffix))
+        self.notice = (
+            f"The library database was damaged ({exc}); it was kept as {aside.name} and a new, empty "
+            "library was started: scan your folders again."
+        )
+        conn = self.conn
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+
+    def close(self) -> None:
+        with self._conns_lock:
+            for c in self._all_conns:
+                try:
+                    c.close()
+                except sqlite3.Error:
+                    pass
+            self._all_conns.clear()
+        self._local = threading.local()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (serialised within the process; SQLite serialises across processes)."""
+        if self.read_only:
+            raise LibraryError("The library is open read-only; nothing can be changed.")
+        conn = self.conn
+        with self._write_lock:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self._rollback(conn)
+                if "disk" in str(exc) or "readonly" in str(exc) or "read-only" in str(exc):
+                    raise LibraryError(f"Could not write to the library: {exc}.") from exc
+                raise
+            except BaseException:
+                self._rollback(conn)
+                raise
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # -- roots ---------------------------------------------------------------------------------------
+    def add_roots(self, paths: Iterable[str]) -> list[str]:
+        added = []
+        now = self._clock()
+        with self.transaction() as c:
+            for p in paths:
+                cur = c.execute("INSERT OR IGNORE INTO roots(path, added_at) VALUES (?, ?)", (_b(p), now))
+                if cur.rowcount:
+                    added.append(p)
+        return added
+
+    def roots(self) -> list[str]:
+        return [_s(r[0]) for r in self.conn.execute("SELECT path FROM roots ORDER BY added_at, path")]
+
+    def remove_root(self, path: str) -> int:
+        """Forget a library folder and its files (the files on disk are not touched)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM roots WHERE path = ?", (_b(path),))
+            return c.execute("DELETE FROM files WHERE root = ?", (_b(path),)).rowcount
+
+    # -- files ---------------------------------------------------------------------------------------
+    def index_for_root(self, root: str) -> dict[str, tuple[int, int, float, bool, tuple]]:
+        """path -> (id, size, mtime, missing, classification) for every file stored under root.
+
+        classification is (is_extra, extra_type, stack_key, part): what the scanner decides from the
+        neighbours of a file, which can change while the file itself does not (a cd2 appears)."""
+        rows = self.conn.execute(
+            "SELECT path, id, size, mtime, missing, role, extra_type, stack_key, part FROM files WHERE root = ?",
+            (_b(root),),
+        )
+        return {
+            _s(p): (i, s, m, bool(x), (role == "extra", et, _s(sk), part))
+            for p, i, s, m, x, role, et, sk, part in rows
+        }
+
+    def upsert_files(self, files: list[NewFile]) -> tuple[int, int]:
+        """Insert new files or update changed ones. Returns (inserted, updated)."""
+        if not files:
+            return 0, 0
+        now = self._clock()
+        inserted = updated = 0
+        with self.transaction() as c:
+            for f in files:
+                params = (
+                    _b(f.root),
+                    _b(os.path.dirname(f.path)),
+                    f.size,
+                    f.mtime,
+                    f.role,
+                    f.extra_type,
+                    _b(f.stack_key) if f.stack_key else None,
+                    f.part,
+                    json.dumps(f.parsed.to_dict(), ensure_ascii=False),
+                    f.lookup_key,
+                )
+                cur = c.execute(
+                    "UPDATE files SET root=?, dir=?, size=?, mtime=?, role=?, extra_type=?, stack_key=?, part=?, "
+                    "parse=?, lookup_key=?, fingerprint=NULL, missing=0, seen_at=? WHERE path=?",
+                    (*params, now, _b(f.path)),
+                )
+                if cur.rowcount:
+                    updated += 1
+                    continue
+                c.execute(
+                    "INSERT INTO files(root, dir, size, mtime, role, extra_type, stack_key, part, parse, "
+                    "lookup_key, path, missing, added_at, seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
+                    (*params, _b(f.path), now, now),
+                )
+                inserted += 1
+            keys = {f.lookup_key for f in files if f.lookup_key}
+            self._ensure_lookups(c, keys, files)
+        return inserted, updated
+
+    def _ensure_lookups(self, c: sqlite3.Connection, keys: set[str], files: list[NewFile]) -> None:
+        by_key: dict[str, NewFile] = {}
+        for f in files:
+            if f.lookup_key and f.lookup_key not in by_key:
+                by_key[f.lookup_key] = f
+        for key in keys:
+            f = by_key[key]
+            kind = "tv" if f.parsed.kind == "episode" else "movie"
+            c.execute(
+                "INSERT OR IGNORE INTO lookups(key, kind, query, year, state) VALUES (?, ?, ?, ?, 'pending')",
+                (key, kind, f.parsed.title, f.parsed.year),
+            )
+
+    def set_missing(self, ids: Iterable[int], missing: bool) -> int:
+        ids = list(ids)
+        if not ids:
+            return 0
+        with self.transaction() as c:
+            c.executemany("UPDATE files SET missing=? WHERE id=?", [(int(missing), i) for i in ids])
+        return len(ids)
+
+    def delete_files(self, ids: Iterable[int]) -> int:
+        ids = list(ids)
+        if not ids:
+            return 0
+        with self.transaction() as c:
+            c.executemany("DELETE FROM files WHERE id=?", [(i,) for i in ids])
+        return len(ids)
+
+    def prune(self) -> int:
+        """Forget every file marked missing (explicit user action)."""
+        with self.transaction() as c:
+            return c.execute("DELETE FROM files WHERE missing=1").rowcount
+
+    def files(self) -> list[FileRecord]:
+        return [_file_from_row(r) for r in self.conn.execute(f"SELECT {_FILE_COLS} FROM files ORDER BY id")]
+
+    def file_by_path(self, path: str) -> FileRecord | None:
+        r = self.conn.execute(f"SELECT {_FILE_COLS} FROM files WHERE path=?", (_b(path),)).fetchone()
+        return _file_from_row(r) if r else None
+
+    def files_by_ids(self, ids: Iterable[int]) -> list[FileRecord]:
+        ids = list(ids)
+        out: list[FileRecord] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT {_FILE_COLS} FROM files WHERE id IN ({','.join('?' * len(chunk))})"
+            out.extend(_file_from_row(r) for r in self.conn.execute(q, chunk))
+        return out
+
+    def parses_for_keys(self, keys: set[str]) -> Iterator[tuple[str, Parsed]]:
+        """(lookup key, parse) for every file using one of keys."""
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT lookup_key, parse FROM files WHERE lookup_key IN ({','.join('?' * len(chunk))}) ORDER BY id"
+            for key, parse in self.conn.execute(q, chunk):
+                yield key, Parsed.from_dict(json.loads(parse)) if parse else Parsed()
+
+    def files_without_fingerprint(self, sizes: set[int]) -> list[FileRecord]:
+        sizes_l = sorted(sizes)
+        out: list[FileRecord] = []
+        for i in range(0, len(sizes_l), 500):
+            chunk = sizes_l[i : i + 500]
+            q = (
+                f"SELECT {_FILE_COLS} FROM files WHERE fingerprint IS NULL AND missing = 0 "
+                f"AND size IN ({','.join('?' * len(chunk))})"
+            )
+            out.extend(_file_from_row(r) for r in self.conn.execute(q, chunk))
+        return out
+
+    def file_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM files").fetchone()[0]
+
+    def set_fingerprint(self, file_id: int, fingerprint: str) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE files SET fingerprint=? WHERE id=?", (fingerprint, file_id))
+
+    # -- lookups ---------------------------------------------------------------------------------------
+    def lookups(self, states: Iterable[str] | None = None) -> list[LookupRow]:
+        q = "SELECT key, kind, query, year, state, tmdb_id, confidence, reasons, candidates, error, done_at FROM lookups"
+        args: tuple = ()
+        if states is not None:
+            states = list(states)
+            q += f" WHERE state IN ({','.join('?' * len(states))})"
+            args = tuple(states)
+        return [
+            LookupRow(
+                key=r[0],
+                kind=r[1],
+                query=r[2],
+                year=r[3],
+                state=r[4],
+                tmdb_id=r[5],
+                confidence=r[6],
+                reasons=r[7] or "",
+                candidates=json.loads(r[8]) if r[8] else [],
+                error=r[9],
+                done_at=r[10],
+            )
+            for r in self.conn.execute(q, args)
+        ]
+
+    def pending_lookup_keys(self) -> list[str]:
+        """Keys still to look up that some file in the library uses."""
+        q = (
+            "SELECT key FROM lookups WHERE state='pending' AND key IN "
+            "(SELECT DISTINCT lookup_key FROM files WHERE lookup_key IS NOT NULL) ORDER BY key"
+        )
+        return [r[0] for r in self.conn.execute(q)]
+
+    def save_lookup(
+        self,
+        key: str,
+        *,
+        state: str,
+        tmdb_id: int | None = None,
+        kind: str | None = None,
+        confidence: float | None = None,
+        reasons: str = "",
+        candidates: list[dict] | None = None,
+        error: str | None = None,
+    ) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE lookups SET state=?, tmdb_id=?, kind=COALESCE(?, kind), confidence=?, reasons=?, "
+                "candidates=?, error=?, done_at=? WHERE key=?",
+                (
+                    state,
+                    tmdb_id,
+                    kind,
+                    confidence,
+                    reasons,
+                    json.dumps(candidates or [], ensure_ascii=False),
+                    error,
+                    self._clock(),
+                    key,
+                ),
+            )
+
+    def reset_lookups(self, states: Iterable[str]) -> int:
+        states = list(states)
+        with self.transaction() as c:
+            return c.execute(
+                f"UPDATE lookups SET state='pending', done_at=NULL WHERE state IN ({','.join('?' * len(states))})",
+                states,
+            ).rowcount
+
+    # -- TMDb titles (what a card shows) -------------------------------------------------------------
+    def save_title(self, kind: str, tmdb_id: int, data: dict) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO titles(kind, tmdb_id, data, fetched_at) VALUES (?,?,?,?) "
+                "ON CONFLICT(kind, tmdb_id) DO UPDATE SET data=excluded.data, fetched_at=excluded.fetched_at",
+                (kind, tmdb_id, json.dumps(data, ensure_ascii=False), self._clock()),
+            )
+
+    def titles(self) -> dict[tuple[str, int], dict]:
+        return {(k, i): json.loads(d) for k, i, d in self.conn.execute("SELECT kind, tmdb_id, data FROM titles")}
+
+    def title(self, kind: str, tmdb_id: int) -> dict | None:
+        r = self.conn.execute("SELECT data FROM titles WHERE kind=? AND tmdb_id=?", (kind, tmdb_id)).fetchone()
+        return json.loads(r[0]) if r else None
+
+    # -- manual decisions ----------------------------------------------------------------------------
+    def set_decision(
+        self,
+        fingerprint: str,
+        action: str,
+        *,
+        kind: str | None = None,
+        tmdb_id: int | None = None,
+        group_token: str | None = None,
+    ) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO decisions(fingerprint, action, kind, tmdb_id, group_token, created_at) "
+                "VALUES (?,?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET action=excluded.action, "
+                "kind=excluded.kind, tmdb_id=excluded.tmdb_id, group_token=excluded.group_token, "
+                "created_at=excluded.created_at",
+                (fingerprint, action, kind, tmdb_id, group_token, self._clock()),
+            )
+
+    def clear_decision(self, fingerprint: str) -> None:
+        with self.transaction() as c:
+            c.execute("DELETE FROM decisions WHERE fingerprint=?", (fingerprint,))
+
+    def decisions(self) -> dict[str, Decision]:
+        rows = self.conn.execute("SELECT fingerprint, action, kind, tmdb_id, group_token, created_at FROM decisions")
+        return {r[0]: Decision(*r) for r in rows}
+
+    def decision_sizes(self) -> set[int]:
+        """File sizes that some decision is keyed on (a cheap filter before hashing a file)."""
+        out = set()
+        for (fp,) in self.conn.execute("SELECT fingerprint FROM decisions"):
+            head = fp.split(":", 1)[0]
+            if head.isdigit():
+                out.add(int(head))
+        return out
+
+    # -- TMDb request log (the daily budget's store) -----------------------------------------------------
+    def requests_on(self, day: str) -> int:
+        r = self.conn.execute("SELECT count FROM request_log WHERE day=?", (day,)).fetchone()
+        return r[0] if r else 0
+
+    def record_request(self, day: str) -> int:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO request_log(day, count) VALUES (?, 1) "
+                "ON CONFLICT(day) DO UPDATE SET count = count + 1",
+                (day,),
+            )
+            return c.execute("SELECT count FROM request_log WHERE day=?", (day,)).fetchone()[0]

@@ -1,0 +1,206 @@
+"""Score TMDb candidates against what a file name says, and decide: matched, ambiguous or not found.
+
+Every candidate gets a score in [0, 1] from
+- title similarity: the best of its title, original title and alternative titles against the query (and the
+  file's own alternative titles), with sequel numbers required to agree (RoboCop 2 is not RoboCop);
+- year agreement: exact, a release in that year in some country (TMDb's ``year`` filter), +-1 (regional
+  release years), farther (penalised hard), or unknown;
+- a small popularity prior that only breaks near-ties.
+The best candidate is *matched* only above a floor and clearly ahead of the runner-up (Picard's floor +
+margin rule); close candidates make the lookup *ambiguous* and are kept for the user. The reasons are
+stored as a sentence the UI shows ("title 0.98, year exact, 2nd best 0.61").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz.distance import Indel
+
+from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
+from videomanager.core.text import normalize_title
+
+FLOOR = 0.80  # below this the best candidate is never accepted automatically
+MARGIN = 0.06  # the best must lead the runner-up by this much
+AMBIGUOUS_FLOOR = 0.55  # below this nothing is worth showing as a candidate
+CLOSE_TITLE = 0.90  # under this title similarity, alternative titles are worth fetching
+
+W_TITLE, W_YEAR, W_POP = 0.72, 0.24, 0.04
+
+_LEADING_ARTICLE = re.compile(r"^(the|a|an|le|la|les|l|der|die|das|el|il|lo|los|las|un|une|ein|eine) ")
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What we look for: the parsed title (and its variants), year, kind, and TV hints."""
+
+    title: str
+    year: int | None = None
+    kind: str = "movie"  # "movie" or "tv"
+    alternative_titles: tuple[str, ...] = ()
+    max_season: int | None = None
+
+
+@dataclass
+class Scored:
+    candidate: Candidate
+    title_sim: float
+    year_note: str
+    year_score: float
+    score: float
+    alt_titles_checked: bool = False
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Decision:
+    state: str
+    best: Candidate | None
+    confidence: float | None
+    reasons: str
+    candidates: tuple[Candidate, ...]  # best first, the ones worth showing to the user
+
+
+def _numbers(norm: str) -> set[str]:
+    out = set()
+    for tok in norm.split():
+        if tok.isdigit() and not (1900 <= int(tok) <= 2100 and len(tok) == 4):
+            out.add(str(int(tok)))
+        elif tok in _ROMAN:
+            out.add(_ROMAN[tok])
+        elif tok in _NUMBER_WORDS:
+            out.add(_NUMBER_WORDS[tok])
+    return out
+
+
+def title_similarity(query: str, title: str) -> float:
+    """Similarity of two titles in [0, 1] on their normalised forms."""
+    a, b = normalize_title(query), normalize_title(title)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    a_bare, b_bare = _LEADING_ARTICLE.sub("", a), _LEADING_ARTICLE.sub("", b)
+    if a_bare == b_bare:
+        return 0.96  # only a leading article differs: "Heat" vs "The Heat" stays just below exact
+    sim = Indel.normalized_similarity(a_bare, b_bare)
+    # Spaces are not meaningful ("Spider Man" vs "Spiderman", "WALL E" vs "WALLE").
+    sim = max(sim, Indel.normalized_similarity(a_bare.replace(" ", ""), b_bare.replace(" ", "")) * 0.98)
+    if _numbers(a_bare) != _numbers(b_bare):
+        sim *= 0.75  # a sequel number that does not agree: a different film
+    return sim
+
+
+def _year_of(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def year_component(query_year: int | None, cand_year: int | None, in_year_search: bool) -> tuple[float, str]:
+    if query_year is None:
+        return 0.55, "no year in the name"
+    if cand_year is None:
+        return 0.45, "no year on TMDb"
+    d = abs(cand_year - query_year)
+    if d == 0:
+        return 1.0, "year exact"
+    if in_year_search:
+        return 0.92, f"released {query_year} somewhere (first {cand_year})"
+    if d == 1:
+        return 0.8, f"year off by one ({cand_year})"
+    if d == 2:
+        return 0.35, f"year off by two ({cand_year})"
+    return 0.0, f"year {cand_year}"
+
+
+def candidate_from_result(item: dict, kind: str) -> Candidate:
+    if kind == "tv":
+        title, original, date = item.get("name"), item.get("original_name"), item.get("first_air_date")
+    else:
+        title, original, date = item.get("title"), item.get("original_title"), item.get("release_date")
+    pop = item.get("popularity")
+    return Candidate(
+        tmdb_id=int(item["id"]),
+        kind=kind,
+        title=str(title or original or ""),
+        year=_year_of(date if isinstance(date, str) else None),
+        original_title=str(original) if original else None,
+        popularity=float(pop) if isinstance(pop, (int, float)) else 0.0,
+        poster_path=item.get("poster_path") if isinstance(item.get("poster_path"), str) else None,
+    )
+
+
+def score_candidates(
+    query: Query,
+    candidates: list[Candidate],
+    *,
+    in_year_search: set[int] | None = None,
+    alt_titles: dict[int, list[str]] | None = None,
+) -> list[Scored]:
+    """Score every candidate; best first."""
+    in_year_search = in_year_search or set()
+    alt_titles = alt_titles or {}
+    queries = [query.title, *query.alternative_titles]
+    max_pop = max((c.popularity for c in candidates), default=0.0)
+    scored: list[Scored] = []
+    for c in candidates:
+        titles = [c.title]
+        if c.original_title:
+            titles.append(c.original_title)
+        titles.extend(alt_titles.get(c.tmdb_id, []))
+        sim = max((title_similarity(q, t) for q in queries for t in titles if t), default=0.0)
+        ys, note = year_component(query.year, c.year, c.tmdb_id in in_year_search)
+        pop = math.log1p(c.popularity) / math.log1p(max_pop) if max_pop > 0 else 0.0
+        total = W_TITLE * sim + W_YEAR * ys + W_POP * pop
+        scored.append(
+            Scored(c, sim, note, ys, round(total, 4), alt_titles_checked=c.tmdb_id in alt_titles, titles=titles)
+        )
+    scored.sort(key=lambda s: (s.score, s.candidate.popularity), reverse=True)
+    return scored
+
+
+def needs_alternative_titles(query: Query, scored: list[Scored]) -> list[int]:
+    """Ids worth fetching alternative titles for: plausible by year, but their titles do not match well."""
+    if not scored or scored[0].title_sim >= CLOSE_TITLE:
+        return []
+    out = []
+    for s in scored[:5]:
+        if s.alt_titles_checked or s.title_sim >= CLOSE_TITLE:
+            continue
+        if query.year is None or s.year_score >= 0.8:
+            out.append(s.candidate.tmdb_id)
+        if len(out) == 3:
+            break
+    return out
+
+
+def _reason(s: Scored) -> str:
+    return f"title {s.title_sim:.2f}, {s.year_note}"
+
+
+def decide(scored: list[Scored]) -> Decision:
+    """Floor + margin: matched, ambiguous (close candidates kept), or not found."""
+    shown = tuple(
+        replace(s.candidate, score=s.score, reasons=_reason(s)) for s in scored[:8] if s.score >= AMBIGUOUS_FLOOR
+    )
+    if not scored or scored[0].score < AMBIGUOUS_FLOOR:
+        best = scored[0] if scored else None
+        why = "no result on TMDb" if best is None else f"best {best.score:.2f} ({_reason(best)}) is too far"
+        return Decision(STATE_NOT_FOUND, None, best.score if best else None, why, shown)
+    best = scored[0]
+    second = scored[1] if len(scored) > 1 else None
+    runner = f", 2nd best {second.score:.2f}" if second else ", no other candidate"
+    reasons = f"{_reason(best)}{runner}"
+    margin = best.score - (second.score if second else 0.0)
+    if best.score >= FLOOR and margin >= MARGIN:
+        return Decision(STATE_MATCHED, shown[0], best.score, reasons, shown)
+    if best.score >= FLOOR:
+        reasons = f"{reasons}: too close to choose"
+    else:
+        reasons = f"{reasons}: below the {FLOOR:.2f} floor"
+    return Decision(STATE_AMBIGUOUS, None, best.score, reasons, shown)

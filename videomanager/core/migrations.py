@@ -1,0 +1,92 @@
+"""Library schema and its migrations, versioned with ``PRAGMA user_version``.
+
+Each entry of MIGRATIONS takes the schema from version i to i+1 and runs in one transaction, so a crash
+mid-migration leaves the previous version intact. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: the first schema.
+    """
+    CREATE TABLE roots(
+        path BLOB PRIMARY KEY,
+        added_at REAL NOT NULL
+    );
+    CREATE TABLE files(
+        id INTEGER PRIMARY KEY,
+        path BLOB NOT NULL UNIQUE,
+        root BLOB NOT NULL,
+        dir BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        mtime REAL NOT NULL,
+        role TEXT NOT NULL,
+        extra_type TEXT,
+        stack_key BLOB,
+        part INTEGER,
+        parse TEXT,
+        lookup_key TEXT,
+        fingerprint TEXT,
+        missing INTEGER NOT NULL DEFAULT 0,
+        added_at REAL NOT NULL,
+        seen_at REAL NOT NULL
+    );
+    CREATE INDEX files_root ON files(root);
+    CREATE INDEX files_lookup ON files(lookup_key);
+    CREATE INDEX files_fingerprint ON files(fingerprint);
+    CREATE TABLE lookups(
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        query TEXT,
+        year INTEGER,
+        state TEXT NOT NULL DEFAULT 'pending',
+        tmdb_id INTEGER,
+        confidence REAL,
+        reasons TEXT,
+        candidates TEXT,
+        error TEXT,
+        done_at REAL
+    );
+    CREATE INDEX lookups_state ON lookups(state);
+    CREATE TABLE titles(
+        kind TEXT NOT NULL,
+        tmdb_id INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        fetched_at REAL NOT NULL,
+        PRIMARY KEY(kind, tmdb_id)
+    );
+    CREATE TABLE decisions(
+        fingerprint TEXT PRIMARY KEY,
+        action TEXT NOT NULL,
+        kind TEXT,
+        tmdb_id INTEGER,
+        group_token TEXT,
+        created_at REAL NOT NULL
+    );
+    CREATE TABLE request_log(
+        day TEXT PRIMARY KEY,
+        count INTEGER NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the version it started from."""
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(start, SCHEMA_VERSION):
+        statements = [s.strip() for s in MIGRATIONS[version].split(";") if s.strip()]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in statements:
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return start
