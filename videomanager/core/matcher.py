@@ -77,6 +77,15 @@ def _numbers(norm: str) -> set[str]:
     return out
 
 
+_SUBTITLE = re.compile(r"\s*(?::|\s-\s|\s–\s)\s*")
+
+
+def _main_title(title: str) -> str:
+    """The part of a title before its subtitle ("Alien: Covenant" -> "alien"), normalised."""
+    parts = _SUBTITLE.split(title, maxsplit=1)
+    return normalize_title(parts[0]) if len(parts) == 2 else ""
+
+
 def title_similarity(query: str, title: str) -> float:
     """Similarity of two titles in [0, 1] on their normalised forms."""
     a, b = normalize_title(query), normalize_title(title)
@@ -88,10 +97,13 @@ def title_similarity(query: str, title: str) -> float:
     if a_bare == b_bare:
         return 0.96  # only a leading article differs: "Heat" vs "The Heat" stays just below exact
     sim = Indel.normalized_similarity(a_bare, b_bare)
+    # "Terminator 2" for "Terminator 2: Judgment Day": the query is the title before its subtitle.
+    if _main_title(query) == b or _main_title(title) == a:
+        sim = max(sim, 0.92)
     # Spaces are not meaningful ("Spider Man" vs "Spiderman", "WALL E" vs "WALLE").
     sim = max(sim, Indel.normalized_similarity(a_bare.replace(" ", ""), b_bare.replace(" ", "")) * 0.98)
     if _numbers(a_bare) != _numbers(b_bare):
-        sim *= 0.75  # a sequel number that does not agree: a different film
+        sim *= 0.6  # a sequel number that does not agree: a different film
     return sim
 
 
