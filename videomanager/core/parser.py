@@ -1,0 +1,271 @@
+"""File name parser: a guessit wrapper that turns a video path into a `Parsed`.
+
+One guessit call per file, on "<title folder>/<season folders>/<file name>", so guessit sees the
+folder as context (it takes the year and, for generic names, the title from there). Around it:
+
+* embedded ids and Plex tokens ({tmdb-603}, [imdbid-tt0133093], {edition-Final Cut}) are cut out
+  first, so they never reach the title;
+* library folders ("Movies 4K", "Downloads", "TV"), disc structure folders (VIDEO_TS, BDMV/STREAM) and
+  the scan root are never used as the title folder;
+* generic names (movie.mkv, VTS_01_1.VOB, 00001.m2ts) take their title from the title folder
+  (title_from="folder", generic=True); names without a year take the year from a folder naming the
+  same title; personal videos (VID_2019..., IMG_1234) get no title at all;
+* resolution, HDR, editions, ids and folder/name classes are token rules in `parser_rules`
+  (the resolution policy is documented there).
+
+`parse` is a pure top-level function (process-pool friendly). The only state is a per-process LRU
+cache of folder-name parses, which is safe in any subprocess.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from guessit import guessit
+
+from videomanager.core.models import Parsed
+from videomanager.core.parser_rules import (
+    Edition,
+    edition_from_name,
+    find_ids,
+    hdr_from,
+    is_generic_folder,
+    is_generic_stem,
+    is_personal_video,
+    normalize_resolution,
+    resolution_from,
+    strip_edition_from_title,
+    structural_folder,
+)
+from videomanager.core.text import normalize_title
+
+__all__ = [
+    "parse",
+    "parse_name",
+    "guess",
+    "is_personal_video",
+    "is_generic_stem",
+    "normalize_resolution",
+    "split_aka",
+]
+
+# Only real container extensions: "My.Movie.Extended.Cut" must keep its ".Cut".
+_EXTENSION = re.compile(
+    r"\.(?:mkv|mk3d|mp4|m4v|avi|divx|xvid|mov|qt|wmv|asf|mpg|mpeg|mpe|m2v|m2ts|mts|ts|vob|iso|img|flv|f4v|"
+    r"webm|ogv|ogm|3gp|3g2|rm|rmvb|dv|y4m|strm)$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_SHOW_KEYS = {"type", "season", "episode", "episode_title", "alternative_title"}
+_AKA = re.compile(r"\s+(?:aka|a\.k\.a\.?)\s+", re.IGNORECASE)
+# guessit calls leftovers such as "HDR10Plus", "123456" or a CRC an alternative title.
+_TECH_ALT = re.compile(r"^(?:hdr\w*|dv|dovi|\d+|[a-f0-9]{8}|\W*)$", re.IGNORECASE)
+
+
+def _clean_text(s: str) -> str:
+    """Make names with surrogate escapes (bytes that are not UTF-8 on disk) safe and readable.
+
+    Such bytes are most often cp1252 (old Windows copies), so b'Am\\xe9lie' reads as 'Amélie'.
+    """
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        pass
+    try:
+        return s.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
+    except UnicodeEncodeError:  # lone surrogates that are not escapes (e.g. from JSON)
+        return s.encode("utf-8", "replace").decode("utf-8")
+
+
+def _components(path: str, root: str | None) -> list[str]:
+    """Path parts below the root (both / and \\ separate); the root itself is never a part."""
+    # Surrounding blanks carry no meaning ("S07E23 .avi ") but hide the extension from the rules.
+    parts = [p.strip() for p in re.split(r"[\\/]+", path) if p.strip() and p.strip() != "."]
+    if root:
+        root_parts = [p for p in re.split(r"[\\/]+", root) if p and p != "."]
+        if root_parts and parts[: len(root_parts)] == root_parts:
+            parts = parts[len(root_parts) :]
+    return parts
+
+
+def _first(value: Any) -> Any:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def guess(text: str) -> dict[str, Any]:
+    """guessit as a plain dict, never raising: a name it chokes on is a name we know nothing about."""
+    if not text:
+        return {}
+    try:
+        return dict(guessit(text))
+    except Exception:  # noqa: BLE001 - guessit/rebulk can raise on pathological input
+        return {}
+
+
+@functools.lru_cache(maxsize=2048)
+def _folder_title_year(folder: str) -> tuple[str | None, int | None]:
+    """(title, year) from a folder name alone; cached per process (a show's episodes share it)."""
+    g = guess(folder)
+    title = _first(g.get("title"))
+    year = _first(g.get("year"))
+    title = split_aka(title)[0] if isinstance(title, str) and title.strip() else None
+    return title, year if isinstance(year, int) else None
+
+
+def split_aka(title: str) -> tuple[str, ...]:
+    """'Leon AKA The Professional' -> ('Leon', 'The Professional')."""
+    parts = tuple(p.strip(" -") for p in _AKA.split(title) if p.strip(" -"))
+    return parts or (title,)
+
+
+def _contains(needle: str | None, haystack: str | None) -> bool:
+    n, h = normalize_title(needle), normalize_title(haystack)
+    return bool(n) and f" {n} " in f" {h} "
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    """Both name the same film: equal keys, or one key contains the other as whole words."""
+    return _contains(a, b) or _contains(b, a)
+
+
+def _context(parents: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """From the folders above a file: (title folder, folders given to guessit, disc hints).
+
+    Walks up from the file: season folders are kept (guessit reads "Season 2"), disc structure
+    folders and library folders ("Movies", "4K") are skipped, and the first other folder is the
+    title folder. Nothing above it is used (it would only add noise such as "/home/user").
+    """
+    kept: list[str] = []
+    hints: list[str] = []
+    for folder in reversed(parents):
+        kind = structural_folder(folder)
+        if kind == "season":
+            kept.insert(0, folder)
+        elif kind:
+            hints.append(kind)
+        elif not is_generic_folder(folder):
+            return folder, [folder, *kept], hints
+    return None, kept, hints
+
+
+def parse(path: str, root: str | None = None) -> Parsed:
+    """Parse one video path (absolute or relative; `root` is the library folder it was found under)."""
+    try:
+        parts = _components(_clean_text(path or ""), _clean_text(root) if root else None)
+        if not parts:
+            return Parsed()
+        return parse_name(parts[-1], parts[:-1])
+    except Exception:  # noqa: BLE001 - a scan must never die on one odd name
+        return Parsed()
+
+
+def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Parsed:
+    """Parse a file name with the folders above it (outermost first, scan root excluded)."""
+    name = _clean_text(name)
+    title_folder, context, hints = _context([_clean_text(f) for f in folder_names])
+
+    # Ids and Plex tokens are cut out before guessit sees them; the file wins over its folder.
+    file_ids = find_ids(name)
+    folder_ids = find_ids(title_folder or "")
+    clean_name = file_ids.rest
+    clean_context = [folder_ids.rest if f == title_folder else f for f in context]
+    clean_stem = _EXTENSION.sub("", clean_name)
+
+    g = guess("/".join([*(c for c in clean_context if c.strip()), clean_name]))
+
+    personal = is_personal_video(name)
+    generic = not personal and is_generic_stem(clean_stem)
+    raw_title = _first(g.get("title"))
+    title = raw_title.strip() if isinstance(raw_title, str) and raw_title.strip() else None
+    year = _first(g.get("year"))
+    year = year if isinstance(year, int) else None
+    title_from = "file"
+    folder_text = folder_ids.rest if title_folder else ""
+
+    if title and title_folder and not _contains(title, clean_stem) and _contains(title, folder_text):
+        title_from = "folder"  # guessit itself took the title from the folder
+    file_has_year = bool(_YEAR.search(clean_stem))
+    # A second guessit call, on the folder alone, only when the first one left a gap.
+    needs_folder = title is None or (generic and title_from == "file") or (year is None and not file_has_year)
+    if title_folder and needs_folder:
+        f_title, f_year = _folder_title_year(folder_text)
+        if f_title and (generic or title is None):
+            title, title_from = f_title, "folder"
+            year = year if file_has_year else (f_year or year)
+        elif f_title and f_year and not file_has_year and _same_title(title, f_title):
+            year = f_year
+    if generic and title_from == "file":
+        title = None  # "video" from video-1080p.mkv with no folder to ask: nothing to look up
+    if personal:  # "Screen Recording 2020-01-01 at 10.00.00" is no episode 10 either
+        title, year, title_from, g = None, None, "file", {k: v for k, v in g.items() if k not in _SHOW_KEYS}
+
+    alternative: list[str] = []
+    if title:
+        title, *alternative = split_aka(title)
+    for alt in _as_list(g.get("alternative_title")):
+        if isinstance(alt, str) and not _TECH_ALT.match(alt.strip()) and alt not in alternative:
+            alternative.append(alt)
+
+    edition = _edition(file_ids.edition or folder_ids.edition, clean_stem, g, generic)
+    if edition is None and generic and title_folder:
+        edition = edition_from_name(folder_text, None)
+    if edition and edition.words and title:
+        stripped = strip_edition_from_title(title, edition)
+        if stripped is None:
+            edition = None  # "The Final Cut": the edition words are the whole title
+        else:
+            title = stripped
+
+    source = _first(g.get("source"))
+    source = source if isinstance(source, str) else None
+    if not source and hints:
+        source = {"dvd": "DVD", "bluray": "Blu-ray"}.get(hints[0])
+    season = _first(g.get("season"))
+    episode = _first(g.get("episode"))
+    episode_title = _first(g.get("episode_title"))
+    codec = _first(g.get("video_codec"))
+    return Parsed(
+        title=title,
+        year=year,
+        kind="episode" if g.get("type") == "episode" else "movie",
+        season=season if isinstance(season, int) else None,
+        episode=episode if isinstance(episode, int) else None,
+        episode_title=episode_title if isinstance(episode_title, str) else None,
+        resolution=resolution_from(g, clean_name, source),
+        source=source,
+        video_codec=codec if isinstance(codec, str) else None,
+        hdr=hdr_from(g, clean_name),
+        edition=edition.label if edition else None,
+        tmdb_id=file_ids.tmdb_id or folder_ids.tmdb_id,
+        imdb_id=file_ids.imdb_id or folder_ids.imdb_id,
+        tvdb_id=file_ids.tvdb_id or folder_ids.tvdb_id,
+        alternative_titles=tuple(a for a in alternative if a and a != title),
+        title_from=title_from,
+        generic=generic,
+    )
+
+
+def _edition(plex: str | None, stem: str, g: dict[str, Any], generic: bool) -> Edition | None:
+    """Plex {edition-X} wins; then our Radarr-style span finder; then guessit's own edition."""
+    if plex:
+        return Edition(plex, ())
+    g_title = _first(g.get("title"))
+    found = edition_from_name(stem, g_title if isinstance(g_title, str) else None)
+    if found:
+        return found
+    if g_title is None and not generic:
+        return None  # "Directors.Cut.German.2006": the edition words are the title
+    # "Limited" is a release scope, not a cut of the film.
+    words = [e for e in _as_list(g.get("edition")) if isinstance(e, str) and e != "Limited"]
+    return Edition(" ".join(words), ()) if words else None
