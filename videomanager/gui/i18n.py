@@ -1,0 +1,104 @@
+"""Interface language: pick English or French and install the matching Qt translators.
+
+Every user-visible string of the window and dialogs goes through ``self.tr()`` (or
+``QCoreApplication.translate``), the source strings are English, and ``resources/translations/*.ts``
+hold the translations. The build hook (``setup.py``) compiles them to
+``videomanager/resources/translations/*.qm`` with :mod:`videomanager.gui.qm_compiler`; when running
+from a source checkout that was never built, the .ts is compiled in memory instead, so the French
+interface works either way. Qt's own strings (OK / Cancel of standard buttons, context menus) come
+from Qt's ``qtbase_fr.qm`` when PySide6 ships it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from . import qm_compiler
+
+__all__ = ["available_languages", "resolve_language", "install_translator", "qm_path", "load_translator"]
+
+# The languages the interface is translated to ("en" is the source language: no file needed).
+_LANGUAGES: list[tuple[str, str]] = [("en", "English"), ("fr", "Français")]
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+QM_DIR = _PACKAGE_DIR / "resources" / "translations"
+# resources/translations at the top of a source checkout (not installed in a wheel).
+TS_DIR = _PACKAGE_DIR.parent / "resources" / "translations"
+
+# Attribute of the QCoreApplication keeping our translators alive (and removable on a re-install).
+_APP_ATTR = "_videomanager_translators"
+
+
+def available_languages() -> list[tuple[str, str]]:
+    """(code, name in that language) of every interface language, English first."""
+    return list(_LANGUAGES)
+
+
+def resolve_language(ui_language: str, system_locale: QLocale | None = None) -> str:
+    """The language code to use: the setting when it is one we have, else the system's, else "en"."""
+    codes = {code for code, _ in _LANGUAGES}
+    wanted = (ui_language or "").strip().lower().replace("-", "_").split("_")[0]
+    if wanted in codes:
+        return wanted
+    locale = system_locale if system_locale is not None else QLocale.system()
+    for name in [locale.name(), *locale.uiLanguages()]:
+        code = name.lower().replace("-", "_").split("_")[0]
+        if code in codes:
+            return code
+    return "en"
+
+
+def qm_path(language: str) -> Path:
+    return QM_DIR / f"videomanager_{language}.qm"
+
+
+def load_translator(language: str) -> QTranslator | None:
+    """A QTranslator for our own strings in ``language`` (None for English or when nothing is found)."""
+    if language == "en":
+        return None
+    translator = QTranslator()
+    compiled = qm_path(language)
+    source = TS_DIR / f"videomanager_{language}.ts"
+    # In a source checkout (editable install) the .ts may have been edited since the last build.
+    stale = compiled.is_file() and source.is_file() and source.stat().st_mtime > compiled.stat().st_mtime
+    if compiled.is_file() and not stale and translator.load(str(compiled)):
+        return translator
+    if source.is_file():
+        data = qm_compiler.compile_ts(source)
+        if translator.load(data):
+            # QTranslator reads from this buffer later on: keep it alive as long as the translator.
+            translator._qm_data = data  # type: ignore[attr-defined]
+            return translator
+    return None
+
+
+def _qt_translator(language: str) -> QTranslator | None:
+    """Qt's own translations (standard buttons, line-edit menus), when the Qt build ships them."""
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator()
+    for name in (f"qtbase_{language}", f"qt_{language}"):
+        if translator.load(name, directory):
+            return translator
+    return None
+
+
+def install_translator(app: QCoreApplication, ui_language: str) -> str:
+    """Install the translators for ``ui_language`` ("" = follow the system); returns the language used.
+
+    Calling it again replaces the previous translators (widgets built afterwards use the new language).
+    """
+    for old in getattr(app, _APP_ATTR, []):
+        app.removeTranslator(old)
+    language = resolve_language(ui_language)
+    installed: list[QTranslator] = []
+    ours = load_translator(language)
+    if ours is None:
+        language = "en"
+    else:
+        for translator in (_qt_translator(language), ours):
+            if translator is not None and app.installTranslator(translator):
+                installed.append(translator)
+    setattr(app, _APP_ATTR, installed)
+    return language
