@@ -173,6 +173,16 @@ class Identifier:
                 alt[tmdb_id] = self._alternative_titles(query.kind, tmdb_id)
             if alt:
                 scored = self._score(query, items, in_year, alt)
+        penalties: dict[int, str] = {}
+        if scored and query.kind == "tv" and query.max_season and decide(scored).state == STATE_AMBIGUOUS:
+            # Same-named shows: one that never had season N cannot hold S0NE01 (The Office UK: 2 series).
+            for s in scored[:3]:
+                if s.score >= scored[0].score - 0.15:
+                    seasons = self._season_count(s.candidate.tmdb_id)
+                    if seasons is not None and seasons < query.max_season:
+                        penalties[s.candidate.tmdb_id] = f"only {seasons} seasons"
+            if penalties:
+                scored = self._score(query, items, in_year, alt, penalties)
         decision = decide(scored)
         candidates = decision.candidates
         if decision.state == STATE_MATCHED and decision.best is not None:
@@ -181,9 +191,18 @@ class Identifier:
                                 candidates, _title_data(items[best.tmdb_id], best.kind))  # fmt: skip
         return LookupResult(key, decision.state, None, query.kind, decision.confidence, decision.reasons, candidates)
 
-    def _score(self, query: Query, items: dict[int, dict], in_year: set[int], alt: dict[int, list[str]]):
+    def _score(self, query: Query, items: dict[int, dict], in_year: set[int], alt: dict[int, list[str]],
+               penalties: dict[int, str] | None = None):  # fmt: skip
         cands = [candidate_from_result(r, query.kind) for r in items.values()]
-        return score_candidates(query, cands, in_year_search=in_year, alt_titles=alt)
+        return score_candidates(query, cands, in_year_search=in_year, alt_titles=alt, penalties=penalties)
+
+    def _season_count(self, tv_id: int) -> int | None:
+        try:
+            data = self.client.get_tv_show(tv_id)
+        except NotFoundError:
+            return None
+        n = data.get("number_of_seasons") if isinstance(data, dict) else None
+        return n if isinstance(n, int) else None
 
     def _alternative_titles(self, kind: str, tmdb_id: int) -> list[str]:
         try:
@@ -213,9 +232,10 @@ def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
                 title=parsed.title,
                 year=parsed.year,
                 kind="tv" if parsed.kind == "episode" else "movie",
+                country=parsed.country if parsed.kind == "episode" else None,
             )
     for key, q in out.items():
-        out[key] = Query(q.title, q.year, q.kind, tuple(sorted(alts.get(key, ()))), seasons.get(key))
+        out[key] = Query(q.title, q.year, q.kind, tuple(sorted(alts.get(key, ()))), seasons.get(key), q.country)
     return out
 
 

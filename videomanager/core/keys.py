@@ -23,10 +23,13 @@ def lookup_key(parsed: Parsed, role: str) -> str | None:
     norm = normalize_title(parsed.title) if parsed.title else ""
     if not norm:
         return NO_TITLE_KEY
-    return f"{kind}|{norm}|{parsed.year or ''}"
+    key = f"{kind}|{norm}|{parsed.year or ''}"
+    if kind == "tv" and parsed.country:
+        key += f"|{parsed.country}"  # The Office (UK) and The Office (US) are different shows
+    return key
 
 
-def parse_key(key: str) -> tuple[str, str, int | None]:
-    """(kind, normalised title, year) of a title key such as 'movie|the matrix|1999'."""
-    kind, title, year = key.split("|", 2)
-    return kind, title, int(year) if year else None
+def parse_key(key: str) -> tuple[str, str, int | None, str | None]:
+    """(kind, normalised title, year, country) of a title key such as 'tv|the office||GB'."""
+    kind, title, year, *rest = key.split("|")
+    return kind, title, int(year) if year else None, rest[0] if rest else None

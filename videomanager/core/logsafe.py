@@ -8,11 +8,8 @@ handlers so nothing logged through ``logging`` can carry them.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 
-_API_KEY_RE = re.compile(r"(api_key=)[^&\s\"']+", re.IGNORECASE)
-_BEARER_RE = re.compile(r"(Bearer\s+)[A-Za-z0-9._\-]+", re.IGNORECASE)
 _secrets: set[str] = set()
 _lock = threading.Lock()
 
@@ -24,16 +21,14 @@ def register_secret(value: str | None) -> None:
 
 
 def redact(text: str) -> str:
+    """Mask credentials (the TMDb client's rules, plus every registered secret)."""
     if not text:
         return text
-    text = _API_KEY_RE.sub(r"\1<redacted>", text)
-    text = _BEARER_RE.sub(r"\1<redacted>", text)
+    from videomanager.tmdb.errors import redact as tmdb_redact
+
     with _lock:
-        secrets = list(_secrets)
-    for s in secrets:
-        if s in text:
-            text = text.replace(s, "<redacted>")
-    return text
+        secrets = tuple(_secrets)
+    return tmdb_redact(text, secrets)
 
 
 class RedactingFilter(logging.Filter):

@@ -43,6 +43,14 @@ class Query:
     kind: str = "movie"  # "movie" or "tv"
     alternative_titles: tuple[str, ...] = ()
     max_season: int | None = None
+    country: str | None = None  # "GB" from The.Office.UK: compared with a show's origin_country
+
+    def variants(self) -> list[str]:
+        """The title, its alternatives, and the title joined with each ("Kill Bill" + "Vol 1")."""
+        out = [self.title, *self.alternative_titles]
+        out += [f"{self.title} {a}" for a in self.alternative_titles if normalize_title(self.title) not in
+                normalize_title(a)]  # fmt: skip
+        return out
 
 
 @dataclass
@@ -95,15 +103,18 @@ def title_similarity(query: str, title: str) -> float:
         return 1.0
     a_bare, b_bare = _LEADING_ARTICLE.sub("", a), _LEADING_ARTICLE.sub("", b)
     if a_bare == b_bare:
-        return 0.96  # only a leading article differs: "Heat" vs "The Heat" stays just below exact
+        return 0.9  # only a leading article differs: "Heat" is not "The Heat", but it is close
     sim = Indel.normalized_similarity(a_bare, b_bare)
     # "Terminator 2" for "Terminator 2: Judgment Day": the query is the title before its subtitle.
     if _main_title(query) == b or _main_title(title) == a:
         sim = max(sim, 0.92)
     # Spaces are not meaningful ("Spider Man" vs "Spiderman", "WALL E" vs "WALLE").
     sim = max(sim, Indel.normalized_similarity(a_bare.replace(" ", ""), b_bare.replace(" ", "")) * 0.98)
-    if _numbers(a_bare) != _numbers(b_bare):
-        sim *= 0.6  # a sequel number that does not agree: a different film
+    na, nb = _numbers(a_bare), _numbers(b_bare)
+    if na != nb:
+        # A sequel number that disagrees is a different film; a number only TMDb has ("Kill Bill" for
+        # "Kill Bill: Vol. 1") is a weaker hint, left for the year and the runner-up to settle.
+        sim *= 0.6 if na else 0.85
     return sim
 
 
@@ -144,6 +155,9 @@ def candidate_from_result(item: dict, kind: str) -> Candidate:
         original_title=str(original) if original else None,
         popularity=float(pop) if isinstance(pop, (int, float)) else 0.0,
         poster_path=item.get("poster_path") if isinstance(item.get("poster_path"), str) else None,
+        origin_country=tuple(c for c in item.get("origin_country") or () if isinstance(c, str))
+        if isinstance(item.get("origin_country"), list)
+        else (),
     )
 
 
@@ -153,11 +167,13 @@ def score_candidates(
     *,
     in_year_search: set[int] | None = None,
     alt_titles: dict[int, list[str]] | None = None,
+    penalties: dict[int, str] | None = None,
 ) -> list[Scored]:
-    """Score every candidate; best first."""
+    """Score every candidate; best first. ``penalties`` rules candidates out, with the reason why."""
+    penalties = penalties or {}
     in_year_search = in_year_search or set()
     alt_titles = alt_titles or {}
-    queries = [query.title, *query.alternative_titles]
+    queries = query.variants()
     max_pop = max((c.popularity for c in candidates), default=0.0)
     scored: list[Scored] = []
     for c in candidates:
@@ -167,8 +183,17 @@ def score_candidates(
         titles.extend(alt_titles.get(c.tmdb_id, []))
         sim = max((title_similarity(q, t) for q in queries for t in titles if t), default=0.0)
         ys, note = year_component(query.year, c.year, c.tmdb_id in in_year_search)
+        if query.country and c.origin_country:
+            # The country in the name stands in for the year: The Office (UK) is the 2001 show.
+            if query.country in c.origin_country:
+                ys, note = max(ys, 0.95), f"{note}, country {query.country}"
+            else:
+                ys, note = ys * 0.3, f"{note}, not from {query.country}"
         pop = math.log1p(c.popularity) / math.log1p(max_pop) if max_pop > 0 else 0.0
         total = W_TITLE * sim + W_YEAR * ys + W_POP * pop
+        if c.tmdb_id in penalties:
+            total *= 0.5
+            note = f"{note}, {penalties[c.tmdb_id]}"
         scored.append(
             Scored(c, sim, note, ys, round(total, 4), alt_titles_checked=c.tmdb_id in alt_titles, titles=titles)
         )

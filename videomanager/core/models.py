@@ -56,6 +56,7 @@ class Parsed:
     tmdb_id: int | None = None  # embedded {tmdb-603} / [tmdbid-603]
     imdb_id: str | None = None  # embedded tt0133093
     tvdb_id: int | None = None  # embedded {tvdb-123}
+    country: str | None = None  # "GB" for The.Office.UK.S01E01: tells same-named shows apart
     alternative_titles: tuple[str, ...] = ()
     title_from: str = "file"  # "file" or "folder": where title/year came from
     generic: bool = False  # the file name itself carries no title (movie.mkv, VTS_01_1.VOB)
@@ -108,6 +109,7 @@ class Candidate:
     original_title: str | None = None
     popularity: float = 0.0
     poster_path: str | None = None
+    origin_country: tuple[str, ...] = ()
     score: float = 0.0
     reasons: str = ""
 

@@ -33,6 +33,7 @@ from videomanager.core.parser_rules import (
     hdr_from,
     is_generic_folder,
     is_generic_stem,
+    is_personal_folder,
     is_personal_video,
     normalize_resolution,
     resolution_from,
@@ -123,6 +124,15 @@ def _folder_title_year(folder: str) -> tuple[str | None, int | None]:
     return title, year if isinstance(year, int) else None
 
 
+@functools.lru_cache(maxsize=2048)
+def _is_release_folder(folder: str) -> bool:
+    """A film's own folder ('Heat (1995)', 'Charlie.And.Boots.DVDRip.XviD-GRP'): a year or release tags."""
+    if _YEAR.search(folder):
+        return True
+    g = guess(folder)
+    return any(k in g for k in ("source", "screen_size", "video_codec", "release_group", "audio_codec", "cd_count", "language", "other"))
+
+
 def split_aka(title: str) -> tuple[str, ...]:
     """'Leon AKA The Professional' -> ('Leon', 'The Professional')."""
     parts = tuple(p.strip(" -") for p in _AKA.split(title) if p.strip(" -"))
@@ -184,17 +194,34 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
 
     g = guess("/".join([*(c for c in clean_context if c.strip()), clean_name]))
 
-    personal = is_personal_video(name)
-    generic = not personal and is_generic_stem(clean_stem)
+    # A file under a camera or home-video folder (DCIM/, Home Videos/) is personal whatever its name.
+    personal = is_personal_video(name) or any(is_personal_folder(f) for f in folder_names)
     raw_title = _first(g.get("title"))
     title = raw_title.strip() if isinstance(raw_title, str) and raw_title.strip() else None
     year = _first(g.get("year"))
     year = year if isinstance(year, int) else None
+    # "1917 (2019)", "300 (2006) - 1080p": a number that guessit reads as the title next to a year.
+    numeric_title = bool(title and title.isdigit() and year and str(year) != title and _contains(title, clean_stem))
+    generic = not personal and not numeric_title and is_generic_stem(clean_stem)
+    if g.get("type") == "episode" and _not_really_an_episode(g, clean_name, context, hints):
+        g = guess_movie("/".join([*(c for c in clean_context if c.strip()), clean_name]))
+        raw_title = _first(g.get("title"))
+        title = raw_title.strip() if isinstance(raw_title, str) and raw_title.strip() else title
+        year = _first(g.get("year")) if isinstance(_first(g.get("year")), int) else year
+    if title is None and not personal and not generic:
+        title = _bare_title(clean_stem, g)
     title_from = "file"
     folder_text = folder_ids.rest if title_folder else ""
 
     if title and title_folder and not _contains(title, clean_stem) and _contains(title, folder_text):
         title_from = "folder"  # guessit itself took the title from the folder
+        if g.get("type") != "episode" and not generic and not personal and not _is_release_folder(folder_text):
+            # A plain folder ("USB Drive", "Kids") is no film folder: the file's own name is the title.
+            alone = guess(clean_name)
+            own = _first(alone.get("title"))
+            own = own.strip() if isinstance(own, str) and own.strip() else _bare_title(clean_stem, alone)
+            if own:
+                title, title_from = own, "file"
     file_has_year = bool(_YEAR.search(clean_stem))
     # A second guessit call, on the folder alone, only when the first one left a gap.
     needs_folder = title is None or (generic and title_from == "file") or (year is None and not file_has_year)
@@ -205,6 +232,8 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
             year = year if file_has_year else (f_year or year)
         elif f_title and f_year and not file_has_year and _same_title(title, f_title):
             year = f_year
+    if title and year is None and not file_has_year:
+        year = _ancestor_year(title, folder_names, title_folder)
     if generic and title_from == "file":
         title = None  # "video" from video-1080p.mkv with no folder to ask: nothing to look up
     if personal:  # "Screen Recording 2020-01-01 at 10.00.00" is no episode 10 either
@@ -216,6 +245,16 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     for alt in _as_list(g.get("alternative_title")):
         if isinstance(alt, str) and not _TECH_ALT.match(alt.strip()) and alt not in alternative:
             alternative.append(alt)
+
+    if title:
+        part = _first(g.get("part"))
+        vol = _VOLUME.search(clean_stem) or (_VOLUME.search(folder_text) if title_from == "folder" else None)
+        if isinstance(part, int) and not _contains(f"part {part}", title):
+            alternative.append(f"{title} Part {part}")  # guessit cut "Part 2" out of the title
+        if vol and not _contains(f"vol {vol.group(1)}", title):
+            alternative.append(f"{title} Vol {int(vol.group(1))}")
+    country = _first(g.get("country"))
+    country = getattr(country, "alpha2", None) or (country if isinstance(country, str) else None)
 
     edition = _edition(file_ids.edition or folder_ids.edition, clean_stem, g, generic)
     if edition is None and generic and title_folder:
@@ -238,7 +277,8 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     return Parsed(
         title=title,
         year=year,
-        kind="episode" if g.get("type") == "episode" else "movie",
+        kind="episode" if g.get("type") == "episode" and not hints else "movie",
+        country=country if g.get("type") == "episode" else None,
         season=season if isinstance(season, int) else None,
         episode=episode if isinstance(episode, int) else None,
         episode_title=episode_title if isinstance(episode_title, str) else None,
@@ -254,6 +294,50 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
         title_from=title_from,
         generic=generic,
     )
+
+
+_VOLUME = re.compile(r"(?i)\bvol(?:ume)?\b[ ._]*(\d{1,2})\b")
+_EPISODE_MARK = re.compile(
+    r"(?i)s\d{1,4}[ ._-]?e\d{1,4}|\b\d{1,4}x\d{2,3}\b|\b\d{4}[ ._-]\d{2}[ ._-]\d{2}\b|\b(?:episode|ep|season|series|saison|staffel|"
+    r"temporada|part|pt)\b|\be\d{2,3}\b"
+)
+
+
+def guess_movie(text: str) -> dict[str, Any]:
+    try:
+        return dict(guessit(text, {"type": "movie"}))
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def _not_really_an_episode(g: dict[str, Any], name: str, context: list[str], hints: list[str]) -> bool:
+    """guessit's episode guess is wrong: a disc structure, or 'Blade Runner 2049 (2017)' (no marker,
+    and the season/episode numbers are years)."""
+    if hints:
+        return True
+    episode = _first(g.get("episode"))
+    if any(_EPISODE_MARK.search(t) for t in [name, *context]):
+        return False
+    # A four-digit "episode" next to a year is part of the title (2049 in Blade Runner 2049 (2017)).
+    return isinstance(episode, int) and episode >= 1000 and isinstance(_first(g.get("year")), int)
+
+
+def _bare_title(stem: str, g: dict[str, Any]) -> str | None:
+    """guessit found no title ('Us.mp4' reads as a country): the words before the first year or tag."""
+    head = re.split(r"(?i)[\s._(\[-]+(?:(?:19|20)\d{2}\b|\d{3,4}p\b|\[)", stem, maxsplit=1)[0]
+    head = re.sub(r"[._]+", " ", head).strip(" -")
+    return head if head and any(c.isalnum() for c in head) and len(head) <= 80 else None
+
+
+def _ancestor_year(title: str, folder_names: list[str] | tuple[str, ...], title_folder: str | None) -> int | None:
+    """A year from a folder further up that names the same title (Fargo (1996)/FARGO/VIDEO_TS)."""
+    for folder in list(reversed(folder_names))[:4]:
+        if folder == title_folder or structural_folder(folder):
+            continue
+        f_title, f_year = _folder_title_year(_clean_text(folder))
+        if f_year and f_title and _same_title(title, f_title):
+            return f_year
+    return None
 
 
 def _edition(plex: str | None, stem: str, g: dict[str, Any], generic: bool) -> Edition | None:

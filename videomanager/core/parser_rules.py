@@ -105,6 +105,18 @@ _PERSONAL = re.compile(
 )
 
 
+_PERSONAL_FOLDERS = {
+    "dcim", "camera", "camera roll", "camera uploads", "home videos", "home video", "family videos",
+    "whatsapp video", "whatsapp videos", "screen recordings", "screenrecorder", "screenrecords", "snapchat",
+    "telegram video", "gopro", "movies (camera)",
+}  # fmt: skip
+
+
+def is_personal_folder(folder: str) -> bool:
+    """A folder that holds a camera's or phone's own videos (DCIM/, Camera Roll/, Home Videos/)."""
+    return (folder or "").strip().casefold() in _PERSONAL_FOLDERS
+
+
 def is_personal_video(name: str) -> bool:
     """Camera, phone and screen-recorder names (VID_20190704_123456.mp4, IMG_1234.MOV, GH010123.MP4)."""
     base = re.split(r"[\\/]", name or "")[-1]
