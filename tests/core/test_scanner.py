@@ -494,3 +494,22 @@ def test_many_files_one_folder(tmp_path: Path) -> None:
     assert [len(b.files) for b in batches] == [500, 500, 500, 500]
     assert batches[-1].listed_dirs == [str(tmp_path)] and sum(b.other_files for b in batches) == 1
     assert all(f.role == ROLE_VERSION and f.stack_key is None for b in batches for f in b.files)
+
+
+def test_dvd_and_bluray_folders_are_one_film(tmp_path):
+    vts = tmp_path / "Vertigo (1958)" / "VIDEO_TS"
+    stream = tmp_path / "Heat (1995)" / "BDMV" / "STREAM"
+    vts.mkdir(parents=True)
+    stream.mkdir(parents=True)
+    for name, size in [("VIDEO_TS.VOB", 10), ("VTS_01_0.VOB", 10), ("VTS_01_1.VOB", 900), ("VTS_01_2.VOB", 800),
+                       ("VTS_02_1.VOB", 50)]:  # fmt: skip
+        (vts / name).write_bytes(b"x" * size)
+    (stream / "00001.m2ts").write_bytes(b"x" * 900)
+    (stream / "00002.m2ts").write_bytes(b"x" * 20)
+    files = {os.path.basename(f.path): f for b in scan([str(tmp_path)]) for f in b.files}
+    assert files["VTS_01_1.VOB"].stack_key == files["VTS_01_2.VOB"].stack_key is not None
+    assert (files["VTS_01_1.VOB"].part, files["VTS_01_2.VOB"].part) == (1, 2)
+    assert files["VTS_01_1.VOB"].role == "version"
+    for menu in ("VIDEO_TS.VOB", "VTS_01_0.VOB", "VTS_02_1.VOB", "00002.m2ts"):
+        assert files[menu].role == "extra", menu
+    assert files["00001.m2ts"].role == "version" and files["00001.m2ts"].stack_key is None

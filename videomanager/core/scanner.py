@@ -402,8 +402,9 @@ class _Walker:
             )
 
         # Extras never join a stack; only main videos of this one folder can.
+        found = _disc_structure(d.path, found)
         stacks = resolve_stacks(name for name, _, _, _, extra in found if extra is None)
-        part_of: dict[str, tuple[str, int]] = {}
+        part_of: dict[str, tuple[str, int]] = _disc_parts(d.path, found)
         for label, parts in stacks.items():
             key = os.path.join(d.path, _normalise_stack_name(label))
             for part, name in parts:
@@ -422,6 +423,48 @@ class _Walker:
                     part=part,
                 )
             )
+
+
+_VTS = re.compile(r"^vts_(\d{2})_(\d)\.vob$", re.IGNORECASE)
+
+
+def _disc_structure(folder: str, found: list[tuple]) -> list[tuple]:
+    """A DVD or Blu-ray folder is one film: in VIDEO_TS the biggest title set is the film (its VOBs are
+    parts) and the rest (menus, other title sets) are extras; in BDMV/STREAM the biggest clip is the film."""
+    base = os.path.basename(folder).upper()
+    if base == "VIDEO_TS":
+        sets: dict[str, int] = {}
+        for name, _p, size, _m, extra in found:
+            m = _VTS.match(name)
+            if m and m.group(2) != "0" and extra is None:
+                sets[m.group(1)] = sets.get(m.group(1), 0) + size
+        main = max(sets, key=lambda k: (sets[k], -int(k)), default=None)
+
+        def is_main(name: str) -> bool:
+            m = _VTS.match(name)
+            return bool(m and m.group(1) == main and m.group(2) != "0")
+
+    elif base == "STREAM" and os.path.basename(os.path.dirname(folder)).upper() == "BDMV":
+        biggest = max(found, key=lambda f: (f[2], f[0]), default=None)
+
+        def is_main(name: str) -> bool:
+            return biggest is not None and name == biggest[0]
+
+    else:
+        return found
+    return [(n, p, size, m, extra if is_main(n) else (extra or "other")) for n, p, size, m, extra in found]
+
+
+def _disc_parts(folder: str, found: list[tuple]) -> dict[str, tuple[str, int]]:
+    """Stack the VOB parts of the film's title set (VTS_01_1.VOB, VTS_01_2.VOB, ...)."""
+    if os.path.basename(folder).upper() != "VIDEO_TS":
+        return {}
+    parts = {}
+    for name, _p, _s, _m, extra in found:
+        m = _VTS.match(name)
+        if m and extra is None:
+            parts[name] = (os.path.join(folder, f"vts_{m.group(1)}"), int(m.group(2)))
+    return parts if len(parts) >= 2 else {}
 
 
 def scan(
