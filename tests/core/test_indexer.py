@@ -1,0 +1,124 @@
+import os
+import shutil
+
+from tests.core.helpers import make_tree, touch_later
+from videomanager.core.grouping import cards_from_library
+from videomanager.core.indexer import scan_into_library
+from videomanager.core.library import Library
+
+TREE = {
+    "Movies/The Matrix (1999)/The Matrix (1999) - 1080p.mkv": 8_000_000,
+    "Movies/The Matrix (1999)/The Matrix (1999)-trailer.mkv": 50_000,
+    "Movies/The Matrix (1999)/The Matrix (1999).en.srt": 0,
+    "Downloads/The.Matrix.1999.2160p.UHD.BluRay.x265-GRP.mkv": 20_000_000,
+    "Downloads/Heat.1995.720p.BluRay.x264-GRP/Heat.1995.720p.BluRay.x264-GRP.cd1.avi": 700_000,
+    "Downloads/Heat.1995.720p.BluRay.x264-GRP/Heat.1995.720p.BluRay.x264-GRP.cd2.avi": 700_000,
+    "TV/Breaking Bad/Season 1/Breaking.Bad.S01E01.720p.mkv": 1_000_000,
+    "TV/Breaking Bad/Season 1/Breaking.Bad.S01E02.720p.mkv": 1_000_000,
+    "Phone/VID_20190704_123456.mp4": 300_000,
+}
+
+
+def _lib(tmp_path):
+    return Library(tmp_path / "lib.sqlite3")
+
+
+def test_first_scan_then_unchanged_rescan_parses_nothing(tmp_path, monkeypatch):
+    root = tmp_path / "videos"
+    make_tree(root, TREE)
+    lib = _lib(tmp_path)
+    s1 = scan_into_library(lib, [str(root)], workers=1)
+    assert (s1.seen, s1.new, s1.changed) == (8, 8, 0)  # the .srt is never a video
+    assert s1.other_files == 1
+    calls = []
+    import videomanager.core.indexer as indexer
+
+    real = indexer.parse
+    monkeypatch.setattr(indexer, "parse", lambda *a: calls.append(a) or real(*a))
+    s2 = scan_into_library(lib, [str(root)], workers=1)
+    assert (s2.seen, s2.new, s2.changed, s2.unchanged) == (8, 0, 0, 8)
+    assert calls == []  # nothing parsed again
+
+
+def test_changed_new_and_removed_files(tmp_path):
+    root = tmp_path / "videos"
+    made = make_tree(root, TREE)
+    lib = _lib(tmp_path)
+    scan_into_library(lib, [str(root)], workers=1)
+    touch_later(made[0])
+    make_tree(root, {"Movies/Heat (1995)/Heat (1995) - 1080p.mkv": 9_000_000})
+    os.remove(made[3])  # truly gone from a folder that was read
+    s = scan_into_library(lib, [str(root)], workers=1)
+    assert (s.new, s.changed, s.removed, s.missing) == (1, 1, 1, 0)
+    assert lib.file_by_path(str(made[3])) is None
+
+
+def test_unplugged_root_marks_missing_and_never_erases(tmp_path):
+    root = tmp_path / "usb"
+    make_tree(root, TREE)
+    lib = _lib(tmp_path)
+    scan_into_library(lib, [str(root)], workers=1)
+    n = lib.file_count()
+    shutil.move(str(root), str(tmp_path / "unplugged"))
+    s = scan_into_library(lib, [str(root)], workers=1)
+    assert s.unavailable_roots == [str(root)]
+    assert s.removed == 0 and s.missing == n
+    assert lib.file_count() == n
+    cards = cards_from_library(lib)
+    assert all(v.missing for c in cards for v in c.versions)
+    shutil.move(str(tmp_path / "unplugged"), str(root))
+    s = scan_into_library(lib, [str(root)], workers=1)
+    assert s.returned == n and s.new == 0
+    assert not any(v.missing for c in cards_from_library(lib) for v in c.versions)
+    assert lib.prune() == 0
+
+
+def test_cd2_appearing_later_makes_a_stack(tmp_path):
+    root = tmp_path / "v"
+    make_tree(root, {"Film (2001)/Film (2001) cd1.avi": 10})
+    lib = _lib(tmp_path)
+    scan_into_library(lib, [str(root)], workers=1)
+    make_tree(root, {"Film (2001)/Film (2001) cd2.avi": 10})
+    scan_into_library(lib, [str(root)], workers=1)
+    cards = cards_from_library(lib)
+    assert len(cards) == 1 and len(cards[0].versions) == 1
+    assert len(cards[0].versions[0].parts) == 2
+
+
+def test_process_pool_parses_the_same_as_inline(tmp_path):
+    root = tmp_path / "many"
+    names = {f"Films/Film Number {i} ({1950 + i % 60})/Film.Number.{i}.{1950 + i % 60}.1080p.mkv": 1
+             for i in range(260)}  # fmt: skip
+    make_tree(root, names)
+    lib_pool = Library(tmp_path / "a.sqlite3")
+    lib_inline = Library(tmp_path / "b.sqlite3")
+    scan_into_library(lib_pool, [str(root)], workers=2)
+    scan_into_library(lib_inline, [str(root)], workers=1)
+    a = {f.path: f.parsed for f in lib_pool.files()}
+    b = {f.path: f.parsed for f in lib_inline.files()}
+    assert len(a) == 260 and a == b
+
+
+def test_cancel_keeps_what_was_found(tmp_path):
+    import threading
+
+    root = tmp_path / "v"
+    make_tree(root, {f"d{i}/Movie {i} (2000).mkv": 1 for i in range(120)})
+    lib = _lib(tmp_path)
+    cancel = threading.Event()
+    seen = []
+
+    def progress(s):
+        seen.append(s.seen)
+        if s.seen >= 1:
+            cancel.set()
+
+    import videomanager.core.scanner as scanner
+
+    batches = scanner.scan([str(root)], batch_size=10)
+    first = next(batches)
+    assert len(first.files) <= 10
+    s = scan_into_library(lib, [str(root)], workers=1, cancel=cancel, progress=progress)
+    assert s.cancelled
+    assert 0 < lib.file_count() <= s.seen
+    assert s.removed == 0 and s.missing == 0  # an interrupted scan never settles what it did not see
