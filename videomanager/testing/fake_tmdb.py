@@ -21,7 +21,7 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -100,6 +100,9 @@ class FakeTMDb:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._images = st.ImageCache()
+        # Optional: (kind, record, width, height) -> PNG bytes, for nicer posters (the demo draws titles).
+        self.poster_renderer: Callable[[str, dict[str, Any], int, int], bytes] | None = None
+        self._rendered: dict[tuple[str, str], bytes] = {}
         self.base_url = ""
         self.image_base_url = ""
         self.api: Api | None = None
@@ -144,6 +147,20 @@ class FakeTMDb:
     def today(self, value: dt.date) -> None:
         assert self.api is not None, "start() first"
         self.api.today = value
+
+    def _image_bytes(self, kind: str, owner: Any, file_path: str, size: str) -> bytes:
+        renderer = self.poster_renderer
+        record = None
+        if renderer is not None and kind in ("poster", "tvposter"):
+            table = self.catalog.shows if kind == "tvposter" else self.catalog.movies
+            record = table.get(owner)
+        if record is None:
+            return self._images.get(kind, file_path, size)
+        key = (file_path, size)
+        data = self._rendered.get(key)
+        if data is None:
+            data = self._rendered[key] = renderer(kind, record, *st.image_dimensions(kind, size))
+        return data
 
     def reset_stats(self) -> None:
         with self._lock:
@@ -332,7 +349,7 @@ class _Handler(BaseHTTPRequestHandler):
         return (
             200,
             {"Content-Type": "image/png", "Cache-Control": "max-age=31536000"},
-            self.fake._images.get(hit[0], "/" + parts[4], parts[3]),
+            self.fake._image_bytes(hit[0], hit[1], "/" + parts[4], parts[3]),
         )
 
     def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
