@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 
 from videomanager import __version__
+from videomanager.core.library import LibraryError
 from videomanager.core.logsafe import install_log_redaction
 from videomanager.core.paths import AppPaths, resolve_paths
 from videomanager.core.settings import Settings, SettingsStore
@@ -77,7 +78,11 @@ class Context:
         try:
             self.paths.ensure()
         except OSError as exc:
-            raise UserError(f"Cannot create the data folder {exc.filename}: {exc.strerror}.") from exc
+            message = f"Cannot create the data folder {exc.filename}: {exc.strerror}."
+            if not self.paths.library_db.exists():
+                raise UserError(message) from exc
+            # An existing library stays readable (list) even when a cache or config folder cannot be made.
+            print(message, file=sys.stderr)
         self.settings_store = SettingsStore(self.paths.settings_file)
         loaded = self.settings_store.load()
         self.settings: Settings = loaded.settings
@@ -203,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             handler = cli_tmdb.COMMANDS[args.command]
         return handler(ctx)
     except UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except LibraryError as exc:  # busy, disk full, read-only: already one sentence for the user
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:

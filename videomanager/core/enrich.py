@@ -30,7 +30,6 @@ from videomanager.tmdb.errors import (
     BadRequestError,
     DailyLimitReachedError,
     InvalidCredentialError,
-    NetworkError,
     NoCredentialError,
     NotFoundError,
     TMDbError,
@@ -39,7 +38,8 @@ from videomanager.tmdb.errors import (
 log = logging.getLogger(__name__)
 
 # Errors that stop the whole run (every remaining key stays pending for the next run).
-FATAL = (NoCredentialError, InvalidCredentialError, DailyLimitReachedError, NetworkError)
+# A network failure is not among them: one title can fail alone; several in a row stop the run (below).
+FATAL = (NoCredentialError, InvalidCredentialError, DailyLimitReachedError)
 MAX_CONSECUTIVE_FAILURES = 5
 
 
@@ -314,6 +314,8 @@ class Enricher:
                 finished, _ = wait(list(running), timeout=0.25, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     key = running.pop(fut)
+                    if fut.cancelled():
+                        continue  # stopped before it started: the key stays pending
                     try:
                         result = fut.result()
                     except FATAL as exc:
@@ -325,7 +327,7 @@ class Enricher:
                     except TMDbError as exc:
                         summary.failed += 1
                         consecutive_failures += 1
-                        log.warning("lookup %s failed: %s", key, exc.user_message)
+                        log.debug("lookup %s failed: %s", key, exc.user_message)
                         if consecutive_failures >= MAX_CONSECUTIVE_FAILURES:
                             summary.stop_reason = exc.user_message
                             self.cancel.set()

@@ -27,6 +27,18 @@ class LibraryError(Exception):
     """A library problem with a message a person understands."""
 
 
+# Seconds a write waits for another connection (another window, a CLI scan) to finish its transaction.
+BUSY_TIMEOUT = 10.0
+BUSY_MESSAGE = "The library is busy: another videomanager is writing to it; try again when it has finished."
+
+
+def _open_problem(path: Path, exc: sqlite3.OperationalError) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return BUSY_MESSAGE
+    return f"The library at {path} cannot be opened ({exc}); it was left untouched."
+
+
 def _b(path: str) -> bytes:
     return os.fsencode(path)
 
@@ -141,10 +153,14 @@ class Library:
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             uri = f"file:{self.path.as_posix()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=10.0, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None
+            )
         else:
-            conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
-        conn.execute("PRAGMA busy_timeout = 10000")
+            conn = sqlite3.connect(
+                str(self.path), timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None
+            )
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
         if not self.read_only:
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -178,13 +194,29 @@ class Library:
             if not self.read_only:
                 conn.execute("PRAGMA journal_mode = WAL")
                 with self._write_lock:
-                    migrate(conn)
+                    self._migrate(conn)
             else:
                 conn.execute("SELECT count(*) FROM files").fetchone()
-        except sqlite3.DatabaseError as exc:
-            if self.read_only or "locked" in str(exc) or "busy" in str(exc):
+        except sqlite3.OperationalError as exc:
+            # Locked, busy, disk full, I/O or permission errors say nothing about the file's content:
+            # setting it aside would throw away a good library (another instance may be using it).
+            raise LibraryError(_open_problem(self.path, exc)) from exc
+        except sqlite3.DatabaseError as exc:  # not a database, or a malformed one
+            if self.read_only:
                 raise LibraryError(f"The library at {self.path} cannot be opened: {exc}.") from exc
             self._set_aside_and_restart(exc)
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection) -> None:
+        for attempt in range(3):
+            try:
+                migrate(conn)
+                return
+            except sqlite3.OperationalError as exc:
+                # Another process migrated between our read of user_version and our write lock:
+                # read the version again (it is now current) rather than fail.
+                if "already exists" not in str(exc) or attempt == 2:
+                    raise
 
     def _reopen_read_only(self) -> None:
         self.close()
@@ -197,6 +229,10 @@ class Library:
         self._local = threading.local()
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():  # two set-asides within one second must not overwrite each other
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
         os.replace(self.path, aside)
         for suffix in ("-wal", "-shm"):
             side = Path(str(self.path) + suffix)
@@ -233,7 +269,10 @@ class Library:
                 conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 self._rollback(conn)
-                if "disk" in str(exc) or "readonly" in str(exc) or "read-only" in str(exc):
+                text = str(exc)
+                if "locked" in text or "busy" in text:
+                    raise LibraryError(BUSY_MESSAGE) from exc
+                if "disk" in text or "full" in text or "readonly" in text or "read-only" in text:
                     raise LibraryError(f"Could not write to the library: {exc}.") from exc
                 raise
             except BaseException:

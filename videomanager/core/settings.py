@@ -191,6 +191,12 @@ class SettingsStore:
             return None
 
     def _copy_aside(self) -> Path | None:
+        # The same bad file on every start: keep one copy of it, not one per run.
+        with contextlib.suppress(OSError):
+            raw = self.path.read_bytes()
+            for old in sorted(self.path.parent.glob(f"{self.path.name}.corrupt-*")):
+                if old.is_file() and old.read_bytes() == raw:
+                    return old
         aside = self._aside_name()
         try:
             shutil.copy2(self.path, aside)

@@ -117,7 +117,7 @@ def network_reason(exc: BaseException) -> tuple[str, str]:
 def decode_ok(body: bytes, path: str) -> Any:
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python can decode
         data = None
     if not isinstance(data, dict | list):
         raise ServiceUnavailableError(
@@ -136,7 +136,7 @@ def error_for(
     """Map a non-200 answer (either of TMDb's two body shapes, or not JSON at all) to an error."""
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python can decode
         data = None
     code = message = None
     errors: list[str] = []
