@@ -17,7 +17,10 @@ import pytest
 
 from videomanager.testing.accuracy import AccuracyReport, format_report, load_library, run_accuracy
 
-LIBRARY = Path(__file__).resolve().parents[1] / "data" / "identify" / "library.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data" / "identify"
+# library.jsonl was built alongside the matcher; holdout.jsonl was written independently afterwards
+# (see HOLDOUT.md) to check that the matcher generalises.
+LIBRARIES = {"library": DATA / "library.jsonl", "holdout": DATA / "holdout.jsonl"}
 
 
 def _missing(module: str) -> bool:
@@ -38,15 +41,19 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AccuracyReport, AccuracyReport]]:
-    """Run the whole library once for every test in this file."""
+@pytest.fixture(scope="module", params=sorted(LIBRARIES))
+def reports(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[AccuracyReport, AccuracyReport]]:
+    """Run each labelled library once for every test in this file."""
     from videomanager.testing.fake_tmdb import FakeTMDb
 
     fake = FakeTMDb()
     fake.start()
     try:
-        yield run_accuracy(load_library(LIBRARY), tmp_path_factory.mktemp("accuracy"), fake)
+        ours, naive = run_accuracy(load_library(LIBRARIES[request.param]), tmp_path_factory.mktemp("accuracy"), fake)
+        ours.library = naive.library = request.param  # shown as the report's heading
+        yield ours, naive
     finally:
         fake.stop()
 
@@ -60,7 +67,7 @@ def test_report(
     reports: tuple[AccuracyReport, AccuracyReport], accuracy_report: Callable[[str], None]
 ) -> None:
     ours, naive = reports
-    accuracy_report(format_report(ours, naive, failures=25))
+    accuracy_report(f"[{ours.library}.jsonl]\n" + format_report(ours, naive, failures=25))
     # Every labelled file must come out of `list --json` somewhere (each file appears exactly once).
     assert ours.missing == 0, [f for f in ours.failures if f.got == "missing"][:10]
     assert ours.files == naive.files >= 450

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from videomanager.core.keys import NO_TITLE_KEY
 from videomanager.core.library import Library
@@ -169,7 +169,7 @@ class Identifier:
             scored = self._score(query, items, in_year, {})
         alt: dict[int, list[str]] = {}
         if scored and decide(scored).state != STATE_MATCHED:
-            for tmdb_id in needs_alternative_titles(query, scored):
+            for tmdb_id in needs_alternative_titles(query, scored, list(items)):
                 alt[tmdb_id] = self._alternative_titles(query.kind, tmdb_id)
             if alt:
                 scored = self._score(query, items, in_year, alt)
@@ -205,16 +205,27 @@ class Identifier:
         return n if isinstance(n, int) else None
 
     def _alternative_titles(self, kind: str, tmdb_id: int) -> list[str]:
+        """Alternative and translated titles ("Le Monde de Nemo" for Finding Nemo), in one request."""
+        appends = "alternative_titles,translations"
         try:
             if kind == "tv":
-                data = self.client.get_tv_alternative_titles(tmdb_id)
-                rows = data.get("results") if isinstance(data, dict) else None
+                data = self.client.get_tv_show(tmdb_id, append_to_response=appends)
             else:
-                data = self.client.get_movie_alternative_titles(tmdb_id)
-                rows = data.get("titles") if isinstance(data, dict) else None
+                data = self.client.get_movie(tmdb_id, append_to_response=appends)
         except NotFoundError:
             return []
-        return [str(r["title"]) for r in rows or [] if isinstance(r, dict) and r.get("title")]
+        if not isinstance(data, dict):
+            return []
+        alt = data.get("alternative_titles")
+        rows = (alt.get("results") if kind == "tv" else alt.get("titles")) if isinstance(alt, dict) else None
+        titles = [str(r["title"]) for r in rows or [] if isinstance(r, dict) and r.get("title")]
+        tr = data.get("translations")
+        for t in (tr.get("translations") if isinstance(tr, dict) else None) or []:
+            d = t.get("data") if isinstance(t, dict) else None
+            name = (d.get("name") if kind == "tv" else d.get("title")) if isinstance(d, dict) else None
+            if isinstance(name, str) and name.strip():
+                titles.append(name)
+        return titles
 
 
 def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
@@ -233,9 +244,10 @@ def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
                 year=parsed.year,
                 kind="tv" if parsed.kind == "episode" else "movie",
                 country=parsed.country if parsed.kind == "episode" else None,
+                language=parsed.language,
             )
     for key, q in out.items():
-        out[key] = Query(q.title, q.year, q.kind, tuple(sorted(alts.get(key, ()))), seasons.get(key), q.country)
+        out[key] = replace(q, alternative_titles=tuple(sorted(alts.get(key, ()))), max_season=seasons.get(key))
     return out
 
 

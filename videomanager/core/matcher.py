@@ -44,6 +44,7 @@ class Query:
     alternative_titles: tuple[str, ...] = ()
     max_season: int | None = None
     country: str | None = None  # "GB" from The.Office.UK: compared with a show's origin_country
+    language: str | None = None  # "ko" from Oldboy.KOREAN: a small nudge toward that original language
 
     def variants(self) -> list[str]:
         """The title, its alternatives, and the title joined with each ("Kill Bill" + "Vol 1")."""
@@ -155,6 +156,7 @@ def candidate_from_result(item: dict, kind: str) -> Candidate:
         original_title=str(original) if original else None,
         popularity=float(pop) if isinstance(pop, (int, float)) else 0.0,
         poster_path=item.get("poster_path") if isinstance(item.get("poster_path"), str) else None,
+        original_language=item.get("original_language") if isinstance(item.get("original_language"), str) else None,
         origin_country=tuple(c for c in item.get("origin_country") or () if isinstance(c, str))
         if isinstance(item.get("origin_country"), list)
         else (),
@@ -191,6 +193,11 @@ def score_candidates(
                 ys, note = ys * 0.3, f"{note}, not from {query.country}"
         pop = math.log1p(c.popularity) / math.log1p(max_pop) if max_pop > 0 else 0.0
         total = W_TITLE * sim + W_YEAR * ys + W_POP * pop
+        if query.language and c.original_language == query.language and query.language != "en":
+            # A release tagged KOREAN is more likely the Korean film than its English remake. Dubs are
+            # tagged too (FRENCH), so this only nudges; it never penalises the others.
+            total += 0.04
+            note = f"{note}, original language {query.language}"
         if c.tmdb_id in penalties:
             total *= 0.5
             note = f"{note}, {penalties[c.tmdb_id]}"
@@ -201,17 +208,23 @@ def score_candidates(
     return scored
 
 
-def needs_alternative_titles(query: Query, scored: list[Scored]) -> list[int]:
-    """Ids worth fetching alternative titles for: plausible by year, but their titles do not match well."""
+def needs_alternative_titles(query: Query, scored: list[Scored], tmdb_order: list[int] | None = None) -> list[int]:
+    """Ids worth fetching alternative and translated titles for: plausible by year, but their titles do
+    not match well. TMDb found them for this query, so one of their other titles probably does: the
+    best few by our score, and the first few in TMDb's own order ("Ça" finds It (2017) through its
+    French title, while our score ranks a "Ca..." title higher)."""
     if not scored or scored[0].title_sim >= CLOSE_TITLE:
         return []
-    out = []
-    for s in scored[:5]:
-        if s.alt_titles_checked or s.title_sim >= CLOSE_TITLE:
+    by_id = {s.candidate.tmdb_id: s for s in scored}
+    order = [s.candidate.tmdb_id for s in scored[:5]] + [i for i in (tmdb_order or [])[:3] if i in by_id]
+    out: list[int] = []
+    for tmdb_id in order:
+        s = by_id[tmdb_id]
+        if tmdb_id in out or s.alt_titles_checked or s.title_sim >= CLOSE_TITLE:
             continue
         if query.year is None or s.year_score >= 0.8:
-            out.append(s.candidate.tmdb_id)
-        if len(out) == 3:
+            out.append(tmdb_id)
+        if len(out) == 4:
             break
     return out
 

@@ -57,6 +57,7 @@ class Parsed:
     imdb_id: str | None = None  # embedded tt0133093
     tvdb_id: int | None = None  # embedded {tvdb-123}
     country: str | None = None  # "GB" for The.Office.UK.S01E01: tells same-named shows apart
+    language: str | None = None  # "ko" for Oldboy.KOREAN...: a hint at the original language
     alternative_titles: tuple[str, ...] = ()
     title_from: str = "file"  # "file" or "folder": where title/year came from
     generic: bool = False  # the file name itself carries no title (movie.mkv, VTS_01_1.VOB)
@@ -110,6 +111,7 @@ class Candidate:
     popularity: float = 0.0
     poster_path: str | None = None
     origin_country: tuple[str, ...] = ()
+    original_language: str | None = None
     score: float = 0.0
     reasons: str = ""
 

@@ -202,7 +202,9 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     year = year if isinstance(year, int) else None
     # "1917 (2019)", "300 (2006) - 1080p": a number that guessit reads as the title next to a year.
     numeric_title = bool(title and title.isdigit() and year and str(year) != title and _contains(title, clean_stem))
-    generic = not personal and not numeric_title and is_generic_stem(clean_stem)
+    # "E.T. (1982)": a dotted acronym is a title, not single-letter noise such as B1_t00.
+    acronym_title = bool(title and _DOTTED_ACRONYM.fullmatch(title.replace(" ", "")) and _contains(title, clean_stem))
+    generic = not personal and not numeric_title and not acronym_title and is_generic_stem(clean_stem)
     if g.get("type") == "episode" and _not_really_an_episode(g, clean_name, context, hints):
         g = guess_movie("/".join([*(c for c in clean_context if c.strip()), clean_name]))
         raw_title = _first(g.get("title"))
@@ -253,6 +255,8 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
             alternative.append(f"{title} Part {part}")  # guessit cut "Part 2" out of the title
         if vol and not _contains(f"vol {vol.group(1)}", title):
             alternative.append(f"{title} Vol {int(vol.group(1))}")
+    language = _first(g.get("language"))
+    language = getattr(language, "alpha2", None) if language is not None else None
     country = _first(g.get("country"))
     country = getattr(country, "alpha2", None) or (country if isinstance(country, str) else None)
 
@@ -279,6 +283,7 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
         year=year,
         kind="episode" if g.get("type") == "episode" and not hints else "movie",
         country=country if g.get("type") == "episode" else None,
+        language=language if isinstance(language, str) else None,
         season=season if isinstance(season, int) else None,
         episode=episode if isinstance(episode, int) else None,
         episode_title=episode_title if isinstance(episode_title, str) else None,
@@ -296,6 +301,7 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     )
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}[^\W\d_]?\.?")
 _VOLUME = re.compile(r"(?i)\bvol(?:ume)?\b[ ._]*(\d{1,2})\b")
 _EPISODE_MARK = re.compile(
     r"(?i)s\d{1,4}[ ._-]?e\d{1,4}|\b\d{1,4}x\d{2,3}\b|\b\d{4}[ ._-]\d{2}[ ._-]\d{2}\b|\b(?:episode|ep|season|series|saison|staffel|"

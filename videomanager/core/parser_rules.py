@@ -108,7 +108,7 @@ _PERSONAL = re.compile(
 _PERSONAL_FOLDERS = {
     "dcim", "camera", "camera roll", "camera uploads", "home videos", "home video", "family videos",
     "whatsapp video", "whatsapp videos", "screen recordings", "screenrecorder", "screenrecords", "snapchat",
-    "telegram video", "gopro", "movies (camera)",
+    "telegram video", "gopro", "movies (camera)", "avchd", "dashcam", "camcorder",
 }  # fmt: skip
 
 

@@ -444,7 +444,12 @@ def _disc_structure(folder: str, found: list[tuple]) -> list[tuple]:
             m = _VTS.match(name)
             return bool(m and m.group(1) == main and m.group(2) != "0")
 
-    elif base == "STREAM" and os.path.basename(os.path.dirname(folder)).upper() == "BDMV":
+    elif (
+        base == "STREAM"
+        and os.path.basename(os.path.dirname(folder)).upper() == "BDMV"
+        and "AVCHD" not in folder.upper()  # a camcorder's clips are separate videos, not one film
+        and any(f[0].lower().endswith(".m2ts") for f in found)
+    ):
         biggest = max(found, key=lambda f: (f[2], f[0]), default=None)
 
         def is_main(name: str) -> bool:
