@@ -280,8 +280,13 @@ class _Cancelled(Exception):
     pass
 
 
+def _is_hidden(name: str) -> bool:
+    # "...And Justice for All (1979)" is a film, not a hidden file: only one leading dot hides.
+    return name.startswith(".") and not name.startswith("..")
+
+
 def _is_system_dir(name: str) -> bool:
-    return name.startswith(".") or name.casefold() in _SYSTEM_DIRS
+    return _is_hidden(name) or name.casefold() in _SYSTEM_DIRS
 
 
 def _why(exc: OSError) -> str:
@@ -356,7 +361,7 @@ class _Walker:
                 if entry.is_dir():  # follows the link; False when it is broken
                     self._add_subdir(entry.path, name, d, out, linked=True)
                     return
-                if not is_video_name(name) or name.startswith("."):
+                if not is_video_name(name) or _is_hidden(name):
                     os.stat(entry.path)  # only to find out whether the link is broken
                     out.other_files += 1
                     return
@@ -367,7 +372,7 @@ class _Walker:
         except OSError as exc:
             out.skipped.append(Skipped(entry.path, REASON_UNREADABLE, _why(exc)))
             return
-        if is_video_name(name) and not name.startswith("."):
+        if is_video_name(name) and not _is_hidden(name):
             videos.append(entry)
         else:
             out.other_files += 1

@@ -37,9 +37,9 @@ __all__ = [
 class RateLimiter:
     """Token bucket + in-flight cap, thread-safe, with counters for the UI.
 
-    ``burst`` is how many requests may leave back to back after an idle spell (default: a fifth of
-    the rate, at least 1), so over any window of T seconds at most ``burst + rate * T`` requests are
-    granted.
+    ``burst`` is how many requests may leave back to back after an idle spell (default 1: none), so
+    over any window of T seconds at most ``burst + rate * T`` requests are booked; a log of actual send
+    times also holds real sends in any 1 s window to ``rate + burst - 1``, however late threads wake.
     """
 
     def __init__(
@@ -59,7 +59,9 @@ class RateLimiter:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
         self._rate = float(rate_per_second)
-        self._burst = float(burst) if burst is not None else max(1.0, self._rate / 5)
+        # No burst by default: with a burst B at rate R a 1 s window holds B + R requests, and at
+        # R = 35 the default B = 7 went over TMDb's 40/s (measured: bench/bench_tmdb.py).
+        self._burst = float(burst) if burst is not None else 1.0
         if self._burst < 1:
             raise ValueError("burst must be at least 1")
         self.max_in_flight = max_in_flight
@@ -73,6 +75,9 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max_in_flight)
         self._tat = clock()  # GCRA "theoretical arrival time" of the next request
+        # Actual send times of the last second: the bucket books send times, but a thread that wakes
+        # late (a busy machine) sends late, and late sends bunch up; this log caps real sends per second.
+        self._window: deque[float] = deque()
         self._factor = 1.0  # < 1 after 429s: the bucket runs at rate * factor
         self._in_flight = 0
         # Counters the UI shows ("waited 12 s for TMDb, 3 slow-downs").
@@ -130,6 +135,7 @@ class RateLimiter:
             delay = self._reserve() - self._clock()
             if delay > 0:
                 self._sleep(delay)
+            self._await_window()
             sent = self._clock()
             with self._lock:
                 self.total_wait_seconds += max(0.0, sent - start)
@@ -144,6 +150,21 @@ class RateLimiter:
                     self._in_flight -= 1
         finally:
             self._slots.release()
+
+    def _await_window(self) -> None:
+        """Wait until fewer than ``rate + burst - 1`` requests were sent in the last second (what the
+        bucket books for a 1 s window), then record this send."""
+        while True:
+            with self._lock:
+                now = self._clock()
+                while self._window and now - self._window[0] >= 1.0 - 1e-9:  # float sums of 1/rate
+                    self._window.popleft()
+                cap = max(1, int(self._rate * self._factor + self._burst - 1.0))
+                if len(self._window) < cap:
+                    self._window.append(now)
+                    return
+                wait = 1.0 - (now - self._window[0])
+            self._sleep(max(wait, 0.001))
 
     def on_rate_limited(self, pause: float) -> None:
         """A 429 came back: halve the shared rate and hold every thread for ``pause`` seconds."""
