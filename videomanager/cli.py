@@ -7,7 +7,6 @@ on stderr (a traceback only with --debug). Long work shows progress on stderr wh
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -149,20 +148,33 @@ def cmd_scan(ctx: Context) -> int:
         except OSError as exc:
             print(f"Could not save the library folders to settings.json: {exc}.", file=sys.stderr)
     print(summary.line())
+    _warm_cards(ctx)
     for root in summary.unavailable_roots:
         print(f"{root} could not be read: its files are kept and marked missing.", file=sys.stderr)
     return 0
 
 
+def _warm_cards(ctx: Context) -> None:
+    """Build and store the cards now, while the user expects work, so the next `list` is a read."""
+    from videomanager.core.grouping import cards_json
+    from videomanager.core.library import LibraryError
+
+    try:
+        cards_json(ctx.library)
+    except LibraryError:
+        pass
+
+
 def cmd_list(ctx: Context) -> int:
     from videomanager.core.grouping import cards_from_library
 
-    cards = cards_from_library(ctx.library)
     if ctx.args.json:
-        # ensure_ascii keeps names that are not valid UTF-8 intact (as \udcXX escapes) instead of failing.
-        json.dump([c.to_dict() for c in cards], sys.stdout, ensure_ascii=True)
+        from videomanager.core.grouping import cards_json
+
+        sys.stdout.write(cards_json(ctx.library))
         sys.stdout.write("\n")
         return 0
+    cards = cards_from_library(ctx.library)
     from videomanager.core.models import resolution_label
 
     for c in cards:

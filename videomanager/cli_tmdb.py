@@ -6,7 +6,7 @@ import json
 import os
 import sys
 
-from videomanager.cli import Context, UserError, _progress_printer
+from videomanager.cli import Context, UserError, _progress_printer, _warm_cards
 from videomanager.core.models import Card
 
 
@@ -51,6 +51,7 @@ def cmd_identify(ctx: Context) -> int:
     if sys.stderr.isatty():
         show("", final=True)
     print(summary.line())
+    _warm_cards(ctx)
     if summary.stop_reason:
         print(f"Stopped: {summary.stop_reason} The titles not looked up yet stay pending for the next run.",
               file=sys.stderr)  # fmt: skip

@@ -153,3 +153,21 @@ def test_cli_scan_list_json_contract(tmp_path):
     assert not any(p.endswith(".srt") for p in files)
     r = run("scan", str(root / "nope"))
     assert r.returncode == 1 and "not a folder" in r.stderr
+
+
+def test_stored_cards_follow_every_change(tmp_path):
+    from videomanager.core.grouping import cards_json
+
+    root, lib = _scan(tmp_path)
+    first = cards_json(lib)
+    gen = lib.generation()
+    assert lib.stored_cards(gen) == first  # stored: the next listing is a read
+    assert json.loads(first) == [c.to_dict() for c in cards_from_library(lib)]
+    scan_into_library(lib, [str(root)], workers=1)  # unchanged tree: nothing written
+    assert lib.generation() == gen
+    _identify_by_hand(lib)  # lookups change: the stored cards are stale and rebuilt
+    assert lib.generation() > gen and lib.stored_cards(gen) is None
+    second = json.loads(cards_json(lib))
+    assert any(c["id"] == "movie:603" for c in second)
+    lib.record_request("2026-11-22")  # the request log does not touch the cards
+    assert lib.stored_cards(lib.generation()) is not None

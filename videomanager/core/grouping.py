@@ -9,6 +9,7 @@ Manual decisions (keyed by file fingerprint) win over automatic matching.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections import defaultdict
 from collections.abc import Iterable
@@ -272,9 +273,8 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
         else:
             versions.append(_version(u))
     if versions:
-        ranked = sorted(versions, key=version_rank, reverse=True)
-        best = ranked[0]
-        versions = [v if v is not best else _with_best(v) for v in ranked]
+        versions.sort(key=version_rank, reverse=True)
+        versions[0] = _with_best(versions[0])
     episodes.sort(key=lambda e: (e.season if e.season is not None else 1_000, e.episode or 0, e.path))
     extras = tuple(
         Extra(path=x.path, type=x.extra_type or "other", size=x.size, missing=x.missing, file_id=x.id)
@@ -309,9 +309,8 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
 
 
 def _with_best(v: Version) -> Version:
-    from dataclasses import replace
-
-    return replace(v, best=True)
+    return Version(v.path, v.parts, v.size, v.resolution, v.edition, v.source, v.video_codec, v.hdr, v.missing,
+                   True, v.file_ids)  # fmt: skip
 
 
 def cards_from_library(library) -> list[Card]:
@@ -322,3 +321,15 @@ def cards_from_library(library) -> list[Card]:
         library.titles(),
         library.decisions(),
     )
+
+
+def cards_json(library) -> str:
+    """`list --json`: the cards as a JSON array, read from the library when nothing changed since they
+    were last built (a 100k-file library takes seconds to group), else built and stored."""
+    generation = library.generation()
+    text = library.stored_cards(generation)
+    if text is None:
+        # ensure_ascii keeps names that are not valid UTF-8 intact (as \udcXX escapes) instead of failing.
+        text = json.dumps([c.to_dict() for c in cards_from_library(library)], ensure_ascii=True)
+        library.store_cards(generation, text)
+    return text

@@ -115,12 +115,17 @@ _FILE_COLS = (
 )
 
 
-def _file_from_row(r: tuple) -> FileRecord:
+def _file_from_row(r: tuple, decoded: dict[bytes, str] | None = None) -> FileRecord:
+    if decoded is None:
+        root, dir_ = _s(r[2]), _s(r[3])
+    else:  # many files share a root and a folder: decode each once
+        root = decoded.get(r[2]) or decoded.setdefault(r[2], _s(r[2]))
+        dir_ = decoded.get(r[3]) or decoded.setdefault(r[3], _s(r[3]))
     return FileRecord(
         id=r[0],
         path=_s(r[1]),
-        root=_s(r[2]),
-        dir=_s(r[3]),
+        root=root,
+        dir=dir_,
         size=r[4],
         mtime=r[5],
         role=r[6],
@@ -257,8 +262,10 @@ class Library:
         self._local = threading.local()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (serialised within the process; SQLite serialises across processes)."""
+    def transaction(self, *, changes_cards: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction (serialised within the process; SQLite serialises across processes).
+
+        Unless told otherwise, it bumps the library's generation, which invalidates the stored cards."""
         if self.read_only:
             raise LibraryError("The library is open read-only; nothing can be changed.")
         conn = self.conn
@@ -266,6 +273,8 @@ class Library:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
+                if changes_cards:
+                    conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
                 conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 self._rollback(conn)
@@ -293,7 +302,7 @@ class Library:
     def add_roots(self, paths: Iterable[str]) -> list[str]:
         added = []
         now = self._clock()
-        with self.transaction() as c:
+        with self.transaction(changes_cards=False) as c:
             for p in paths:
                 cur = c.execute("INSERT OR IGNORE INTO roots(path, added_at) VALUES (?, ?)", (_b(p), now))
                 if cur.rowcount:
@@ -397,7 +406,8 @@ class Library:
             return c.execute("DELETE FROM files WHERE missing=1").rowcount
 
     def files(self) -> list[FileRecord]:
-        return [_file_from_row(r) for r in self.conn.execute(f"SELECT {_FILE_COLS} FROM files ORDER BY id")]
+        decoded: dict[bytes, str] = {}
+        return [_file_from_row(r, decoded) for r in self.conn.execute(f"SELECT {_FILE_COLS} FROM files ORDER BY id")]
 
     def file_by_path(self, path: str) -> FileRecord | None:
         r = self.conn.execute(f"SELECT {_FILE_COLS} FROM files WHERE path=?", (_b(path),)).fetchone()
@@ -562,13 +572,38 @@ class Library:
                 out.add(int(head))
         return out
 
+    # -- stored cards ------------------------------------------------------------------------------------
+    def generation(self) -> int:
+        r = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return r[0] if r else 0
+
+    def stored_cards(self, generation: int) -> str | None:
+        """The cards as JSON if they were stored for this generation (nothing changed since)."""
+        r = self.conn.execute("SELECT json FROM cards_cache WHERE id = 1 AND generation = ?", (generation,)).fetchone()
+        return r[0] if r else None
+
+    def store_cards(self, generation: int, text: str) -> None:
+        """Keep the cards built for ``generation``; a no-op if the library changed meanwhile or is read-only."""
+        if self.read_only:
+            return
+        try:
+            with self.transaction(changes_cards=False) as c:
+                if self.generation() == generation:
+                    c.execute(
+                        "INSERT INTO cards_cache(id, generation, json) VALUES (1, ?, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET generation = excluded.generation, json = excluded.json",
+                        (generation, text),
+                    )
+        except (LibraryError, sqlite3.Error):
+            pass  # only a cache: a full disk or a busy library must not fail the listing
+
     # -- TMDb request log (the daily budget's store) -----------------------------------------------------
     def requests_on(self, day: str) -> int:
         r = self.conn.execute("SELECT count FROM request_log WHERE day=?", (day,)).fetchone()
         return r[0] if r else 0
 
     def record_request(self, day: str) -> int:
-        with self.transaction() as c:
+        with self.transaction(changes_cards=False) as c:
             c.execute(
                 "INSERT INTO request_log(day, count) VALUES (?, 1) "
                 "ON CONFLICT(day) DO UPDATE SET count = count + 1",

@@ -70,6 +70,20 @@ MIGRATIONS: list[str] = [
         count INTEGER NOT NULL
     );
     """,
+    # 1 -> 2: a generation counter bumped by every write that can change a card, and the cards as JSON
+    # for that generation, so `list --json` on a large unchanged library is a read, not a rebuild.
+    """
+    CREATE TABLE meta(
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    INSERT INTO meta(key, value) VALUES ('generation', 0);
+    CREATE TABLE cards_cache(
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

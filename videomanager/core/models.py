@@ -69,7 +69,7 @@ class Parsed:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Parsed:
-        known = {f for f in cls.__dataclass_fields__}
+        known = cls.__dataclass_fields__
         kw = {k: v for k, v in d.items() if k in known}
         if "alternative_titles" in kw:
             kw["alternative_titles"] = tuple(kw["alternative_titles"] or ())

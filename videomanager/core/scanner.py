@@ -281,8 +281,8 @@ class _Cancelled(Exception):
 
 
 def _is_hidden(name: str) -> bool:
-    # "...And Justice for All (1979)" is a film, not a hidden file: only one leading dot hides.
-    return name.startswith(".") and not name.startswith("..")
+    # "...And Justice for All (1979)" is a film, not a hidden file: an ellipsis does not hide.
+    return name.startswith(".") and not name.startswith("...")
 
 
 def _is_system_dir(name: str) -> bool:
