@@ -166,7 +166,7 @@ def test_stored_cards_follow_every_change(tmp_path):
     scan_into_library(lib, [str(root)], workers=1)  # unchanged tree: nothing written
     assert lib.generation() == gen
     _identify_by_hand(lib)  # lookups change: the stored cards are stale and rebuilt
-    assert lib.generation() > gen and lib.stored_cards(gen) is None
+    assert lib.generation() > gen and lib.stored_cards(lib.generation()) is None
     second = json.loads(cards_json(lib))
     assert any(c["id"] == "movie:603" for c in second)
     lib.record_request("2026-11-22")  # the request log does not touch the cards
