@@ -298,6 +298,7 @@ class _Walker:
         self._cancel = cancel
         self._max_depth = max_depth
         self._seen: set[tuple[int, int]] = set()
+        self._plain_roots: list[tuple[str, str]] = []  # (path, real path) of the roots, in walk order
 
     def cancelled(self) -> bool:
         return self._cancel is not None and self._cancel.is_set()
@@ -307,14 +308,18 @@ class _Walker:
         out = _Listing()
         is_root = d.depth == 0
         try:
-            st = os.stat(d.path)
-            if not stat.S_ISDIR(st.st_mode):
-                raise NotADirectoryError(20, "Not a directory")
-            ident = (st.st_dev, st.st_ino)
-            if ident in self._seen:
-                out.skipped.append(Skipped(d.path, self._revisit_reason(d), os.path.realpath(d.path)))
-                return out
-            self._seen.add(ident)
+            # Only a root or a folder reached through a link can be a second visit (a plain folder
+            # tree cannot loop), so only those pay for a stat; a rescan of a big tree skips it.
+            if is_root or d.via_link:
+                st = os.stat(d.path)
+                if not stat.S_ISDIR(st.st_mode):
+                    raise NotADirectoryError(20, "Not a directory")
+                ident = (st.st_dev, st.st_ino)
+                covered = self._inside_plain_tree(d.path, exclude=d.path if is_root else None)
+                if ident in self._seen or ((d.via_link or is_root) and covered):
+                    out.skipped.append(Skipped(d.path, self._revisit_reason(d), os.path.realpath(d.path)))
+                    return out
+                self._seen.add(ident)
             it = os.scandir(d.path)
         except OSError as exc:
             reason = REASON_ROOT_UNAVAILABLE if is_root else REASON_UNREADABLE
@@ -327,8 +332,8 @@ class _Walker:
         marker = None
         with it:
             try:
-                for entry in it:
-                    if self.cancelled():
+                for n, entry in enumerate(it):
+                    if not n & 255 and self.cancelled():
                         raise _Cancelled
                     if entry.name in IGNORE_MARKERS:
                         marker = entry.name
@@ -340,6 +345,25 @@ class _Walker:
             return _Listing(skipped=[Skipped(d.path, REASON_IGNORED, marker)])
         self._stat_videos(videos, d, out)
         return out
+
+    def _walked_before(self, nested: str, current_root: str) -> bool:
+        """Was the nested root walked before the current one? (Then it is reported here as a revisit.)"""
+        if len(self._plain_roots) < 2:
+            return False
+        order = {root: i for i, (root, _real) in enumerate(self._plain_roots)}
+        return nested in order and current_root in order and order[nested] < order[current_root]
+
+    def _inside_plain_tree(self, path: str, exclude: str | None = None) -> bool:
+        """A folder that the walk of another root reaches (or reached) without links: already covered.
+
+        For a root, only the roots walked before it count (the first of two nested roots wins)."""
+        target = os.path.realpath(path)
+        for root, real in self._plain_roots:
+            if exclude is not None and root == exclude:
+                return False  # roots after this one have not been walked
+            if target == real or target.startswith(real.rstrip(os.sep) + os.sep):
+                return True
+        return False
 
     def _revisit_reason(self, d: _Dir) -> str:
         if d.via_link:
@@ -380,6 +404,9 @@ class _Walker:
     def _add_subdir(self, path: str, name: str, d: _Dir, out: _Listing, linked: bool) -> None:
         if _is_system_dir(name):
             out.ignored_dirs += 1
+        elif not linked and self._walked_before(path, d.root):
+            # Another root nested in this one, walked already as a root.
+            out.skipped.append(Skipped(path, REASON_ALREADY_SCANNED, path))
         elif d.depth + 1 > self._max_depth:
             out.skipped.append(Skipped(path, REASON_TOO_DEEP, f"deeper than {self._max_depth} folders"))
         else:
@@ -390,9 +417,9 @@ class _Walker:
         # An extras folder counts only inside a movie folder, i.e. at least two levels below the root.
         folder = os.path.basename(d.path) if d.depth >= 2 else None
         found: list[tuple[str, str, int, float, str | None]] = []
+        if videos and self.cancelled():
+            raise _Cancelled
         for entry in videos:
-            if self.cancelled():
-                raise _Cancelled
             try:
                 st = entry.stat()  # follows symlinks: size of the real file; cached on Windows
             except FileNotFoundError:
@@ -408,7 +435,8 @@ class _Walker:
 
         # Extras never join a stack; only main videos of this one folder can.
         found = _disc_structure(d.path, found)
-        stacks = resolve_stacks(name for name, _, _, _, extra in found if extra is None)
+        mains = [name for name, _, _, _, extra in found if extra is None]
+        stacks = resolve_stacks(mains) if len(mains) >= 2 else {}  # a lone file is never a stack
         part_of: dict[str, tuple[str, int]] = _disc_parts(d.path, found)
         for label, parts in stacks.items():
             key = os.path.join(d.path, _normalise_stack_name(label))
@@ -501,6 +529,7 @@ def scan(
     for root in reversed(list(roots)):
         root = os.path.abspath(os.fsdecode(root))
         stack.append(_Dir(root, root, 0, via_link=False))
+        walker._plain_roots.insert(0, (root, os.path.realpath(root)))
 
     while stack or linked:
         d = stack.pop() if stack else linked.pop(0)
