@@ -6,7 +6,7 @@ Nothing here does I/O; every type converts to JSON-friendly dicts for the CLI an
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 # Roles a scanned file can have.
 ROLE_VERSION = "version"  # a feature film (or an unidentified video)
@@ -69,16 +69,18 @@ class Parsed:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Parsed:
-        known = cls.__dataclass_fields__
-        kw = {k: v for k, v in d.items() if k in known}
+        kw = dict(d)
         if "alternative_titles" in kw:
             kw["alternative_titles"] = tuple(kw["alternative_titles"] or ())
-        return cls(**kw)
+        try:
+            return cls(**kw)
+        except TypeError:  # written by another version: keep the keys this one knows
+            known = cls.__dataclass_fields__
+            return cls(**{k: v for k, v in kw.items() if k in known})
 
 
-@dataclass(frozen=True)
-class ScannedFile:
-    """One video file found by the scanner (before parsing)."""
+class ScannedFile(NamedTuple):
+    """One video file found by the scanner (before parsing). A NamedTuple: a rescan makes 100k of them."""
 
     path: str  # absolute; may hold surrogate escapes for names that are not valid UTF-8
     size: int

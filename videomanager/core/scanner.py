@@ -464,6 +464,9 @@ _VTS = re.compile(r"^vts_(\d{2})_(\d)\.vob$", re.IGNORECASE)
 def _disc_structure(folder: str, found: list[tuple]) -> list[tuple]:
     """A DVD or Blu-ray folder is one film: in VIDEO_TS the biggest title set is the film (its VOBs are
     parts) and the rest (menus, other title sets) are extras; in BDMV/STREAM the biggest clip is the film."""
+    tail = folder[-8:].upper()
+    if not tail.endswith(("VIDEO_TS", "STREAM")):
+        return found  # the common case, decided without splitting the path
     base = os.path.basename(folder).upper()
     if base == "VIDEO_TS":
         sets: dict[str, int] = {}
@@ -495,7 +498,7 @@ def _disc_structure(folder: str, found: list[tuple]) -> list[tuple]:
 
 def _disc_parts(folder: str, found: list[tuple]) -> dict[str, tuple[str, int]]:
     """Stack the VOB parts of the film's title set (VTS_01_1.VOB, VTS_01_2.VOB, ...)."""
-    if os.path.basename(folder).upper() != "VIDEO_TS":
+    if not folder[-8:].upper() == "VIDEO_TS" or os.path.basename(folder).upper() != "VIDEO_TS":
         return {}
     parts = {}
     for name, _p, _s, _m, extra in found:
@@ -503,6 +506,10 @@ def _disc_parts(folder: str, found: list[tuple]) -> dict[str, tuple[str, int]]:
         if m and extra is None:
             parts[name] = (os.path.join(folder, f"vts_{m.group(1)}"), int(m.group(2)))
     return parts if len(parts) >= 2 else {}
+
+
+def _dir_path(d: _Dir) -> str:
+    return d.path
 
 
 def scan(
@@ -543,16 +550,22 @@ def scan(
         batch.other_files += listing.other_files
         batch.ignored_dirs += listing.ignored_dirs
         batch.skipped.extend(listing.skipped)
-        for scanned in listing.files:
-            if len(batch.files) >= batch_size:
+        files = listing.files
+        while files:
+            room = batch_size - len(batch.files)
+            if room <= 0:
                 yield batch
                 batch, last_yield = ScanBatch(), time.monotonic()
-            batch.files.append(scanned)
+                continue
+            batch.files.extend(files[:room])
+            files = files[room:]
         if listing.complete:
             batch.listed_dirs.append(d.path)
         # Reverse-sorted onto the stack, so folders are walked in name order.
-        stack.extend(sorted(listing.subdirs, key=lambda s: s.path, reverse=True))
-        linked.extend(sorted(listing.linked, key=lambda s: s.path))
+        if listing.subdirs:
+            stack.extend(sorted(listing.subdirs, key=_dir_path, reverse=True))
+        if listing.linked:
+            linked.extend(sorted(listing.linked, key=_dir_path))
         full = len(batch.files) >= batch_size or len(batch.skipped) + len(batch.listed_dirs) >= batch_size
         if batch and (full or time.monotonic() - last_yield >= _FLUSH_SECONDS):
             yield batch

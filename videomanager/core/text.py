@@ -7,6 +7,7 @@ to the same key; it is deliberately lossy (accents, punctuation and case are dro
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -71,10 +72,13 @@ def move_trailing_article(s: str) -> str:
 
 def strip_accents(s: str) -> str:
     """Drop combining marks after NFKD decomposition ('Amélie' -> 'Amelie', 'ﬁ' -> 'fi')."""
+    if s.isascii():
+        return s
     decomposed = unicodedata.normalize("NFKD", s)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)  # a show's title recurs on every episode; grouping asks often
 def normalize_title(s: str | None) -> str:
     """A comparison key: lowercase, no accents, articles in front, '&' as 'and', no punctuation.
 

@@ -1,0 +1,75 @@
+"""The card delegate paints (placeholders, posters, badges, chips) without error, at a constant size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QListView
+
+from tests.gui.test_library_model import CARDS, card
+from videomanager.core.models import Version
+from videomanager.gui.card_delegate import CARD_H, CARD_W, POSTER_H, POSTER_W, CardDelegate, card_badges
+from videomanager.gui.library_model import CardFilterProxy, CardModel, diff_cards
+from videomanager.gui.posters import PosterCache
+
+
+def png_bytes(color: str, w: int = 342, h: int = 513) -> bytes:
+    img = QImage(w, h, QImage.Format.Format_RGB32)
+    img.fill(QColor(color))
+    buf = QByteArray()
+    dev = QBuffer(buf)
+    dev.open(QIODevice.OpenModeFlag.WriteOnly)
+    img.save(dev, "PNG")
+    return bytes(buf.data())
+
+
+def render(view: QListView) -> QImage:
+    img = QImage(view.viewport().size(), QImage.Format.Format_ARGB32)
+    img.fill(0)
+    view.viewport().render(img)
+    return img
+
+
+def test_badges() -> None:
+    c = card("movie:1", "X", versions=1)
+    many = c.__class__(**{**c.__dict__, "versions": tuple(
+        Version(path=f"/v{i}.mkv", parts=(f"/v{i}.mkv",), size=1, resolution=r, hdr="HDR10" if i == 0 else None,
+                edition="Extended" if i == 1 else None)
+        for i, r in enumerate(["2160p", "1080p", "720p", "480p"]))})  # fmt: skip
+    assert card_badges(many) == ["4K", "1080p", "720p", "480p", "HDR", "Extended"]
+
+
+def test_grid_paints_placeholders_and_posters(qtbot, tmp_path) -> None:
+    red = png_bytes("#d01010")
+    fetched: list[str] = []
+    posters = PosterCache(tmp_path / "posters", lambda p: fetched.append(p) or red, QSize(POSTER_W, POSTER_H))
+    try:
+        model = CardModel()
+        proxy = CardFilterProxy()
+        proxy.setSourceModel(model)
+        cards = [*CARDS, card("movie:77", "With Poster", 2020)]
+        cards[-1] = cards[-1].__class__(**{**cards[-1].__dict__, "poster_path": "/abc.jpg"})
+        model.apply_diff(diff_cards({}, cards)[0])
+        view = QListView()
+        view.setViewMode(QListView.ViewMode.IconMode)
+        view.setUniformItemSizes(True)
+        delegate = CardDelegate(posters, view)
+        view.setItemDelegate(delegate)
+        view.setModel(proxy)
+        view.resize(6 * (CARD_W + 10) + 30, 2 * (CARD_H + 10) + 10)
+        qtbot.addWidget(view)
+        view.show()
+        assert delegate.sizeHint(None, None) == QSize(CARD_W + 10, CARD_H + 10)
+        first = render(view)
+        assert not first.isNull()
+        colors = {first.pixel(x, y) for x in range(0, first.width(), 7) for y in range(0, first.height(), 7)}
+        assert len(colors) > 20  # placeholders, text and chips were drawn
+        posters.poster_ready.connect(lambda _p: view.viewport().update())
+        qtbot.waitUntil(lambda: posters.pixmap("/abc.jpg") is not None, timeout=5000)
+        assert fetched == ["/abc.jpg"]
+        second = render(view)
+        rect = view.visualRect(proxy.index(proxy.rowCount() - 1, 0))
+        mid = second.pixelColor(rect.left() + 5 + 8 + POSTER_W // 2, rect.top() + 5 + 8 + POSTER_H // 2)
+        assert mid.red() > 180 and mid.green() < 60  # the poster is painted
+    finally:
+        posters.shutdown()

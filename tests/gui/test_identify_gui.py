@@ -1,0 +1,63 @@
+"""Identification from the window against the local TMDb stand-in (real HTTP): cards update in place,
+posters arrive through the loader thread, details fill the panel; an invalid key shows in the message
+bar with an "Open settings" action."""
+
+from __future__ import annotations
+
+from tests.gui.conftest import make_tree, wait_cards
+from videomanager.core.enrich import build_client
+from videomanager.core.paths import resolve_paths
+from videomanager.core.settings import Settings
+
+
+def client_for(fake, data, *, key: str | None = None, library=None):
+    settings = Settings(tmdb_api_key=key or fake.API_KEY, tmdb_url=fake.base_url)
+    return settings, build_client(settings, resolve_paths(data), library)
+
+
+def test_identify_updates_cards_posters_and_details(qtbot, tmp_path, fake_tmdb, window_factory) -> None:
+    root = tmp_path / "videos"
+    make_tree(root, ["The.Matrix.1999.1080p.BluRay.mkv", "The Matrix (1999)/The.Matrix.1999.720p.mkv",
+                     "Heat.1995.2160p.mkv"])  # fmt: skip
+    data = tmp_path / "data"
+    data.mkdir()
+    settings, client = client_for(fake_tmdb, data)
+    w = window_factory(settings=settings, client=client, data=data)
+    assert "no-key" not in w.message_bar.keys()
+    assert w.identify_action.isEnabled()
+    with qtbot.waitSignal(w.identify_finished, timeout=30_000):
+        w.add_folders([str(root)])  # scans, then identifies (a key is set)
+    qtbot.waitUntil(lambda: w.model.card("movie:603") is not None, timeout=10_000)
+    wait_cards(qtbot, w, 2)
+    matrix = w.model.card("movie:603")
+    assert matrix.state == "matched" and len(matrix.versions) == 2 and matrix.poster_path
+    assert "Identified 2 / 2" in w.status.identify.text()
+    assert "Requests today" in w.status.requests.text()
+    # Posters: asked for by painting, downloaded and decoded off the GUI thread, cached on disk.
+    w.view.viewport().repaint()
+    qtbot.waitUntil(lambda: w.posters.pixmap(matrix.poster_path) is not None, timeout=10_000)
+    assert len(list((data / "posters").glob("*.img"))) >= 1
+    # Details through the worker: overview, director, cast, IMDb link.
+    assert w.select_card("movie:603")
+    qtbot.waitUntil(lambda: "imdb.com/title/tt" in w.detail.links.text(), timeout=10_000)
+    assert w.detail.credits.text()
+    assert "confidence" in w.detail.state.text()
+
+
+def test_invalid_key_shows_open_settings_in_the_message_bar(
+    qtbot, tmp_path, fake_tmdb, window_factory
+) -> None:
+    root = tmp_path / "videos"
+    make_tree(root, ["Heat.1995.mkv"])
+    data = tmp_path / "data"
+    data.mkdir()
+    settings, client = client_for(fake_tmdb, data, key="0123456789abcdef0123456789abcdef")
+    w = window_factory(settings=settings, client=client, data=data)
+    with qtbot.waitSignal(w.identify_finished, timeout=30_000):
+        w.add_folders([str(root)])
+    msg = w.message_bar.message("error:credential")
+    assert msg is not None
+    assert [b.text() for b in msg.buttons] == ["Open settings"]
+    assert "0123456789abcdef0123456789abcdef" not in msg.text  # never the key
+    wait_cards(qtbot, w, 1)
+    assert w.model.card_at(0).state == "pending"  # nothing lost, still to identify
