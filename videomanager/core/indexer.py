@@ -23,7 +23,7 @@ from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
 from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile
 from videomanager.core.parser import parse
-from videomanager.core.scanner import scan
+from videomanager.core.scanner import scan, unchanged_since
 
 POOL_THRESHOLD = 200  # below this many names to parse, a process pool costs more than it saves
 CHUNK = 128  # names per task sent to a worker process
@@ -188,6 +188,14 @@ def scan_into_library(
     existing: dict[str, tuple] = {}
     for root in roots:
         existing.update(library.index_for_root(root))
+    if existing and all(not v[3] for v in existing.values()):
+        known = {path: (v[1], v[2]) for path, v in existing.items()}
+        if unchanged_since(roots, known, cancel):
+            # Nothing was added, removed or touched: the stored results stand, nothing to parse or write.
+            summary.seen = summary.unchanged = len(known)
+            if progress:
+                progress(summary)
+            return summary
     seen: set[str] = set()
     listed: set[str] = set()
     returned_ids: list[int] = []

@@ -508,6 +508,47 @@ def _disc_parts(folder: str, found: list[tuple]) -> dict[str, tuple[str, int]]:
     return parts if len(parts) >= 2 else {}
 
 
+def unchanged_since(roots: list[str], known: dict[str, tuple[int, float]], cancel: threading.Event | None = None) -> bool:
+    """True when the video files under ``roots`` are exactly ``known`` (path -> (size, mtime)).
+
+    A lean walk for the common rescan of an unchanged library: no classification, no objects per file,
+    and it gives up at the first difference or at anything unusual (a link, a marker file, an error,
+    nested roots), leaving those to the full scan. Since extras and stacks follow from the names (and
+    the sizes) of the files of a folder, an identical set of files means identical results."""
+    seen = 0
+    real_roots = [os.path.realpath(r) for r in roots]
+    for a in real_roots:
+        if any(a != b and a.startswith(b.rstrip(os.sep) + os.sep) for b in real_roots):
+            return False
+    stack = list(roots)
+    try:
+        while stack:
+            if cancel is not None and cancel.is_set():
+                return False
+            with os.scandir(stack.pop()) as it:
+                for entry in it:
+                    name = entry.name
+                    if entry.is_symlink() or name in IGNORE_MARKERS:
+                        return False
+                    if entry.is_dir(follow_symlinks=False):
+                        if not _is_system_dir(name):
+                            stack.append(entry.path)
+                        continue
+                    dot = name.rfind(".")
+                    if dot <= 0 or name[dot + 1 :].lower() not in VIDEO_EXTENSIONS or _is_hidden(name):
+                        continue
+                    old = known.get(entry.path)
+                    if old is None:
+                        return False
+                    st = entry.stat()
+                    if st.st_size != old[0] or st.st_mtime != old[1]:
+                        return False
+                    seen += 1
+    except OSError:
+        return False
+    return seen == len(known)
+
+
 def _dir_path(d: _Dir) -> str:
     return d.path
 
