@@ -75,6 +75,20 @@ def main() -> int:
 
     def shoot_filtered() -> None:
         window.grab().save(str(out / "main-window-unidentified.png"))
+        # A first start: no key, nothing in the library yet.
+        empty_dir = base / "empty"
+        empty_dir.mkdir()
+        empty_lib = Library(empty_dir / "library.sqlite3")
+        first = MainWindow(empty_lib, Settings(), posters_dir=empty_dir / "posters",
+                           ui_state_path=empty_dir / "window.ini")  # fmt: skip
+        first.resize(1100, 640)
+        first.show()
+        QTimer.singleShot(500, lambda: finish(first, empty_lib))
+
+    def finish(first, empty_lib) -> None:
+        first.grab().save(str(out / "main-window-first-start.png"))
+        first.close()
+        empty_lib.close()
         print("wrote", *sorted(p.name for p in out.glob("*.png")))
         status["code"] = 0
         window.close()

@@ -19,7 +19,7 @@ def drop(window, mime: QMimeData) -> None:
     from PySide6.QtWidgets import QApplication
 
     pos = QPointF(200, 200)
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)  # fmt: skip
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()

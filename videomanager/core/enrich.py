@@ -67,6 +67,7 @@ class EnrichSummary:
     waits_429: int = 0
     seconds: float = 0.0
     stop_reason: str | None = None  # one sentence when the run stopped early (key, budget, network)
+    stop_kind: str | None = None  # the error's class name ("InvalidCredentialError"), for the UI's action
     cancelled: bool = False
     by_state: dict[str, int] = field(default_factory=dict)
 
@@ -302,7 +303,7 @@ class Enricher:
         if not getattr(self.client, "has_credential", True):
             # Nothing can be looked up; keys stay pending (files without a title are settled anyway).
             self._settle_untitled(keys, summary)
-            summary.stop_reason = NoCredentialError().user_message
+            summary.stop_reason, summary.stop_kind = NoCredentialError().user_message, "NoCredentialError"
             self._finish(summary, started, base)
             return summary
         queries = queries_for_keys(self.library, keys)
@@ -331,7 +332,8 @@ class Enricher:
                     try:
                         result = fut.result()
                     except FATAL as exc:
-                        summary.stop_reason = summary.stop_reason or exc.user_message
+                        if summary.stop_reason is None:
+                            summary.stop_reason, summary.stop_kind = exc.user_message, type(exc).__name__
                         self.cancel.set()
                         continue
                     except BadRequestError as exc:
@@ -341,7 +343,7 @@ class Enricher:
                         consecutive_failures += 1
                         log.debug("lookup %s failed: %s", key, exc.user_message)
                         if consecutive_failures >= MAX_CONSECUTIVE_FAILURES:
-                            summary.stop_reason = exc.user_message
+                            summary.stop_reason, summary.stop_kind = exc.user_message, type(exc).__name__
                             self.cancel.set()
                         continue
                     consecutive_failures = 0

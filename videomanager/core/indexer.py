@@ -111,7 +111,10 @@ def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
 class _Parser:
     """Parses inline, or in a process pool once enough names are waiting; bounded in-flight work."""
 
-    def __init__(self, workers: int | None, write: Callable[[list[NewFile]], None]) -> None:
+    def __init__(
+        self, workers: int | None, write: Callable[[list[NewFile]], None], cancel: threading.Event | None = None
+    ) -> None:
+        self.cancel = cancel or threading.Event()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.write = write
         self.pending: list[ScannedFile] = []
@@ -137,8 +140,9 @@ class _Parser:
             self._drain(limit=self.workers * 3)
 
     def _inline(self) -> None:
-        chunk, self.pending = self.pending, []
-        if chunk:
+        """Parse what is pending here, a few names at a time, stopping soon after a cancel."""
+        while self.pending and not self.cancel.is_set():
+            chunk, self.pending = self.pending[:16], self.pending[16:]
             self.write([_to_new_file(sf, parse(sf.path, sf.root)) for sf in chunk])
 
     def _drain(self, limit: int) -> None:
@@ -166,7 +170,8 @@ class _Parser:
             self.futures.clear()
         finally:
             if self.pool is not None:
-                self.pool.shutdown(wait=True, cancel_futures=True)
+                # Cancelled: do not wait for the chunks still being parsed (their results are dropped).
+                self.pool.shutdown(wait=not cancelled, cancel_futures=True)
                 self.pool = None
 
 
@@ -205,7 +210,7 @@ def scan_into_library(
         if on_files:
             on_files(files)
 
-    parser = _Parser(workers, write)
+    parser = _Parser(workers, write, cancel)
     try:
         for batch in scan(roots, cancel=cancel):
             listed.update(batch.listed_dirs)

@@ -1,0 +1,359 @@
+"""The detail panel for the selected card: poster, facts from TMDb, versions, extras, episodes.
+
+TMDb details (overview, genres, runtime, director, cast, IMDb and trailer links) are fetched by the
+DetailsWorker; the panel only asks for them (``details_wanted``) and shows them when they arrive for
+the card still selected. Actions that change the library go through callables given by the window.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from videomanager.core.models import Card, resolution_label
+from videomanager.gui.card_delegate import state_label
+
+
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if size < 1024 or unit == "TB":
+            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class DetailPanel(QScrollArea):
+    details_wanted = Signal(str, str, int)  # card id, kind, tmdb id
+    fix_match_requested = Signal(object)  # Card
+    split_requested = Signal(list)  # file ids
+
+    def __init__(self, poster_for: Callable[[str | None], QPixmap | None] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.poster_for = poster_for
+        self.card: Card | None = None
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(320)
+        body = self._body = QWidget()
+        self._empty = QLabel(self.tr("Select a card to see its details."))
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setStyleSheet("color: gray; padding: 24px;")
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(14, 12, 14, 12)
+        lay.setSpacing(8)
+
+        top = QHBoxLayout()
+        self.poster = QLabel()
+        self.poster.setFixedSize(120, 180)
+        self.poster.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.poster.setStyleSheet("background: palette(mid); border-radius: 6px;")
+        top.addWidget(self.poster, 0, Qt.AlignmentFlag.AlignTop)
+        facts = QVBoxLayout()
+        self.title = QLabel()
+        f = QFont(self.title.font())
+        f.setPointSizeF(f.pointSizeF() * 1.45)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.links = QLabel()
+        self.links.setOpenExternalLinks(True)
+        self.fix_button = QPushButton(self.tr("Fix match…"))
+        self.fix_button.clicked.connect(lambda: self.card and self.fix_match_requested.emit(self.card))
+        for w in (self.title, self.meta, self.state, self.links):
+            facts.addWidget(w)
+        facts.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
+        facts.addStretch(1)
+        top.addLayout(facts, 1)
+        lay.addLayout(top)
+
+        self.overview = QLabel()
+        self.overview.setWordWrap(True)
+        self.credits = QLabel()
+        self.credits.setWordWrap(True)
+        lay.addWidget(self.overview)
+        lay.addWidget(self.credits)
+
+        self.versions_label = QLabel(self.tr("<b>Versions</b>"))
+        lay.addWidget(self.versions_label)
+        self.versions = QTableWidget(0, 6)
+        self.versions.setHorizontalHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Resolution"),
+                self.tr("Edition"),
+                self.tr("Codec"),
+                self.tr("Size"),
+                self.tr("Best"),
+            ]
+        )
+        self.versions.verticalHeader().setVisible(False)
+        self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.versions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.versions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 6):
+            self.versions.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.versions.setWordWrap(False)
+        self.versions.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.versions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        lay.addWidget(self.versions)
+        buttons = QHBoxLayout()
+        self.play_button = QPushButton(self.tr("Play"))
+        self.folder_button = QPushButton(self.tr("Show in folder"))
+        self.split_button = QPushButton(self.tr("Split off"))
+        self.split_button.setToolTip(self.tr("Make the selected version a card of its own"))
+        self.play_button.clicked.connect(self._play)
+        self.folder_button.clicked.connect(self._show_folder)
+        self.split_button.clicked.connect(self._split)
+        for b in (self.play_button, self.folder_button, self.split_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+
+        self.episodes_label = QLabel(self.tr("<b>Seasons and episodes</b>"))
+        lay.addWidget(self.episodes_label)
+        self.episodes = QTreeWidget()
+        self.episodes.setHeaderLabels([self.tr("Episode"), self.tr("Resolution"), self.tr("Size")])
+        self.episodes.setMinimumHeight(160)
+        self.episodes.itemActivated.connect(self._play_episode)
+        lay.addWidget(self.episodes)
+
+        self.extras_label = QLabel(self.tr("<b>Extras</b>"))
+        lay.addWidget(self.extras_label)
+        self.extras = QListWidget()
+        self.extras.setMaximumHeight(110)
+        self.extras.itemActivated.connect(lambda it: self._open(it.data(Qt.ItemDataRole.UserRole)))
+        lay.addWidget(self.extras)
+        lay.addStretch(1)
+        self.show_card(None)
+
+    # -- content ------------------------------------------------------------------------------------------
+    def show_card(self, card: Card | None) -> None:
+        same = card is not None and self.card is not None and card.id == self.card.id
+        self.card = card
+        self._show_page(self._body if card is not None else self._empty)
+        if card is None:
+            return
+        self.title.setText(_esc(card.title))
+        meta = [str(card.year) if card.year else ""]
+        if card.original_title and card.original_title != card.title:
+            meta.append(self.tr("original title: %1").replace("%1", card.original_title))
+        meta.append(human_size(card.size))
+        self.meta.setText("  ·  ".join(m for m in meta if m))
+        conf = f" — {self.tr('confidence')} {card.confidence:.0%}" if card.confidence is not None else ""
+        reasons = f"<br><span style='color: gray'>{_esc(card.reasons)}</span>" if card.reasons else ""
+        self.state.setText(f"<b>{_esc(state_label(card.state))}</b>{conf}{reasons}")
+        self.refresh_poster()
+        if not same:
+            self.overview.setText("")
+            self.credits.setText("")
+            self.links.setText("")
+            if card.tmdb_id and card.kind:
+                self.overview.setText(f"<i>{self.tr('Loading details…')}</i>")
+                self.details_wanted.emit(card.id, card.kind, int(card.tmdb_id))
+        self._fill_versions(card)
+        self._fill_episodes(card)
+        self._fill_extras(card)
+        self.fix_button.setEnabled(True)
+
+    def _show_page(self, page: QWidget) -> None:
+        # takeWidget() first: setWidget() would delete the page shown before.
+        if self.widget() is not page:
+            self.takeWidget()
+            self.setWidget(page)
+
+    def refresh_poster(self) -> None:
+        pm = self.poster_for(self.card.poster_path) if (self.poster_for and self.card) else None
+        if pm is not None and not pm.isNull():
+            dpr = pm.devicePixelRatio()
+            scaled = pm.scaled(int(120 * dpr), int(180 * dpr), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                               Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+            scaled.setDevicePixelRatio(dpr)
+            self.poster.setPixmap(scaled)
+        else:
+            self.poster.setPixmap(QPixmap())
+            self.poster.setText(self.tr("no poster"))
+
+    def _fill_versions(self, card: Card) -> None:
+        self.versions.setRowCount(len(card.versions))
+        for row, v in enumerate(card.versions):
+            name = os.path.basename(v.path) + (f" (+{len(v.parts) - 1})" if len(v.parts) > 1 else "")
+            if v.missing:
+                name += " — " + self.tr("missing")
+            cells = [name, resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
+                     v.video_codec or "", human_size(v.size), "★" if v.best else ""]  # fmt: skip
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 0:
+                    item.setToolTip(v.path)
+                    item.setData(Qt.ItemDataRole.UserRole, v.path)
+                self.versions.setItem(row, col, item)
+        has = bool(card.versions)
+        if has:
+            self.versions.selectRow(0)
+        # As tall as its rows (up to 8), so the panel does not show an empty box.
+        rows_h = sum(self.versions.rowHeight(r) for r in range(min(8, len(card.versions))))
+        self.versions.setFixedHeight(self.versions.horizontalHeader().height() + rows_h + 4)
+        for w in (
+            self.versions_label,
+            self.versions,
+            self.play_button,
+            self.folder_button,
+            self.split_button,
+        ):
+            w.setVisible(has or w in (self.play_button, self.folder_button))
+        self.split_button.setEnabled(len(card.versions) > 1)
+
+    def _fill_episodes(self, card: Card) -> None:
+        self.episodes.clear()
+        seasons: dict[int | None, QTreeWidgetItem] = {}
+        for e in card.episodes:
+            parent = seasons.get(e.season)
+            if parent is None:
+                label = (
+                    self.tr("Season %1").replace("%1", str(e.season))
+                    if e.season is not None
+                    else self.tr("Other")
+                )
+                parent = seasons[e.season] = QTreeWidgetItem(self.episodes, [label])
+            num = f"E{e.episode:02d}" if e.episode is not None else "—"
+            title = f"{num}  {e.title or os.path.basename(e.path)}"
+            item = QTreeWidgetItem(parent, [title, resolution_label(e.resolution), human_size(e.size)])
+            item.setToolTip(0, e.path)
+            item.setData(0, Qt.ItemDataRole.UserRole, e.path)
+        if len(seasons) <= 3:
+            self.episodes.expandAll()
+        self.episodes.resizeColumnToContents(1)
+        has = bool(card.episodes)
+        self.episodes_label.setVisible(has)
+        self.episodes.setVisible(has)
+
+    def _fill_extras(self, card: Card) -> None:
+        self.extras.clear()
+        for x in card.extras:
+            self.extras.addItem(f"{x.type}: {os.path.basename(x.path)}")
+            self.extras.item(self.extras.count() - 1).setData(Qt.ItemDataRole.UserRole, x.path)
+        has = bool(card.extras)
+        self.extras.setFixedHeight(
+            min(6, max(1, len(card.extras))) * self.extras.sizeHintForRow(0) + 6 if has else 0
+        )
+        self.extras_label.setVisible(has)
+        self.extras.setVisible(has)
+
+    def set_details(self, card_id: str, data: dict) -> None:
+        """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now."""
+        if self.card is None or self.card.id != card_id:
+            return
+        self.overview.setText(_esc(data.get("overview") or ""))
+        facts = []
+        genres = ", ".join(g.get("name", "") for g in data.get("genres") or [] if isinstance(g, dict))
+        if genres:
+            facts.append(genres)
+        runtime = data.get("runtime") or (data.get("episode_run_time") or [None])[0]
+        if runtime:
+            facts.append(self.tr("%1 min").replace("%1", str(runtime)))
+        credits = data.get("credits") or {}
+        directors = [c.get("name", "") for c in credits.get("crew") or [] if c.get("job") == "Director"]
+        creators = [c.get("name", "") for c in data.get("created_by") or []]
+        cast = [c.get("name", "") for c in (credits.get("cast") or [])[:8]]
+        lines = []
+        if facts:
+            lines.append(_esc("  ·  ".join(facts)))
+        if directors or creators:
+            lines.append(f"<b>{self.tr('Director') if directors else self.tr('Created by')}:</b> "
+                         + _esc(", ".join(directors or creators)))  # fmt: skip
+        if cast:
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + _esc(", ".join(cast)))
+        self.credits.setText("<br>".join(lines))
+        links = []
+        imdb = (data.get("external_ids") or {}).get("imdb_id") or data.get("imdb_id")
+        if imdb and str(imdb).startswith("tt") and str(imdb)[2:].isdigit():
+            links.append(f"<a href='https://www.imdb.com/title/{imdb}/'>IMDb</a>")
+        trailer = trailer_key(data)
+        if trailer:
+            links.append(f"<a href='https://www.youtube.com/watch?v={trailer}'>{self.tr('Trailer')}</a>")
+        self.links.setText("  ·  ".join(links))
+
+    def set_details_failed(self, card_id: str, message: str) -> None:
+        if self.card is not None and self.card.id == card_id:
+            self.overview.setText(f"<i>{_esc(message)}</i>")
+
+    # -- actions ----------------------------------------------------------------------------------------
+    def selected_version_path(self) -> str | None:
+        if self.card is None or not self.card.versions:
+            return None
+        row = self.versions.currentRow()
+        row = row if 0 <= row < len(self.card.versions) else 0
+        return self.card.versions[row].path
+
+    def _open(self, path: str | None) -> None:
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _play(self) -> None:
+        path = self.selected_version_path()
+        if path is None and self.card is not None and self.card.episodes:
+            item = self.episodes.currentItem()
+            path = item.data(0, Qt.ItemDataRole.UserRole) if item else self.card.episodes[0].path
+        self._open(path)
+
+    def _play_episode(self, item: QTreeWidgetItem) -> None:
+        self._open(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _show_folder(self) -> None:
+        path = self.selected_version_path()
+        if path is None and self.card is not None:
+            path = self.card.episodes[0].path if self.card.episodes else None
+            if path is None and self.card.folder:
+                self._open(self.card.folder)
+                return
+        if path:
+            self._open(os.path.dirname(path))
+
+    def _split(self) -> None:
+        if self.card is None or len(self.card.versions) < 2:
+            return
+        row = self.versions.currentRow()
+        row = row if 0 <= row < len(self.card.versions) else 0
+        self.split_requested.emit(list(self.card.versions[row].file_ids))
+
+
+def trailer_key(data: dict) -> str | None:
+    """The YouTube key of the best trailer in a details answer (official trailers first)."""
+    videos = [v for v in (data.get("videos") or {}).get("results") or [] if isinstance(v, dict)]
+    videos = [
+        v
+        for v in videos
+        if v.get("site") == "YouTube" and str(v.get("key") or "").replace("-", "").replace("_", "").isalnum()
+    ]
+    videos.sort(key=lambda v: (v.get("type") != "Trailer", not v.get("official", False)))
+    return videos[0]["key"] if videos else None

@@ -1,0 +1,609 @@
+"""The main window: toolbar, search and filters, the card grid, the detail panel, the status bar.
+
+Everything slow happens in workers (scan, identify, card rebuilds, details, posters); the window only
+starts them, applies what they send back in small batches and shows progress. Collaborators (library,
+settings, TMDb client, dialog factories, core actions) arrive through ``__init__`` from ``gui/app.py``.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLocale,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from videomanager.core.grouping import cards_from_library
+from videomanager.core.models import Card
+from videomanager.core.settings import Settings
+from videomanager.gui.card_delegate import POSTER_H, POSTER_RADIUS, POSTER_W, CardDelegate, CardGrid
+from videomanager.gui.compat import ensure_none_immortal
+from videomanager.gui.detail_panel import DetailPanel
+from videomanager.gui.library_model import (
+    FILTER_ALL,
+    FILTERS,
+    SORT_KEYS,
+    SORT_TITLE,
+    CardFilterProxy,
+    CardModel,
+    CardRole,
+    CardsDiff,
+    diff_batches,
+)
+from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
+from videomanager.gui.posters import PosterCache, http_fetcher
+from videomanager.gui.progress import StatusPanel
+from videomanager.gui.window_actions import Hooks, WindowActions
+from videomanager.gui.workers import (
+    CardsWorker,
+    DetailsWorker,
+    EnrichWorker,
+    JobThread,
+    ScanWorker,
+    WorkerError,
+)
+
+log = logging.getLogger(__name__)
+ensure_none_immortal()  # before any painting: see gui/compat.py (PySide6 6.12 on Python 3.11)
+
+APPLY_BATCH = 2000  # cards applied per event-loop turn (keeps each turn well under 50 ms)
+REFRESH_MS = 500  # card rebuilds at most ~2/s while a scan or identification runs
+
+
+class MainWindow(WindowActions, QMainWindow):
+    scan_finished = Signal(dict)
+    identify_finished = Signal(dict)
+    cards_applied = Signal()
+    _refresh_cards = Signal()
+    _fetch_details = Signal(str, str, int)
+
+    def __init__(
+        self,
+        library,
+        settings: Settings,
+        *,
+        posters_dir: Path,
+        ui_state_path: Path,
+        client=None,
+        hooks: Hooks | None = None,
+        scan_workers: int | None = None,
+        cards_build: Callable = cards_from_library,
+        snapshot_path: Path | None = None,
+        cards_in_process: bool = False,
+        auto_identify: bool = True,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.client = client
+        self.hooks = hooks or Hooks()
+        self.scan_workers = scan_workers
+        self.auto_identify = auto_identify
+        self.ui_state = QSettings(str(ui_state_path), QSettings.Format.IniFormat)
+        self._scan_job: JobThread | None = None
+        self._enrich_job: JobThread | None = None
+        self._scan_queue: list[str] = []
+        self._tasks: set[JobThread] = set()
+        self._pending_diffs: deque[CardsDiff] = deque()
+        self._dirty = False
+        self._refresh_busy = False
+        self._closing = False
+        self.setWindowTitle("videomanager")
+        self.setAcceptDrops(True)
+
+        self.posters = PosterCache(
+            posters_dir,
+            self._make_fetch(),
+            QSize(POSTER_W, POSTER_H),
+            self.devicePixelRatioF(),
+            parent=self,
+            corner_radius=POSTER_RADIUS,
+        )
+        self.posters.poster_ready.connect(self._poster_ready)
+        self.model = CardModel(self)
+        self.proxy = CardFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self._build_actions()
+        self._build_ui()
+        self._build_workers(cards_build, snapshot_path, cards_in_process)
+        self._restore_ui_state()
+        self.update_key_state()
+        self._cards_count_changed()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._maybe_refresh)
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(0)
+        self._apply_timer.timeout.connect(self._apply_next)
+        self.request_refresh()
+        self._update_actions()
+
+    # -- construction -----------------------------------------------------------------------------------
+    def _make_fetch(self):
+        if self.hooks.poster_fetch is not None:
+            return self.hooks.poster_fetch
+        if self.client is None:
+            return None
+        client = self.client
+        return http_fetcher(lambda p: client.image_url(p, "w342"))
+
+    def _std(self, pixmap: QStyle.StandardPixmap):
+        return self.style().standardIcon(pixmap)
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.add_folder_action = QAction(self._std(sp.SP_DirOpenIcon), self.tr("Add folder…"), self)
+        self.add_folder_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.add_folder_action.triggered.connect(self.choose_folder)
+        self.rescan_action = QAction(self._std(sp.SP_BrowserReload), self.tr("Rescan"), self)
+        self.rescan_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.rescan_action.triggered.connect(self.rescan)
+        self.identify_action = QAction(self._std(sp.SP_FileDialogContentsView), self.tr("Identify"), self)
+        self.identify_action.triggered.connect(lambda: self.start_identify())
+        self.stop_action = QAction(self._std(sp.SP_BrowserStop), self.tr("Stop"), self)
+        self.stop_action.triggered.connect(self.stop_work)
+        self.settings_action = QAction(self._std(sp.SP_FileDialogDetailedView), self.tr("Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.fix_match_action = QAction(self.tr("Fix match…"), self)
+        self.fix_match_action.triggered.connect(lambda: self.open_match_dialog(self.current_card()))
+
+    def _build_ui(self) -> None:
+        tb = self.addToolBar(self.tr("Main"))
+        tb.setObjectName("main-toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.setIconSize(QSize(18, 18))
+        for a in (self.add_folder_action, self.rescan_action, self.identify_action, self.stop_action):
+            tb.addAction(a)
+        tb.addSeparator()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search title, original title, year, path"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        tb.addWidget(self.search)
+        self.filter_box = QComboBox()
+        labels = {
+            "all": self.tr("All"), "movies": self.tr("Movies"), "tv": self.tr("TV"),
+            "unidentified": self.tr("Unidentified"), "ambiguous": self.tr("Ambiguous"),
+            "several": self.tr("Several versions"), "missing": self.tr("Missing files"),
+        }  # fmt: skip
+        for name in FILTERS:
+            self.filter_box.addItem(labels[name], name)
+        self.filter_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(self.filter_box.currentData())
+        )
+        tb.addWidget(self.filter_box)
+        self.sort_box = QComboBox()
+        sort_labels = {
+            "title": self.tr("Title"), "year": self.tr("Year"), "added": self.tr("Date added"),
+            "size": self.tr("Size"), "resolution": self.tr("Resolution"),
+        }  # fmt: skip
+        for name in SORT_KEYS:
+            self.sort_box.addItem(sort_labels[name], name)
+        self.sort_box.setToolTip(self.tr("Sort by"))
+        self.sort_box.currentIndexChanged.connect(lambda _i: self._sort_changed())
+        tb.addWidget(self.sort_box)
+        self.order_button = QToolButton()
+        self.order_button.setCheckable(True)
+        self.order_button.setToolTip(self.tr("Descending order"))
+        self.order_button.setIcon(self._std(QStyle.StandardPixmap.SP_ArrowUp))
+        self.order_button.toggled.connect(lambda _c: self._sort_changed())
+        self.order_button.toggled.connect(
+            lambda c: self.order_button.setIcon(
+                self._std(QStyle.StandardPixmap.SP_ArrowDown if c else QStyle.StandardPixmap.SP_ArrowUp)
+            )
+        )
+        tb.addWidget(self.order_button)
+        self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        tb.addAction(self.settings_action)
+        self.addAction(self.fix_match_action)
+
+        self.message_bar = MessageBar()
+        self.view = CardGrid()
+        self.view.setModel(self.proxy)
+        for sig in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+            self.proxy.modelReset,
+        ):
+            sig.connect(self._cards_count_changed)
+        self.delegate = CardDelegate(self.posters, self.view)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.posters.hold())
+        self.view.setItemDelegate(self.delegate)
+        self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._current_changed(cur))
+        self.view.doubleClicked.connect(lambda _i: self.detail._play())
+        self.detail = DetailPanel(poster_for=self.posters.pixmap)
+        self.detail.details_wanted.connect(self._fetch_details)
+        self.detail.fix_match_requested.connect(self.open_match_dialog)
+        self.detail.split_requested.connect(self.split_off)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.message_bar)
+        lay.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status = StatusPanel(self.statusBar())
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.count_label)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.status.set_budget(self._requests_today(), self.settings.daily_request_limit)
+
+    def _build_workers(self, cards_build: Callable, snapshot_path: Path | None, in_process: bool) -> None:
+        worker = CardsWorker(self.library, cards_build, snapshot_path, in_process)
+        self.cards_job = JobThread(worker, "cards", self)
+        self._refresh_cards.connect(self.cards_job.worker.refresh)
+        self.cards_job.worker.diff_ready.connect(self._diff_ready)
+        self.cards_job.worker.failed.connect(self._worker_failed)
+        self.cards_job.start()
+        self.details_job = JobThread(DetailsWorker(self.client), "details", self)
+        self._fetch_details.connect(self.details_job.worker.fetch)
+        self.details_job.worker.ready.connect(self.detail.set_details)
+        self.details_job.worker.failed.connect(self.detail.set_details_failed)
+        self.details_job.start()
+
+    # -- persistence of the window's layout -----------------------------------------------------------------
+    def _restore_ui_state(self) -> None:
+        geo = self.ui_state.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 820)
+        split = self.ui_state.value("window/splitter")
+        if split is not None:
+            self.splitter.restoreState(split)
+        sort = str(self.ui_state.value("view/sort", SORT_TITLE))
+        desc = str(self.ui_state.value("view/descending", "false")).lower() == "true"
+        filt = str(self.ui_state.value("view/filter", FILTER_ALL))
+        self.sort_box.setCurrentIndex(max(0, self.sort_box.findData(sort)))
+        self.order_button.setChecked(desc)
+        self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(filt)))
+        self._sort_changed()
+
+    def save_ui_state(self) -> None:
+        self.ui_state.setValue("window/geometry", self.saveGeometry())
+        self.ui_state.setValue("window/splitter", self.splitter.saveState())
+        self.ui_state.setValue("view/sort", self.sort_box.currentData())
+        self.ui_state.setValue("view/descending", "true" if self.order_button.isChecked() else "false")
+        self.ui_state.setValue("view/filter", self.filter_box.currentData())
+        self.ui_state.sync()
+
+    def _sort_changed(self) -> None:
+        self.model.set_sort(self.sort_box.currentData() or SORT_TITLE, self.order_button.isChecked())
+
+    # -- cards ------------------------------------------------------------------------------------------------
+    def request_refresh(self) -> None:
+        """Rebuild the cards now (or as soon as the running rebuild ends)."""
+        self._dirty = True
+        self._maybe_refresh()
+
+    def _maybe_refresh(self) -> None:
+        if self._dirty and not self._refresh_busy and not self._closing:
+            self._dirty = False
+            self._refresh_busy = True
+            self._refresh_cards.emit()
+        if not self._busy() and not self._dirty and not self._refresh_busy:
+            self._refresh_timer.stop()
+
+    def _mark_dirty(self, *_args) -> None:
+        self._dirty = True
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _diff_ready(self, diff: CardsDiff) -> None:
+        if not diff.preliminary:
+            self._refresh_busy = False
+        if diff:
+            if len(diff) <= APPLY_BATCH or (self.model.rowCount() == 0 and not self._pending_diffs):
+                # Small, or the first fill of an empty grid (one insert, whatever its size).
+                self._pending_diffs.append(diff)
+            else:
+                self._pending_diffs.extend(diff_batches(diff, APPLY_BATCH))
+            self._apply_timer.start()
+        else:
+            self.cards_applied.emit()
+        if self._dirty:
+            self._mark_dirty()
+
+    def _apply_next(self) -> None:
+        if not self._pending_diffs:
+            return
+        batch = self._pending_diffs.popleft()
+        self.model.apply_diff(batch)
+        if len(batch) > 1000:
+            # Thousands of long-lived cards would make every full garbage collection walk them (pauses
+            # of hundreds of ms while scrolling); they hold no reference cycles, so keep them out of it.
+            gc.freeze()
+        self._cards_count_changed()
+        if self._pending_diffs:
+            self._apply_timer.start()
+            return
+        card = self.current_card()
+        if card is not None:
+            fresh = self.model.card(card.id)
+            if fresh is not None and fresh != self.detail.card:
+                self.detail.show_card(fresh)
+        self.cards_applied.emit()
+
+    def _cards_count_changed(self, *_args) -> None:
+        n, shown = self.model.rowCount(), self.proxy.rowCount()
+        loc = QLocale()
+        if shown != n:
+            text = self.tr("%1 of %2 cards").replace("%1", loc.toString(shown)).replace("%2", loc.toString(n))
+        else:
+            text = self.tr("1 card") if n == 1 else self.tr("%1 cards").replace("%1", loc.toString(n))
+        self.count_label.setText(text)
+        if n == 0:
+            self.view.empty_text = self.tr(
+                "Your library is empty.\nDrop folders of videos here, or use Add folder."
+            )
+        else:
+            self.view.empty_text = self.tr("No card matches the search and filter.")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The RAM poster cache holds about three screens of cards (calibre sizes it the same way).
+        self.posters.set_ram_items(self._visible_cells() * 3)
+
+    def _visible_cells(self) -> int:
+        vp = self.view.viewport().size()
+        cell = self.delegate.sizeHint(None, None)  # type: ignore[arg-type]
+        return max(1, (vp.width() // cell.width() + 1) * (vp.height() // cell.height() + 2))
+
+    def _poster_ready(self, _path: str) -> None:
+        self.view.viewport().update()
+        if self.detail.card is not None and self.detail.card.poster_path == _path:
+            self.detail.refresh_poster()
+
+    def current_card(self) -> Card | None:
+        idx = self.view.currentIndex()
+        return idx.data(CardRole) if idx.isValid() else None
+
+    def _current_changed(self, index) -> None:
+        self.detail.show_card(index.data(CardRole) if index.isValid() else None)
+
+    def select_card(self, card_id: str) -> bool:
+        row = self.model.row_of(card_id)
+        if row is None:
+            return False
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not idx.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(idx)
+        return True
+
+    # -- scanning ---------------------------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the library"))
+        if folder:
+            self.add_folders([folder])
+
+    def add_folders(self, folders: list[str]) -> None:
+        """Add folders to the library (saved in the settings) and scan them."""
+        folders = [os.path.abspath(f) for f in folders]
+        new = [f for f in folders if f not in self.settings.library_folders]
+        if new:
+            self.settings.library_folders.extend(new)
+            self._save_settings()
+        self.start_scan(folders)
+
+    def rescan(self) -> None:
+        roots = list(dict.fromkeys(list(self.settings.library_folders) + self.library.roots()))
+        if not roots:
+            self.message_bar.show_message("scan", self.tr("Add a folder first: drop it on the window or use Add folder."),
+                                          LEVEL_INFO, [(self.tr("Add folder…"), self.choose_folder)])  # fmt: skip
+            return
+        self.start_scan(roots)
+
+    def start_scan(self, roots: list[str]) -> None:
+        if self._scan_job is not None:
+            self._scan_queue.extend(r for r in roots if r not in self._scan_queue)
+            return
+        self.message_bar.dismiss("scan")
+        worker = ScanWorker(self.library, roots, workers=self.scan_workers)
+        job = JobThread(worker, "scan", self, quit_on="finished")
+        worker.progress.connect(self.status.set_scan)
+        worker.files_added.connect(self._mark_dirty)
+        worker.failed.connect(self._worker_failed)
+        worker.finished.connect(self._scan_done)
+        self._scan_job = job
+        self.status.set_scan({"seen": 0}, running=True)
+        job.start("run")
+        self._mark_dirty()
+        self._update_actions()
+
+    def _scan_done(self, result: dict) -> None:
+        job, self._scan_job = self._scan_job, None
+        if job is not None:
+            job.thread.wait(5000)
+            job.deleteLater()
+        self.status.set_scan(result, running=False)
+        for root in result.get("unavailable_roots") or []:
+            self.message_bar.show_message(
+                f"root:{root}",
+                self.tr(
+                    "The folder %1 could not be read (an unplugged drive?); its files are kept and marked missing."
+                ).replace("%1", root),
+                LEVEL_WARNING,
+                [(self.tr("Retry"), self.rescan)],
+            )
+        self.request_refresh()
+        self.scan_finished.emit(result)
+        if self._closing:
+            return
+        if self._scan_queue:
+            roots, self._scan_queue = self._scan_queue, []
+            self.start_scan(roots)
+        elif not result.get("cancelled") and self.auto_identify and self._has_key():
+            self.start_identify()
+        self._update_actions()
+
+    # -- identification ----------------------------------------------------------------------------------------
+    def _has_key(self) -> bool:
+        return self.client is not None and bool(getattr(self.client, "has_credential", True))
+
+    def update_key_state(self) -> None:
+        if self._has_key():
+            self.message_bar.dismiss("no-key")
+            self.identify_action.setToolTip(self.tr("Look up on TMDb what is not identified yet"))
+        else:
+            self.identify_action.setToolTip(self.tr("Add a TMDb API key in Settings to identify your videos"))
+            self.message_bar.show_message(
+                "no-key",
+                self.tr(
+                    "No TMDb API key is set: everything works except identification. Get a free key at themoviedb.org (Settings → API) and add it in Settings."  # noqa: E501
+                ),  # fmt: skip
+                LEVEL_INFO,
+                [(self.tr("Open settings"), self.open_settings)],
+            )
+        self._update_actions()
+
+    def start_identify(self, retry: bool = False) -> None:
+        if self._enrich_job is not None:
+            return
+        if not self._has_key():
+            self.update_key_state()
+            return
+        self.message_bar.dismiss("identify")
+        worker = EnrichWorker(self.library, self.client, retry=retry)
+        job = JobThread(worker, "identify", self, quit_on="finished")
+        worker.progress.connect(self.status.set_identify)
+        worker.keys_done.connect(self._mark_dirty)
+        worker.failed.connect(self._worker_failed)
+        worker.finished.connect(self._identify_done)
+        self._enrich_job = job
+        job.start("run")
+        self._mark_dirty()
+        self._update_actions()
+
+    def _identify_done(self, summary: dict) -> None:
+        job, self._enrich_job = self._enrich_job, None
+        if job is not None:
+            job.thread.wait(5000)
+            job.deleteLater()
+        self.status.identify_done(summary)
+        self.request_refresh()
+        self.identify_finished.emit(summary)
+        self._update_actions()
+
+    def stop_work(self) -> None:
+        self._scan_queue.clear()
+        for job in (self._scan_job, self._enrich_job):
+            if job is not None:
+                job.worker.cancel()  # type: ignore[attr-defined]
+
+    def _busy(self) -> bool:
+        return self._scan_job is not None or self._enrich_job is not None
+
+    def _update_actions(self) -> None:
+        busy = self._busy()
+        self.stop_action.setEnabled(busy)
+        self.identify_action.setEnabled(self._has_key() and self._enrich_job is None)
+        self.progress.setVisible(busy)
+        if self._scan_job is not None:
+            self.progress.setRange(0, 0)
+        self.status.set_budget(None, self.settings.daily_request_limit)
+
+    def _worker_failed(self, err: WorkerError) -> None:
+        actions = []
+        if err.kind == "credential":
+            actions = [(self.tr("Open settings"), self.open_settings)]
+        elif err.kind == "daily-limit":
+            actions = [(self.tr("Open settings"), self.open_settings)]
+        elif err.kind == "network":
+            actions = [(self.tr("Retry"), lambda: self.start_identify())]
+        elif err.kind == "folder":
+            actions = [(self.tr("Retry"), self.rescan)]
+        level = LEVEL_WARNING if err.kind in ("daily-limit", "network") else LEVEL_ERROR
+        self.message_bar.show_message(f"error:{err.kind}", err.message, level, actions)
+
+    def _requests_today(self) -> int:
+        from datetime import date
+
+        try:
+            return int(self.library.requests_on(date.today().isoformat()))
+        except Exception:  # a read-only or damaged library: the figure is only informative
+            return 0
+
+    # -- closing ----------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.hide()  # the window goes at once; a scan finishes the batch it is parsing meanwhile
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop every worker and wait for it (what they wrote is already committed)."""
+        if self._closing:
+            return
+        self._closing = True
+        self.save_ui_state()
+        self._refresh_timer.stop()
+        self._scan_queue.clear()
+        for job in (self._scan_job, self._enrich_job):
+            if job is not None:
+                # Wait as long as it takes: destroying a running QThread aborts the process, and what
+                # the worker already found is committed (the library writes as it goes).
+                while not job.stop(5_000):
+                    log.info("waiting for the %s worker to stop", job.thread.objectName())
+        for job in list(self._tasks):
+            job.stop()
+        self.cards_job.worker.close()  # type: ignore[attr-defined]
+        if self.cards_job.stop():
+            # The worker's thread has ended: saving the card snapshot from here cannot race with it.
+            self.cards_job.worker.save_snapshot()  # type: ignore[attr-defined]
+        self.details_job.stop()
+        self.posters.shutdown()
+
+    def open_url(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))

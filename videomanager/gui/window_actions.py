@@ -1,0 +1,162 @@
+"""The main window's dialogs and user actions: settings, fix match, split off, drag and drop.
+
+Strings use the "MainWindow" translation context explicitly (``self.tr`` here would be found by lupdate
+under "WindowActions" but looked up at run time under "MainWindow").
+
+A mixin of MainWindow (split out to keep modules small); it uses the window's message bar, library,
+settings and hooks. Library changes run off the GUI thread through ``run_task``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from videomanager.core.models import Card
+from videomanager.core.settings import Settings
+from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_WARNING
+from videomanager.gui.workers import JobThread, TaskWorker
+
+
+@dataclass
+class Hooks:
+    """Things the window can do that live elsewhere (given by app.py; tests pass their own)."""
+
+    save_settings: Callable[[Settings], None] | None = None
+    client_factory: Callable[[Settings], object | None] | None = None
+    settings_dialog: Callable[..., object] | None = (
+        None  # (settings copy, parent) -> dialog with result_settings()
+    )
+    match_dialog: Callable[..., object] | None = None  # (card, client, parent) -> dialog with decision()
+    apply_decision: Callable[[object, dict], object] | None = (
+        None  # (library, decision dict), off the GUI thread
+    )
+    split_off: Callable[..., object] | None = None  # (library, file_ids, kind, tmdb_id), off the GUI thread
+    poster_fetch: Callable[[str], bytes | None] | None = None  # poster path -> bytes; None: from the client
+    cache_clear: Callable[[], None] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class WindowActions:
+    """Dialogs and actions of MainWindow (see main_window.py for the attributes used)."""
+
+    # -- dialogs and actions -----------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        factory = self.hooks.settings_dialog
+        if factory is None:
+            self.message_bar.show_message(
+                "settings",
+                QCoreApplication.translate("MainWindow", "The settings dialog is not available."),
+                LEVEL_WARNING,
+            )
+            return
+        dialog = factory(self.settings.copy(), self)
+        dialog.accepted.connect(lambda: self._settings_accepted(dialog))
+        dialog.open()
+        self._settings_dialog = dialog
+
+    def _settings_accepted(self, dialog) -> None:
+        new: Settings | None = dialog.result_settings()
+        if new is None:
+            return
+        added = [f for f in new.library_folders if f not in self.settings.library_folders]
+        self.apply_settings(new)
+        if added:
+            self.start_scan(added)
+
+    def apply_settings(self, new: Settings) -> None:
+        """Commit edited settings: save them, rebuild the client, refresh what depends on them."""
+        self.settings = new
+        self._save_settings()
+        if self.hooks.client_factory is not None:
+            self.client = self.hooks.client_factory(new)
+            self.details_job.worker.client = self.client  # type: ignore[attr-defined]
+            self.posters.fetch = self._make_fetch()
+        self.update_key_state()
+
+    def _save_settings(self) -> None:
+        if self.hooks.save_settings is None:
+            return
+        try:
+            self.hooks.save_settings(self.settings)
+        except OSError as exc:
+            self.message_bar.show_message("settings-save", QCoreApplication.translate("MainWindow", "The settings could not be saved: %1")
+                                          .replace("%1", str(exc)), LEVEL_ERROR)  # fmt: skip
+
+    def open_match_dialog(self, card: Card | None) -> None:
+        if card is None or self.hooks.match_dialog is None:
+            return
+        dialog = self.hooks.match_dialog(card, self.client, self)
+        dialog.accepted.connect(lambda: self._match_accepted(dialog))
+        dialog.open()
+        self._match_dialog = dialog
+
+    def _match_accepted(self, dialog) -> None:
+        decision = dialog.decision()
+        if decision and self.hooks.apply_decision is not None:
+            apply = self.hooks.apply_decision
+            self.run_task("match", lambda: apply(self.library, decision))
+
+    def split_off(self, file_ids: list[int]) -> None:
+        card = self.detail.card
+        if self.hooks.split_off is None or not file_ids or card is None:
+            return
+        split = self.hooks.split_off
+        self.run_task("split", lambda: split(self.library, file_ids, card.kind, card.tmdb_id))
+
+    def run_task(self, key: str, fn: Callable[[], object]) -> None:
+        """Run a library change off the GUI thread; refresh the cards after, explain a failure."""
+        job = JobThread(TaskWorker(fn), key, self, quit_on="done")
+        self._tasks.add(job)
+
+        def done(_result, job=job) -> None:
+            job.thread.wait(2000)
+            self._tasks.discard(job)
+            job.deleteLater()
+            self.request_refresh()
+
+        job.worker.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))
+        job.worker.done.connect(done)
+        job.start("run")
+
+    # -- drag and drop ----------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Accept anything so that a drop of something unusable can say why nothing happened.
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        folders: list[str] = []
+        refused: list[str] = []
+        for url in mime.urls() if mime.hasUrls() else []:
+            path = url.toLocalFile() if url.isLocalFile() else ""
+            if path and os.path.isdir(path):
+                folders.append(path)
+            elif path and os.path.isfile(path):
+                folders.append(os.path.dirname(path))
+            else:
+                refused.append(url.toString() if not path else path)
+        if not mime.hasUrls() and mime.hasText():
+            refused.append(mime.text()[:80])
+        event.acceptProposedAction()
+        if refused:
+            self.message_bar.show_message(
+                "drop",
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Only folders and files on this computer can be added; nothing was added for: %1",
+                ).replace("%1", ", ".join(refused[:3]) + ("…" if len(refused) > 3 else "")),
+                LEVEL_WARNING,
+            )
+        else:
+            self.message_bar.dismiss("drop")
+        if folders:
+            self.add_folders(list(dict.fromkeys(folders)))

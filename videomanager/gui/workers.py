@@ -1,0 +1,359 @@
+"""Workers: QObjects moved to QThreads that talk to the window only through signals of plain data.
+
+- ScanWorker: scan folders into the library (cancellable; the library commits as it goes).
+- EnrichWorker: run the identify pipeline (core.enrich.Enricher), with progress and finished keys.
+- CardsWorker: rebuild the cards from the library and emit the diff against its last snapshot.
+- DetailsWorker: fetch one title's details (credits, videos, external ids) through the cached client.
+
+``JobThread`` owns one worker and its thread; ``stop()`` cancels and waits, so closing the window never
+leaves a thread running.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from videomanager.core.grouping import cards_from_library
+from videomanager.gui.cards_process import (
+    Cancelled,
+    ProcessBuilder,
+    chunk_cards,
+    load_snapshot,
+    save_snapshot,
+    unchunk,
+)
+from videomanager.gui.library_model import CardsDiff, diff_cards
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WorkerError:
+    """A failure to show in the message bar: what happened and which action helps."""
+
+    kind: str  # "credential", "daily-limit", "network", "folder", "other"
+    message: str
+
+
+def error_for(exc: BaseException) -> WorkerError:
+    """Map an exception to a sentence and a kind, never a traceback."""
+    name = type(exc).__name__
+    message = getattr(exc, "user_message", None) or str(exc) or name
+    if name in ("InvalidCredentialError", "NoCredentialError"):
+        return WorkerError("credential", message)
+    if name == "DailyLimitReachedError":
+        return WorkerError("daily-limit", message)
+    if name in ("NetworkError", "ServiceUnavailableError", "RateLimitedError"):
+        return WorkerError("network", message)
+    if isinstance(exc, OSError):
+        return WorkerError("folder", message)
+    return WorkerError("other", message)
+
+
+class ScanWorker(QObject):
+    progress = Signal(dict)  # {"seen", "new", "changed", "unchanged", "missing", "removed"}
+    files_added = Signal(int)  # how many files were just written (refresh the cards)
+    finished = Signal(dict)  # the summary as a dict, plus "line" (one sentence)
+    failed = Signal(object)  # WorkerError
+
+    def __init__(self, library, roots: list[str], workers: int | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.roots = list(roots)
+        self.workers = workers
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        """Thread-safe: called from the GUI thread while run() is busy."""
+        self.cancel_event.set()
+
+    @Slot()
+    def run(self) -> None:
+        from videomanager.core.indexer import scan_into_library
+
+        def progress(s) -> None:
+            self.progress.emit(_scan_dict(s))
+
+        try:
+            summary = scan_into_library(
+                self.library,
+                self.roots,
+                cancel=self.cancel_event,
+                progress=progress,
+                on_files=lambda files: self.files_added.emit(len(files)),
+                workers=self.workers,
+            )
+        except Exception as exc:  # shown in the message bar, never as a traceback
+            log.debug("scan failed", exc_info=True)
+            self.failed.emit(error_for(exc))
+            self.finished.emit({"line": "", "cancelled": True})
+            return
+        out = _scan_dict(summary)
+        out["line"] = summary.line()
+        out["unavailable_roots"] = list(summary.unavailable_roots)
+        out["cancelled"] = summary.cancelled
+        self.finished.emit(out)
+
+
+def _scan_dict(s) -> dict:
+    return {k: getattr(s, k) for k in ("seen", "new", "changed", "unchanged", "missing", "removed")}
+
+
+class EnrichWorker(QObject):
+    progress = Signal(dict)  # EnrichProgress as a dict
+    keys_done = Signal(list)  # lookup keys just finished
+    finished = Signal(dict)  # EnrichSummary as a dict (plus "stop_reason")
+    failed = Signal(object)  # WorkerError
+
+    def __init__(self, library, client, retry: bool = False, workers: int = 8) -> None:
+        super().__init__()
+        self.library = library
+        self.client = client
+        self.retry = retry
+        self.workers = workers
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            from videomanager.core.enrich import Enricher
+
+            enricher = Enricher(
+                self.library,
+                self.client,
+                workers=self.workers,
+                cancel=self.cancel_event,
+                progress=lambda p: self.progress.emit(_plain(p)),
+                on_result=lambda keys: self.keys_done.emit(list(keys)),
+            )
+            summary = enricher.run(retry=self.retry)
+        except Exception as exc:
+            log.debug("identify stopped", exc_info=True)
+            self.failed.emit(error_for(exc))
+            self.finished.emit({"stop_reason": "error"})
+            return
+        out = _plain(summary)
+        if summary.stop_reason and not getattr(summary, "cancelled", False):
+            # The pipeline reports a whole-run stop (bad key, budget, network) in the summary.
+            self.failed.emit(classify_stop(summary))
+        self.finished.emit(out)
+
+
+def classify_stop(summary) -> WorkerError:
+    """The kind of a whole-run stop: ``summary.stop_kind`` (an error class name) when the pipeline gives
+    it, else recognised from the sentence (the errors' default messages, then key words)."""
+    text = str(summary.stop_reason)
+    kind_name = getattr(summary, "stop_kind", None)
+    if kind_name:
+        return error_for(type(str(kind_name), (Exception,), {"user_message": text})())
+    from videomanager.tmdb import errors
+
+    for cls in (errors.InvalidCredentialError, errors.NoCredentialError, errors.DailyLimitReachedError,
+                errors.NetworkError, errors.ServiceUnavailableError):  # fmt: skip
+        if text == cls.default_message or text.startswith(cls.default_message.split(":")[0]):
+            return error_for(cls(text))
+    low = text.lower()
+    if "daily" in low or "budget" in low:
+        return WorkerError("daily-limit", text)
+    if "key" in low or "token" in low or "credential" in low:
+        return WorkerError("credential", text)
+    if "reach" in low or "network" in low or "connection" in low or "available" in low:
+        return WorkerError("network", text)
+    return WorkerError("other", text)
+
+
+def _plain(obj) -> dict:
+    try:
+        return asdict(obj)
+    except TypeError:
+        return dict(getattr(obj, "__dict__", {}))
+
+
+SNAPSHOT_EVERY_S = 15.0
+
+
+class CardsWorker(QObject):
+    """Rebuilds the cards off the GUI thread; emits only what changed since the last snapshot.
+
+    With ``in_process`` the rebuild itself runs in a helper process (see cards_process.py), so it never
+    competes with the GUI thread for the GIL. The last cards shown are also kept in a snapshot file: at
+    start-up it is shown first, marked ``preliminary``, and the rebuild from the library follows.
+    """
+
+    diff_ready = Signal(object)  # CardsDiff
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        library,
+        build: Callable = cards_from_library,
+        snapshot_path: Path | None = None,
+        in_process: bool = False,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.build = build
+        self.snapshot_path = Path(snapshot_path) if snapshot_path else None
+        db = getattr(library, "path", None)
+        self._db = str(db) if db else ""
+        self._process = (
+            ProcessBuilder(self._db) if in_process and db and build is cards_from_library else None
+        )
+        self._snapshot: dict = {}
+        self._chunks: list[bytes] | None = None
+        self._started = False
+        self._saved_at = 0.0
+        self._unsaved = False
+
+    @Slot()
+    def refresh(self) -> None:
+        if not self._started:
+            self._started = True
+            cards = load_snapshot(self.snapshot_path, self._db) if self.snapshot_path else None
+            if cards:
+                diff, self._snapshot = diff_cards({}, cards)
+                diff.preliminary = True
+                self.diff_ready.emit(diff)
+        # Tens of thousands of new objects would trigger full garbage collections, each holding the GIL
+        # (so freezing the GUI thread) for hundreds of ms. Cards hold no reference cycles: collect later.
+        gc.disable()
+        try:
+            cards = self._build()
+            diff, self._snapshot = diff_cards(self._snapshot, cards)
+        except Cancelled:
+            return
+        except Exception as exc:
+            log.debug("cards rebuild failed", exc_info=True)
+            self.failed.emit(error_for(exc))
+            self.diff_ready.emit(CardsDiff())
+            return
+        finally:
+            gc.enable()
+        self._unsaved = self._unsaved or bool(diff)
+        self.diff_ready.emit(diff)
+        if time.monotonic() - self._saved_at > SNAPSHOT_EVERY_S:
+            self.save_snapshot()
+
+    def _build(self) -> list:
+        if self._process is not None:
+            try:
+                self._chunks = self._process.build_chunks()
+                return unchunk(self._chunks)
+            except Cancelled:
+                raise
+            except Exception as exc:  # no helper process here: build on this thread from now on
+                log.info("card rebuilds stay in-process: %s", exc)
+                self._process = None
+        self._chunks = None
+        return self.build(self.library)
+
+    def close(self) -> None:
+        """Thread-safe: stop the helper process (a rebuild in progress is abandoned)."""
+        if self._process is not None:
+            self._process.close()
+
+    @Slot()
+    def save_snapshot(self) -> None:
+        """Write the current cards (called on this worker's thread)."""
+        if self.snapshot_path is None or not self._unsaved:
+            return
+        self._saved_at = time.monotonic()
+        self._unsaved = False
+        chunks = self._chunks if self._chunks is not None else chunk_cards(list(self._snapshot.values()))
+        try:
+            save_snapshot(self.snapshot_path, self._db, chunks)
+        except OSError as exc:  # only a start-up speed-up: never an error for the user
+            log.debug("card snapshot not saved: %s", exc)
+
+
+class DetailsWorker(QObject):
+    """Fetches a title's details (the client caches them on disk)."""
+
+    ready = Signal(str, dict)  # card id, details
+    failed = Signal(str, str)  # card id, message
+
+    def __init__(self, client) -> None:
+        super().__init__()
+        self.client = client
+
+    @Slot(str, str, int)
+    def fetch(self, card_id: str, kind: str, tmdb_id: int) -> None:
+        if self.client is None:
+            return
+        try:
+            if kind == "tv":
+                data = self.client.get_tv_show(tmdb_id, append_to_response="credits,videos,external_ids")
+            else:
+                data = self.client.get_movie(tmdb_id, append_to_response="credits,videos,external_ids")
+        except Exception as exc:
+            self.failed.emit(card_id, error_for(exc).message)
+            return
+        self.ready.emit(card_id, data if isinstance(data, dict) else {})
+
+
+class JobThread(QObject):
+    """One worker on its own QThread. ``start(slot_name)`` runs a slot once; ``stop()`` cancels and waits."""
+
+    def __init__(
+        self, worker: QObject, name: str, parent: QObject | None = None, quit_on: str | None = None
+    ) -> None:
+        """``quit_on``: a signal of the worker after which the thread leaves its loop (one-shot jobs).
+
+        That quit is a direct connection made before anyone else's, so that when the window's slot for
+        the same signal runs, the thread is already leaving its loop and ``wait()`` returns at once.
+        """
+        super().__init__(parent)
+        self.worker = worker
+        self.thread = QThread()
+        self.thread.setObjectName(name)
+        worker.moveToThread(self.thread)
+        if quit_on is not None:
+            getattr(worker, quit_on).connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+
+    def start(self, entry: str | None = None) -> None:
+        """Start the thread; run the worker's slot ``entry`` once it is running."""
+        if entry is not None:
+            self.thread.started.connect(getattr(self.worker, entry))
+        self.thread.start()
+
+    def is_running(self) -> bool:
+        return self.thread.isRunning()
+
+    def stop(self, wait_ms: int = 30_000) -> bool:
+        cancel = getattr(self.worker, "cancel", None)
+        if cancel is not None:
+            cancel()
+        self.thread.quit()
+        return self.thread.wait(wait_ms)
+
+
+class TaskWorker(QObject):
+    """Runs one callable (a manual decision, a split) off the GUI thread."""
+
+    done = Signal(object)
+    failed = Signal(object)  # WorkerError
+
+    def __init__(self, fn: Callable[[], object]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:
+            log.debug("task failed", exc_info=True)
+            self.failed.emit(error_for(exc))
+            result = None
+        self.done.emit(result)
