@@ -61,7 +61,7 @@ def test_unreadable_folder_is_skipped_with_a_reason_and_its_files_kept(tmp_path:
     blocked = str(locked.parent)
 
     def scandir(path=".", *a, **kw):
-        if os.fspath(path) == blocked:
+        if os.fsdecode(path) == blocked:  # the OS refuses str and bytes paths alike
             raise PermissionError(13, "Permission denied", blocked)
         return real_scandir(path, *a, **kw)
 
@@ -86,7 +86,7 @@ def test_unreadable_root_marks_missing_never_erases(tmp_path: Path, monkeypatch,
     real_scandir = os.scandir
 
     def scandir(path=".", *a, **kw):
-        if os.fspath(path) == str(root):
+        if os.fsdecode(path) == str(root):  # the OS refuses str and bytes paths alike
             raise OSError(5, "Input/output error", str(root))
         return real_scandir(path, *a, **kw)
 

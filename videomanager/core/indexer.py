@@ -190,17 +190,17 @@ def scan_into_library(
     cancel = cancel or threading.Event()
     library.add_roots(roots)
     summary = ScanSummary()
+    known, missing = library.stat_index(roots)
+    if known and not missing and unchanged_since(roots, known, cancel):
+        # Nothing was added, removed or touched: the stored results stand, nothing to parse or write.
+        summary.seen = summary.unchanged = len(known)
+        if progress:
+            progress(summary)
+        return summary
+    del known
     existing: dict[str, tuple] = {}
     for root in roots:
         existing.update(library.index_for_root(root))
-    if existing and all(not v[3] for v in existing.values()):
-        known = {path: (v[1], v[2]) for path, v in existing.items()}
-        if unchanged_since(roots, known, cancel):
-            # Nothing was added, removed or touched: the stored results stand, nothing to parse or write.
-            summary.seen = summary.unchanged = len(known)
-            if progress:
-                progress(summary)
-            return summary
     seen: set[str] = set()
     listed: set[str] = set()
     returned_ids: list[int] = []

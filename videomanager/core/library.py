@@ -333,6 +333,18 @@ class Library:
             for p, i, s, m, x, role, et, sk, part in rows
         }
 
+    def stat_index(self, roots: Iterable[str]) -> tuple[dict[bytes, tuple[int, float]], int]:
+        """(OS path bytes -> (size, mtime), count of files marked missing) under roots: what a rescan
+        compares against, without decoding a single path."""
+        known: dict[bytes, tuple[int, float]] = {}
+        missing = 0
+        for root in roots:
+            rows = self.conn.execute("SELECT path, size, mtime, missing FROM files WHERE root = ?", (_b(root),))
+            for path, size, mtime, m in rows:
+                known[path] = (size, mtime)
+                missing += m
+        return known, missing
+
     def upsert_files(self, files: list[NewFile]) -> tuple[int, int]:
         """Insert new files or update changed ones. Returns (inserted, updated)."""
         if not files:

@@ -508,19 +508,25 @@ def _disc_parts(folder: str, found: list[tuple]) -> dict[str, tuple[str, int]]:
     return parts if len(parts) >= 2 else {}
 
 
-def unchanged_since(roots: list[str], known: dict[str, tuple[int, float]], cancel: threading.Event | None = None) -> bool:
-    """True when the video files under ``roots`` are exactly ``known`` (path -> (size, mtime)).
+_VIDEO_EXT_BYTES = frozenset(e.encode() for e in VIDEO_EXTENSIONS)
 
-    A lean walk for the common rescan of an unchanged library: no classification, no objects per file,
-    and it gives up at the first difference or at anything unusual (a link, a marker file, an error,
-    nested roots), leaving those to the full scan. Since extras and stacks follow from the names (and
-    the sizes) of the files of a folder, an identical set of files means identical results."""
+
+def unchanged_since(
+    roots: list[str], known: dict[bytes, tuple[int, float]], cancel: threading.Event | None = None
+) -> bool:
+    """True when the video files under ``roots`` are exactly ``known`` (OS path bytes -> (size, mtime)).
+
+    A lean walk for the common rescan of an unchanged library: bytes paths (nothing decoded), no
+    classification, no object per file, and it gives up at the first difference or at anything unusual
+    (a link, a marker file, an error, nested roots), leaving those to the full scan. Extras and stacks
+    follow from the names (and sizes) of a folder's files, so an identical set means identical results."""
     seen = 0
     real_roots = [os.path.realpath(r) for r in roots]
     for a in real_roots:
         if any(a != b and a.startswith(b.rstrip(os.sep) + os.sep) for b in real_roots):
             return False
-    stack = list(roots)
+    markers = {m.encode() for m in IGNORE_MARKERS}
+    stack = [os.fsencode(os.path.abspath(r)) for r in roots]
     try:
         while stack:
             if cancel is not None and cancel.is_set():
@@ -528,14 +534,16 @@ def unchanged_since(roots: list[str], known: dict[str, tuple[int, float]], cance
             with os.scandir(stack.pop()) as it:
                 for entry in it:
                     name = entry.name
-                    if entry.is_symlink() or name in IGNORE_MARKERS:
+                    if entry.is_symlink() or name in markers:
                         return False
                     if entry.is_dir(follow_symlinks=False):
-                        if not _is_system_dir(name):
+                        if not _is_system_dir(os.fsdecode(name)):
                             stack.append(entry.path)
                         continue
-                    dot = name.rfind(".")
-                    if dot <= 0 or name[dot + 1 :].lower() not in VIDEO_EXTENSIONS or _is_hidden(name):
+                    dot = name.rfind(b".")
+                    if dot <= 0 or name[dot + 1 :].lower() not in _VIDEO_EXT_BYTES or (
+                        name[:1] == b"." and name[:3] != b"..."
+                    ):
                         continue
                     old = known.get(entry.path)
                     if old is None:
