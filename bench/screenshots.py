@@ -37,7 +37,10 @@ def main() -> int:
 
     app = QApplication([])
     app.setApplicationName("videomanager")
+    from videomanager.gui.demo_posters import render_poster
+
     fake = FakeTMDb(latency=0.0)
+    fake.poster_renderer = render_poster  # as in `videomanager --demo`
     fake.start()
     tmp = tempfile.TemporaryDirectory(prefix="vm-shots-")
     base = Path(tmp.name)

@@ -339,10 +339,11 @@ class Library:
         known: dict[bytes, tuple[int, float]] = {}
         missing = 0
         for root in roots:
-            rows = self.conn.execute("SELECT path, size, mtime, missing FROM files WHERE root = ?", (_b(root),))
-            for path, size, mtime, m in rows:
-                known[path] = (size, mtime)
-                missing += m
+            rows = self.conn.execute("SELECT path, size, mtime FROM files WHERE root = ?", (_b(root),))
+            known.update({path: (size, mtime) for path, size, mtime in rows})
+            missing += self.conn.execute(
+                "SELECT count(*) FROM files WHERE root = ? AND missing = 1", (_b(root),)
+            ).fetchone()[0]
         return known, missing
 
     def upsert_files(self, files: list[NewFile]) -> tuple[int, int]:

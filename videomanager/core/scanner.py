@@ -534,12 +534,12 @@ def unchanged_since(
             with os.scandir(stack.pop()) as it:
                 for entry in it:
                     name = entry.name
-                    if entry.is_symlink() or name in markers:
-                        return False
                     if entry.is_dir(follow_symlinks=False):
                         if not _is_system_dir(os.fsdecode(name)):
                             stack.append(entry.path)
                         continue
+                    if entry.is_symlink() or name in markers:
+                        return False
                     dot = name.rfind(b".")
                     if dot <= 0 or name[dot + 1 :].lower() not in _VIDEO_EXT_BYTES or (
                         name[:1] == b"." and name[:3] != b"..."
