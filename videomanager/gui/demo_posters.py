@@ -44,14 +44,14 @@ def render_poster(kind: str, record: dict[str, Any], width: int, height: int) ->
     font.setPixelSize(max(10, int(width * 0.11)))
     p.setFont(font)
     p.setPen(QPen(QColor("white")))
-    text_rect = QRectF(margin, height * 0.52, width - 2 * margin, height * 0.32)
+    text_rect = QRectF(margin, height * 0.36, width - 2 * margin, height * 0.34)
     p.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
                title.upper())  # fmt: skip
     small = QFont()
     small.setPixelSize(max(8, int(width * 0.06)))
     p.setFont(small)
     p.setPen(QPen(QColor(255, 255, 255, 200)))
-    p.drawText(QRectF(margin, height * 0.86, width - 2 * margin, height * 0.08),
+    p.drawText(QRectF(margin, height * 0.71, width - 2 * margin, height * 0.08),
                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), date[:4])  # fmt: skip
     p.end()
     data = QByteArray()

@@ -151,9 +151,16 @@ class FakeTMDb:
     def _image_bytes(self, kind: str, owner: Any, file_path: str, size: str) -> bytes:
         renderer = self.poster_renderer
         record = None
-        if renderer is not None and kind in ("poster", "tvposter"):
-            table = self.catalog.shows if kind == "tvposter" else self.catalog.movies
-            record = table.get(owner)
+        if renderer is not None and kind == "poster":
+            # Films and shows share the id space of the image map: the path tells whose poster it is.
+            movie = self.catalog.movies.get(owner)
+            show = self.catalog.shows.get(owner)
+            if movie is not None and movie.get("poster_path") == file_path:
+                record = movie
+            elif show is not None:
+                record = show  # the show's poster or one of its seasons'
+            else:
+                record = movie
         if record is None:
             return self._images.get(kind, file_path, size)
         key = (file_path, size)
