@@ -182,6 +182,20 @@ class Library:
         return conn
 
     def _open(self) -> None:
+        # Two instances creating a new library at once can meet SQLite's lock-upgrade deadlock, which
+        # answers "locked" at once instead of waiting: a short retry settles it.
+        for attempt in range(4):
+            try:
+                return self._open_once()
+            except LibraryError as exc:
+                if attempt == 3 or not isinstance(exc.__cause__, sqlite3.OperationalError):
+                    raise
+                if "locked" not in str(exc.__cause__) and "busy" not in str(exc.__cause__):
+                    raise
+                self.close()
+                time.sleep(0.05 * (attempt + 1))
+
+    def _open_once(self) -> None:
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.read_only and not self.path.exists():

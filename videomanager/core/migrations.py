@@ -77,7 +77,7 @@ MIGRATIONS: list[str] = [
         key TEXT PRIMARY KEY,
         value INTEGER NOT NULL
     );
-    INSERT INTO meta(key, value) VALUES ('generation', 0);
+    INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', 0);
     CREATE TABLE cards_cache(
         id INTEGER PRIMARY KEY CHECK (id = 1),
         generation INTEGER NOT NULL,
@@ -90,17 +90,25 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database up to SCHEMA_VERSION; returns the version it started from."""
+    """Bring the database up to SCHEMA_VERSION; returns the version it started from.
+
+    Each step reads the version inside its own write transaction, so two processes opening a new
+    library at once never run the same step twice: the second one finds it done."""
     start = conn.execute("PRAGMA user_version").fetchone()[0]
-    for version in range(start, SCHEMA_VERSION):
-        statements = [s.strip() for s in MIGRATIONS[version].split(";") if s.strip()]
+    if start >= SCHEMA_VERSION:
+        return start  # up to date: no write lock (another instance may be holding it)
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for stmt in statements:
-                conn.execute(stmt)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return start
+            for stmt in (s.strip() for s in MIGRATIONS[version].split(";")):
+                if stmt:
+                    conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return start
