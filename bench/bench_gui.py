@@ -32,6 +32,9 @@ POSTERS = 200  # distinct poster images on disk, shared by the cards (exercises 
 
 
 # -- library generation ---------------------------------------------------------------------------------
+STORE_CARDS = "--no-stored-cards" not in sys.argv
+
+
 def build_library(data: Path, n: int) -> None:
     """n identified movies (one or two versions each), with titles and posters, written in bulk."""
     from videomanager.core.keys import lookup_key
@@ -76,6 +79,12 @@ def build_library(data: Path, n: int) -> None:
                 for i in range(n)
             ],  # fmt: skip
         )
+    if STORE_CARDS:
+        # What `videomanager scan` / `identify` (and a scan from the window) do at their end: store the cards,
+        # so the first window start shows them without regrouping the library.
+        from videomanager.core.grouping import cards_json
+
+        cards_json(lib)
     lib.close()
     write_posters(data / "cache" / "posters")
 
@@ -223,6 +232,7 @@ def run_child(mode: str, data: Path, n: int) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cards", type=int, default=30_000)
+    ap.add_argument("--no-stored-cards", action="store_true", help="a library that no scan ever wrote cards for")
     ap.add_argument("--child")
     ap.add_argument("--data")
     ap.add_argument("--t0", type=float)

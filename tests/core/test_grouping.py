@@ -171,3 +171,12 @@ def test_stored_cards_follow_every_change(tmp_path):
     assert any(c["id"] == "movie:603" for c in second)
     lib.record_request("2026-11-22")  # the request log does not touch the cards
     assert lib.stored_cards(lib.generation()) is not None
+
+
+def test_card_from_its_json_form(tmp_path):
+    from videomanager.core.models import Card
+
+    _root, lib = _scan(tmp_path)
+    _identify_by_hand(lib)
+    for card in cards_from_library(lib):
+        assert Card.from_dict(card.to_dict()).to_dict() == card.to_dict()

@@ -233,6 +233,30 @@ class Card:
     def missing(self) -> bool:
         return any(v.missing for v in self.versions) or any(e.missing for e in self.episodes)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Card:
+        """A card from its `list --json` form (for display; file ids and candidates are not in it)."""
+        return cls(
+            id=d["id"], tmdb_id=d.get("tmdb_id"), kind=d.get("kind"), title=d.get("title") or "",
+            year=d.get("year"), state=d.get("state") or STATE_PENDING, confidence=d.get("confidence"),
+            reasons=d.get("reasons") or "", original_title=d.get("original_title"),
+            poster_path=d.get("poster_path"),
+            versions=tuple(
+                Version(path=v["path"], parts=tuple(v.get("parts") or (v["path"],)), size=v.get("size") or 0,
+                        resolution=v.get("resolution"), edition=v.get("edition"), source=v.get("source"),
+                        video_codec=v.get("video_codec"), hdr=v.get("hdr"), missing=bool(v.get("missing")),
+                        best=bool(v.get("best")))
+                for v in d.get("versions") or ()
+            ),
+            episodes=tuple(
+                Episode(path=e["path"], season=e.get("season"), episode=e.get("episode"), size=e.get("size") or 0,
+                        resolution=e.get("resolution"), missing=bool(e.get("missing")))
+                for e in d.get("episodes") or ()
+            ),
+            extras=tuple(Extra(path=x["path"], type=x.get("type") or "other", missing=bool(x.get("missing")))
+                         for x in d.get("extras") or ()),
+        )  # fmt: skip
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -12,6 +12,7 @@ leaves a thread running.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import threading
 import time
@@ -22,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from videomanager.core.grouping import cards_from_library
+from videomanager.core.models import Card
 from videomanager.gui.cards_process import (
     Cancelled,
     ProcessBuilder,
@@ -216,11 +218,24 @@ class CardsWorker(QObject):
         self._saved_at = 0.0
         self._unsaved = False
 
+    def _stored_cards(self) -> list | None:
+        """No snapshot yet (first start): the cards the last scan or identify run stored in the library."""
+        try:
+            text = self.library.stored_cards(self.library.generation())
+            if not text:
+                return None
+            return [Card.from_dict(d) for d in json.loads(text)]
+        except Exception:  # only a start-up speed-up: the rebuild follows anyway
+            log.debug("stored cards ignored", exc_info=True)
+            return None
+
     @Slot()
     def refresh(self) -> None:
         if not self._started:
             self._started = True
             cards = load_snapshot(self.snapshot_path, self._db) if self.snapshot_path else None
+            if not cards:
+                cards = self._stored_cards()
             if cards:
                 diff, self._snapshot = diff_cards({}, cards)
                 diff.preliminary = True
