@@ -309,6 +309,7 @@ class Enricher:
         queries = queries_for_keys(self.library, keys)
         done = 0
         consecutive_failures = 0
+        failed_keys: list[str] = []
         batch: list[str] = []
         last_emit = self.clock()
         pending_keys = iter(keys)
@@ -339,7 +340,7 @@ class Enricher:
                     except BadRequestError as exc:
                         result = LookupResult(key, STATE_NOT_FOUND, reasons=exc.user_message)
                     except TMDbError as exc:
-                        summary.failed += 1
+                        failed_keys.append(key)
                         consecutive_failures += 1
                         log.debug("lookup %s failed: %s", key, exc.user_message)
                         if consecutive_failures >= MAX_CONSECUTIVE_FAILURES:
@@ -361,6 +362,19 @@ class Enricher:
                     for fut in running:
                         fut.cancel()
                 submit_more()
+        # Keys that failed alone (a dropped connection after every retry) get one more try at the end,
+        # when the rest is done: a flaky network should not leave titles behind.
+        for key in failed_keys:
+            if self.cancel.is_set():
+                summary.failed += 1
+                continue
+            try:
+                self._save(self.identifier.identify(key, queries.get(key)), summary)
+                done += 1
+                batch.append(key)
+            except TMDbError as exc:
+                summary.failed += 1
+                log.debug("lookup %s failed again: %s", key, exc.user_message)
         if batch and self.on_result:
             self.on_result(batch)
         summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
