@@ -239,6 +239,7 @@ def test_folder_of_50000_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.soak
+@pytest.mark.timeout(3600)  # 50,000 guessit parses: ten minutes or more on 2 cores
 def test_folder_of_50000_videos_soak(tmp_path: Path, capsys) -> None:
     root = tmp_path / "flat"
     _make_flat(root, 50_000, 0)
