@@ -180,3 +180,15 @@ def test_card_from_its_json_form(tmp_path):
     _identify_by_hand(lib)
     for card in cards_from_library(lib):
         assert Card.from_dict(card.to_dict()).to_dict() == card.to_dict()
+
+
+def test_card_json_form_is_exact(tmp_path):
+    from videomanager.core.models import Card
+
+    _root, lib = _scan(tmp_path)
+    _identify_by_hand(lib)
+    lib.save_lookup("movie|heat|1995", state="ambiguous", reasons="too close",
+                    candidates=[{"tmdb_id": 949, "kind": "movie", "title": "Heat", "year": 1995, "score": 0.8}])
+    for card in cards_from_library(lib):
+        again = Card.from_dict(json.loads(json.dumps(card.to_dict())))
+        assert again == card and again.candidates == card.candidates

@@ -145,6 +145,7 @@ class Version:
             "source": self.source,
             "video_codec": self.video_codec,
             "hdr": self.hdr,
+            "file_ids": list(self.file_ids),
         }
         if self.missing:
             d["missing"] = True
@@ -169,6 +170,8 @@ class Episode:
             "episode": self.episode,
             "resolution": self.resolution,
             "size": self.size,
+            "episode_title": self.title,
+            "file_id": self.file_id,
         }
         if self.missing:
             d["missing"] = True
@@ -184,7 +187,7 @@ class Extra:
     file_id: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"path": self.path, "type": self.type}
+        d = {"path": self.path, "type": self.type, "size": self.size, "file_id": self.file_id}
         if self.missing:
             d["missing"] = True
         return d
@@ -235,7 +238,7 @@ class Card:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Card:
-        """A card from its `list --json` form (for display; file ids and candidates are not in it)."""
+        """A card from its `list --json` form (the exact card: `Card.from_dict(c.to_dict()) == c`)."""
         return cls(
             id=d["id"], tmdb_id=d.get("tmdb_id"), kind=d.get("kind"), title=d.get("title") or "",
             year=d.get("year"), state=d.get("state") or STATE_PENDING, confidence=d.get("confidence"),
@@ -245,16 +248,22 @@ class Card:
                 Version(path=v["path"], parts=tuple(v.get("parts") or (v["path"],)), size=v.get("size") or 0,
                         resolution=v.get("resolution"), edition=v.get("edition"), source=v.get("source"),
                         video_codec=v.get("video_codec"), hdr=v.get("hdr"), missing=bool(v.get("missing")),
-                        best=bool(v.get("best")))
+                        best=bool(v.get("best")), file_ids=tuple(v.get("file_ids") or ()))
                 for v in d.get("versions") or ()
             ),
             episodes=tuple(
                 Episode(path=e["path"], season=e.get("season"), episode=e.get("episode"), size=e.get("size") or 0,
-                        resolution=e.get("resolution"), missing=bool(e.get("missing")))
+                        resolution=e.get("resolution"), title=e.get("episode_title"), missing=bool(e.get("missing")),
+                        file_id=e.get("file_id") or 0)
                 for e in d.get("episodes") or ()
             ),
-            extras=tuple(Extra(path=x["path"], type=x.get("type") or "other", missing=bool(x.get("missing")))
+            extras=tuple(Extra(path=x["path"], type=x.get("type") or "other", size=x.get("size") or 0,
+                               missing=bool(x.get("missing")), file_id=x.get("file_id") or 0)
                          for x in d.get("extras") or ()),
+            folder=d.get("folder"),
+            added_at=d.get("added_at") or 0.0,
+            candidates=tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())})
+                             for c in d.get("candidates") or ()),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -273,4 +282,7 @@ class Card:
             "episodes": [e.to_dict() for e in self.episodes],
             "extras": [x.to_dict() for x in self.extras],
             "reclaimable_bytes": self.reclaimable_bytes,
+            "folder": self.folder,
+            "added_at": self.added_at,
+            "candidates": [asdict(c) for c in self.candidates],
         }
