@@ -147,8 +147,7 @@ def cmd_scan(ctx: Context) -> int:
             ctx.settings_store.save(ctx.settings)
         except OSError as exc:
             print(f"Could not save the library folders to settings.json: {exc}.", file=sys.stderr)
-    print(summary.line())
-    _warm_cards(ctx)
+    print(summary.line())  # the scan itself stored the cards when anything changed
     for root in summary.unavailable_roots:
         print(f"{root} could not be read: its files are kept and marked missing.", file=sys.stderr)
     return 0

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,15 +13,8 @@ from videomanager.tmdb import TMDbClient
 
 
 @pytest.fixture
-def fake() -> Iterator[Any]:
-    from videomanager.testing.fake_tmdb import FakeTMDb
-
-    server = FakeTMDb(latency=0.0)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+def fake(fake_tmdb: Any) -> Any:
+    return fake_tmdb  # the stand-in from tests/gui/conftest.py
 
 
 @pytest.fixture

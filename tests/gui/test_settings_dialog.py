@@ -3,7 +3,6 @@ credential detection, and OK / Cancel semantics (the dialog edits a copy)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,15 +16,8 @@ BAD_KEY = "0123456789abcdef0123456789abcdef"
 
 
 @pytest.fixture
-def fake() -> Iterator[Any]:
-    from videomanager.testing.fake_tmdb import FakeTMDb
-
-    server = FakeTMDb(latency=0.0)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+def fake(fake_tmdb: Any) -> Any:
+    return fake_tmdb  # the stand-in from tests/gui/conftest.py
 
 
 def _factory(fake: Any):

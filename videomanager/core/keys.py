@@ -28,8 +28,3 @@ def lookup_key(parsed: Parsed, role: str) -> str | None:
         key += f"|{parsed.country}"  # The Office (UK) and The Office (US) are different shows
     return key
 
-
-def parse_key(key: str) -> tuple[str, str, int | None, str | None]:
-    """(kind, normalised title, year, country) of a title key such as 'tv|the office||GB'."""
-    kind, title, year, *rest = key.split("|")
-    return kind, title, int(year) if year else None, rest[0] if rest else None
