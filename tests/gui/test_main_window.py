@@ -195,7 +195,17 @@ def test_cards_come_from_the_snapshot_first_then_from_a_helper_process(
     w2.cards_applied.connect(lambda: seen.append(w2.model.rowCount()))
     qtbot.waitUntil(lambda: bool(seen) and seen[-1] == 4, timeout=30_000)
     assert seen[0] == 5  # the snapshot's cards came first
-    assert w2.cards_job.worker._process is not None  # the rebuild ran in the helper process
+    worker = w2.cards_job.worker
+    assert worker._process is not None  # the rebuild ran in the helper process
+    token = worker._token
+    assert token is not None and worker._chunks is not None  # the helper sent every card the first time
+    # The next change comes back as changes only (same token, no full set) and lands in the grid.
+    w2.library.delete_files([w2.library.file_by_path(str(root / "Heat (1995)" / "Heat.1995.2160p.UHD.BluRay.HDR.x265.mkv")).id])
+    w2.request_refresh()
+    wait_cards(qtbot, w2, 3, timeout=30_000)
+    assert worker._token == token and worker._chunks is None
+    assert sorted(c.title for c in w2.model.cards()) == ["Alien", "Breaking Bad", "The Matrix"]
+    assert set(worker._snapshot) == {c.id for c in w2.model.cards()}
 
 
 def test_an_unreadable_folder_shows_in_the_message_bar_with_retry(qtbot, tmp_path, window_factory) -> None:
@@ -208,3 +218,78 @@ def test_an_unreadable_folder_shows_in_the_message_bar_with_retry(qtbot, tmp_pat
     assert [b.text() for b in msg.buttons] == ["Retry"]
     assert w.model.rowCount() == 0
     assert "empty" in w.view.empty_text  # the empty grid says what to do
+
+
+def test_search_and_filter_in_the_window_keep_the_selection(qtbot, tmp_path, window_factory) -> None:
+    root = tmp_path / "videos"
+    make_tree(root, SAMPLE)
+    w = window_factory()
+    with qtbot.waitSignal(w.scan_finished, timeout=15_000):
+        w.add_folders([str(root)])
+    wait_cards(qtbot, w, 5)
+    assert w.view.model() is w.passthrough  # no search, no filter: a plain C++ proxy
+    heat = next(w.model.card_at(r) for r in range(w.model.rowCount()) if w.model.card_at(r).title == "Heat")
+    assert w.select_card(heat.id)
+    w.search.setText("hea")
+    qtbot.waitUntil(lambda: w.view.model() is w.proxy and w.proxy.rowCount() == 1, timeout=5_000)
+    assert w.count_label.text() == "1 of 5 cards"
+    assert w.current_card() == heat and w.detail.card == heat  # the selection survives the switch
+    w.search.clear()
+    qtbot.waitUntil(lambda: w.view.model() is w.passthrough, timeout=5_000)
+    assert w.count_label.text() == "5 cards" and w.current_card() == heat
+    w.filter_box.setCurrentIndex(w.filter_box.findData("tv"))
+    assert w.view.model() is w.proxy
+    assert [w.proxy.index(r, 0).data() for r in range(w.proxy.rowCount())] == ["Breaking Bad"]
+    assert w.current_card() is None and w.detail.card is None  # Heat is filtered out: nothing selected
+    # Cards keep arriving while a filter is on: the proxy follows the model.
+    make_tree(root, ["Fargo/Season 1/Fargo.S01E01.720p.mkv"])
+    with qtbot.waitSignal(w.scan_finished, timeout=15_000):
+        w.rescan()
+    qtbot.waitUntil(lambda: w.proxy.rowCount() == 2, timeout=10_000)
+    assert w.count_label.text() == "2 of 6 cards"
+    w.filter_box.setCurrentIndex(w.filter_box.findData("all"))
+    assert w.view.model() is w.passthrough and w.count_label.text() == "6 cards"
+
+
+def test_cards_built_for_the_library_as_it_is_are_not_rebuilt(qtbot, tmp_path, window_factory) -> None:
+    """A start whose snapshot (or the library's stored cards) matches the library's generation shows them as
+    the cards: no rebuild, no helper process. Any change to the library brings the rebuild back."""
+    from videomanager.core.grouping import cards_json
+    from videomanager.core.library import Library
+    from videomanager.core.models import cards_from_json
+
+    root = tmp_path / "videos"
+    make_tree(root, SAMPLE)
+    data = tmp_path / "gen"
+    data.mkdir()
+    lib = Library(data / "library.sqlite3")
+    from videomanager.core.indexer import scan_into_library
+
+    scan_into_library(lib, [str(root)], workers=1)  # the CLI's scan: it stores the cards
+    stored = cards_json(lib)
+    lib.close()
+    snapshot = data / "cache" / "cards.snapshot"
+    w = window_factory(data=data, snapshot_path=snapshot, cards_in_process=True)
+    diffs: list = []
+    w.cards_job.worker.diff_ready.connect(diffs.append)
+    wait_cards(qtbot, w, 5)
+    qtbot.wait(300)
+    worker = w.cards_job.worker
+    assert worker._process is not None and worker._process._pool is None  # the helper process never started
+    assert {c.id: c for c in w.model.cards()} == {c.id: c for c in cards_from_json(stored)}
+    assert [c.title for c in w.model.cards()] == ["Alien", "Breaking Bad", "Heat", "Inception", "The Matrix"]
+    w.request_refresh()  # nothing changed: an empty diff, still no rebuild
+    qtbot.waitUntil(lambda: len(diffs) >= 1 and not w._refresh_busy, timeout=5_000)
+    assert worker._process._pool is None
+    w.close()
+    assert snapshot.exists()  # the stored cards are kept as the (faster) snapshot
+
+    w2 = window_factory(data=data, snapshot_path=snapshot, cards_in_process=True)
+    wait_cards(qtbot, w2, 5)
+    qtbot.wait(300)
+    assert w2.cards_job.worker._process._pool is None  # the snapshot is current: no rebuild either
+    # A change written behind the window's back (another process): the next refresh rebuilds.
+    w2.library.delete_files([w2.library.file_by_path(str(root / "Inception.2010.mkv")).id])
+    w2.request_refresh()
+    wait_cards(qtbot, w2, 4, timeout=30_000)
+    assert w2.cards_job.worker._process._pool is not None

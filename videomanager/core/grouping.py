@@ -33,6 +33,30 @@ from videomanager.core.models import (
 )
 from videomanager.core.text import normalize_title
 
+
+def _cards_format() -> str:
+    """What the stored cards and the window's snapshot are valid for: this program's version and the code
+    that turns files into cards, so that an upgrade that groups differently never shows stale cards."""
+    from videomanager import __version__
+    from videomanager.core import models, text
+
+    digest = hashlib.sha1(__version__.encode())
+    for module in (models, text):
+        digest.update(_source(module.__file__))
+    digest.update(_source(__file__))
+    return f"{__version__}-{digest.hexdigest()[:16]}"
+
+
+def _source(path: str | None) -> bytes:
+    try:
+        with open(path or "", "rb") as fh:
+            return fh.read()
+    except OSError:  # no sources (a frozen build): the version alone decides
+        return b""
+
+
+CARDS_FORMAT = _cards_format()
+
 EXTRA_FOLDERS = {
     "trailers", "featurettes", "extras", "behind the scenes", "deleted scenes", "interviews", "scenes",
     "shorts", "other", "samples", "sample", "clips",
@@ -327,9 +351,9 @@ def cards_json(library) -> str:
     """`list --json`: the cards as a JSON array, read from the library when nothing changed since they
     were last built (a 100k-file library takes seconds to group), else built and stored."""
     generation = library.generation()
-    text = library.stored_cards(generation)
+    text = library.stored_cards(generation, CARDS_FORMAT)
     if text is None:
         # ensure_ascii keeps names that are not valid UTF-8 intact (as \udcXX escapes) instead of failing.
         text = json.dumps([c.to_dict() for c in cards_from_library(library)], ensure_ascii=True)
-        library.store_cards(generation, text)
+        library.store_cards(generation, text, CARDS_FORMAT)
     return text

@@ -604,12 +604,17 @@ class Library:
         r = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return r[0] if r else 0
 
-    def stored_cards(self, generation: int) -> str | None:
-        """The cards as JSON if they were stored for this generation (nothing changed since)."""
-        r = self.conn.execute("SELECT json FROM cards_cache WHERE id = 1 AND generation = ?", (generation,)).fetchone()
+    def stored_cards(self, generation: int, cards_format: str = "") -> str | None:
+        """The cards as JSON if they were stored for this generation (nothing changed since) by code that
+        builds cards the same way (``cards_format``: a newer program may group differently)."""
+        r = self.conn.execute(
+            "SELECT json FROM cards_cache WHERE id = 1 AND generation = ? "
+            "AND COALESCE((SELECT value FROM meta WHERE key = 'cards_format'), '') = ?",
+            (generation, cards_format),
+        ).fetchone()
         return r[0] if r else None
 
-    def store_cards(self, generation: int, text: str) -> None:
+    def store_cards(self, generation: int, text: str, cards_format: str = "") -> None:
         """Keep the cards built for ``generation``; a no-op if the library changed meanwhile or is read-only."""
         if self.read_only:
             return
@@ -620,6 +625,11 @@ class Library:
                         "INSERT INTO cards_cache(id, generation, json) VALUES (1, ?, ?) "
                         "ON CONFLICT(id) DO UPDATE SET generation = excluded.generation, json = excluded.json",
                         (generation, text),
+                    )
+                    c.execute(
+                        "INSERT INTO meta(key, value) VALUES ('cards_format', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        (cards_format,),
                     )
         except (LibraryError, sqlite3.Error):
             pass  # only a cache: a full disk or a busy library must not fail the listing

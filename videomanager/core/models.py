@@ -238,33 +238,14 @@ class Card:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Card:
-        """A card from its `list --json` form (the exact card: `Card.from_dict(c.to_dict()) == c`)."""
-        return cls(
-            id=d["id"], tmdb_id=d.get("tmdb_id"), kind=d.get("kind"), title=d.get("title") or "",
-            year=d.get("year"), state=d.get("state") or STATE_PENDING, confidence=d.get("confidence"),
-            reasons=d.get("reasons") or "", original_title=d.get("original_title"),
-            poster_path=d.get("poster_path"),
-            versions=tuple(
-                Version(path=v["path"], parts=tuple(v.get("parts") or (v["path"],)), size=v.get("size") or 0,
-                        resolution=v.get("resolution"), edition=v.get("edition"), source=v.get("source"),
-                        video_codec=v.get("video_codec"), hdr=v.get("hdr"), missing=bool(v.get("missing")),
-                        best=bool(v.get("best")), file_ids=tuple(v.get("file_ids") or ()))
-                for v in d.get("versions") or ()
-            ),
-            episodes=tuple(
-                Episode(path=e["path"], season=e.get("season"), episode=e.get("episode"), size=e.get("size") or 0,
-                        resolution=e.get("resolution"), title=e.get("episode_title"), missing=bool(e.get("missing")),
-                        file_id=e.get("file_id") or 0)
-                for e in d.get("episodes") or ()
-            ),
-            extras=tuple(Extra(path=x["path"], type=x.get("type") or "other", size=x.get("size") or 0,
-                               missing=bool(x.get("missing")), file_id=x.get("file_id") or 0)
-                         for x in d.get("extras") or ()),
-            folder=d.get("folder"),
-            added_at=d.get("added_at") or 0.0,
-            candidates=tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())})
-                             for c in d.get("candidates") or ()),
-        )  # fmt: skip
+        """A card from its `list --json` form (the exact card: `Card.from_dict(c.to_dict()) == c`).
+
+        Tens of thousands of cards are read this way when the window opens, so the frozen dataclasses are
+        filled through their ``__dict__`` (what unpickling does) instead of ``__init__``, whose per-field
+        ``object.__setattr__`` costs twice as much. Every field is set here; ``tests/core/test_models.py``
+        checks the result against ``__init__`` for every field of every class.
+        """
+        return _card(d)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -286,3 +267,68 @@ class Card:
             "added_at": self.added_at,
             "candidates": [asdict(c) for c in self.candidates],
         }
+
+
+# -- fast construction from `list --json` dicts (see Card.from_dict) ----------------------------------------
+_new = object.__new__
+
+
+def _version(v: dict[str, Any]) -> Version:
+    o = _new(Version)
+    o.__dict__.update(
+        path=v["path"], parts=tuple(v.get("parts") or (v["path"],)), size=v.get("size") or 0,
+        resolution=v.get("resolution"), edition=v.get("edition"), source=v.get("source"),
+        video_codec=v.get("video_codec"), hdr=v.get("hdr"), missing=bool(v.get("missing")),
+        best=bool(v.get("best")), file_ids=tuple(v.get("file_ids") or ()),
+    )  # fmt: skip
+    return o
+
+
+def _episode(e: dict[str, Any]) -> Episode:
+    o = _new(Episode)
+    o.__dict__.update(
+        path=e["path"], season=e.get("season"), episode=e.get("episode"), size=e.get("size") or 0,
+        resolution=e.get("resolution"), title=e.get("episode_title"), missing=bool(e.get("missing")),
+        file_id=e.get("file_id") or 0,
+    )  # fmt: skip
+    return o
+
+
+def _extra(x: dict[str, Any]) -> Extra:
+    o = _new(Extra)
+    o.__dict__.update(
+        path=x["path"], type=x.get("type") or "other", size=x.get("size") or 0, missing=bool(x.get("missing")),
+        file_id=x.get("file_id") or 0,
+    )  # fmt: skip
+    return o
+
+
+def _card(d: dict[str, Any]) -> Card:
+    o = _new(Card)
+    o.__dict__.update(
+        id=d["id"], tmdb_id=d.get("tmdb_id"), kind=d.get("kind"), title=d.get("title") or "",
+        year=d.get("year"), state=d.get("state") or STATE_PENDING, confidence=d.get("confidence"),
+        reasons=d.get("reasons") or "",
+        versions=tuple(map(_version, d.get("versions") or ())),
+        episodes=tuple(map(_episode, d.get("episodes") or ())),
+        extras=tuple(map(_extra, d.get("extras") or ())),
+        original_title=d.get("original_title"), poster_path=d.get("poster_path"), folder=d.get("folder"),
+        added_at=d.get("added_at") or 0.0,
+        candidates=tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())})
+                         for c in d.get("candidates") or ()),
+    )  # fmt: skip
+    return o
+
+
+def cards_from_json(text: str | bytes) -> list[Card]:
+    """The cards of a `list --json` text (orjson when it can read it, else the standard library's json, which
+    also takes the lone surrogates that stand for file names that are not valid UTF-8)."""
+    import json
+
+    try:
+        import orjson
+
+        data = orjson.loads(text)
+    except Exception:  # no orjson, or a lone surrogate (\udcXX) orjson refuses
+        data = json.loads(text)
+    return [_card(d) for d in data]

@@ -2,10 +2,12 @@
 
 Rebuilding 30,000 cards from the library is seconds of pure-Python work. On a thread it holds the GIL
 and halves the GUI thread's speed for as long as it runs (scrolling stutters all through an identify
-run); in a process it costs the GUI nothing. The process pickles the cards in chunks of CHUNK so that
-the thread that unpickles them never holds the GIL for long in a single call (a 10 MB ``pickle.loads``
-is one C call of ~0.5 s, during which the GUI thread cannot run). The same chunks are the snapshot file
-shown at the next start-up.
+run); in a process it costs the GUI nothing. The helper keeps the cards it sent last and, from the
+second rebuild on, sends only what changed: unpickling, comparing and freeing 30,000 cards in the
+window's process would hold the GIL for hundreds of ms per rebuild (freeing a dict of cards is one C
+call). Cards travel pickled in chunks of CHUNK so that the thread that unpickles them never holds the
+GIL for long in a single call (a 10 MB ``pickle.loads`` is one C call of ~0.5 s, during which the GUI
+thread cannot run). The same chunks are the snapshot file shown at the next start-up.
 
 No Qt here: the helper process imports only this module and ``videomanager.core``.
 """
@@ -20,29 +22,100 @@ import struct
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 CHUNK = 500  # cards per pickle: ~10 ms to load
-SNAPSHOT_MAGIC = b"VMCARDS2"
+SNAPSHOT_MAGIC = b"VMCARDS3"
 
 
 class Cancelled(Exception):
     pass
 
 
-def build_card_chunks(db_path: str) -> list[bytes]:
-    """Helper-process entry point: every card of the library at db_path, pickled in chunks."""
+@dataclass
+class Snapshot:
+    """The cards last shown, and what they were built from: the library's generation and the card format."""
+
+    cards: list
+    generation: int
+    cards_format: str
+
+
+@dataclass
+class Built:
+    """What the helper process sends back for one rebuild.
+
+    Either every card (``full``: pickled chunks; the first rebuild, or when the helper lost what it sent
+    last) or only the changes since the cards it sent last (``inserted`` / ``changed``: pickled chunks,
+    ``removed``: ids). During an identify run a rebuild changes a handful of cards: the window's process
+    then unpickles, compares and frees a handful of cards instead of all of them.
+    """
+
+    generation: int
+    token: str  # names the card set the helper holds; the next request quotes it
+    full: list[bytes] | None = None
+    inserted: list[bytes] | None = None
+    changed: list[bytes] | None = None
+    removed: list[str] | None = None
+
+
+# In the helper process: per library, the token and the cards (by id) it sent last.
+_SENT: dict[str, tuple[str, dict]] = {}
+
+
+def card_changes(old: dict, new: list) -> tuple[list, list, list[str], dict]:
+    """(inserted, changed, removed ids, the new cards by id) from ``old`` (id -> card) to ``new``."""
+    snapshot: dict = {}
+    inserted: list = []
+    changed: list = []
+    for card in new:
+        before = old.get(card.id)
+        if before is None:
+            inserted.append(card)
+        elif before != card or before.candidates != card.candidates:
+            changed.append(card)
+        else:
+            card = before  # keep the card already shown: the rebuilt copy can go (see release)
+        snapshot[card.id] = card
+    removed = [cid for cid in old if cid not in snapshot]
+    return inserted, changed, removed, snapshot
+
+
+def release(cards: list) -> None:
+    """Empty a list of cards a chunk at a time: freeing 30,000 cards at once is one C call that holds the
+    GIL for tens of ms, a chunk is a fraction of a ms."""
+    while cards:
+        del cards[-CHUNK:]
+
+
+def build_cards(db_path: str, token: str | None) -> Built:
+    """Helper-process entry point: rebuild every card of the library at db_path; send all of them, or only
+    the changes when ``token`` names the set this process sent last. The library's generation is read
+    before the build (if the library changes during it, the cards are marked older than they are, so the
+    next start rebuilds them: never newer)."""
+    import uuid
+
     from videomanager.core.grouping import cards_from_library
     from videomanager.core.library import Library
 
     library = Library(db_path, read_only=True)
     try:
+        generation = library.generation()
         cards = cards_from_library(library)
     finally:
         library.close()
-    return chunk_cards(cards)
+    sent = _SENT.get(db_path)
+    if sent is not None and token is not None and sent[0] == token:
+        inserted, changed, removed, snapshot = card_changes(sent[1], cards)
+        _SENT[db_path] = (token, snapshot)
+        return Built(generation, token, inserted=chunk_cards(inserted), changed=chunk_cards(changed),
+                     removed=removed)  # fmt: skip
+    token = uuid.uuid4().hex
+    _SENT[db_path] = (token, {c.id: c for c in cards})
+    return Built(generation, token, full=chunk_cards(cards))
 
 
 def chunk_cards(cards: list) -> list[bytes]:
@@ -67,12 +140,12 @@ class ProcessBuilder:
         self._pool = None
         self._closing = threading.Event()
 
-    def build_chunks(self) -> list[bytes]:
+    def build(self, token: str | None) -> Built:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
             self._pool = ctx.Pool(1)
-        result = self._pool.apply_async(build_card_chunks, (self.db_path,))
+        result = self._pool.apply_async(build_cards, (self.db_path, token))
         while not result.ready():
             if self._closing.is_set():
                 raise Cancelled()
@@ -87,14 +160,17 @@ class ProcessBuilder:
             pool.terminate()
 
 
-def save_snapshot(path: Path, db: str, chunks: list[bytes]) -> None:
-    """Write the chunks atomically: magic, the library path, then length-prefixed chunks."""
+def save_snapshot(path: Path, db: str, chunks: list[bytes], generation: int = -1, cards_format: str = "") -> None:
+    """Write the chunks atomically: magic, the library path, the generation and card format they were built
+    for, then length-prefixed chunks."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=str(path.parent), suffix=".part")
     try:
         with os.fdopen(fd, "wb") as fh:
             head = db.encode("utf-8", "surrogatepass")
+            fmt = cards_format.encode("utf-8")
             fh.write(SNAPSHOT_MAGIC + struct.pack("<I", len(head)) + head)
+            fh.write(struct.pack("<qI", generation, len(fmt)) + fmt)
             for blob in chunks:
                 fh.write(struct.pack("<Q", len(blob)))
                 fh.write(blob)
@@ -104,8 +180,8 @@ def save_snapshot(path: Path, db: str, chunks: list[bytes]) -> None:
         raise
 
 
-def load_snapshot(path: Path, db: str) -> list | None:
-    """The cards of a snapshot written for this library, or None (missing, damaged, another library)."""
+def load_snapshot(path: Path, db: str) -> Snapshot | None:
+    """The snapshot written for this library, or None (missing, damaged, another library)."""
     started = time.perf_counter()
     try:
         with open(path, "rb") as fh:
@@ -114,6 +190,8 @@ def load_snapshot(path: Path, db: str) -> list | None:
             (n,) = struct.unpack("<I", fh.read(4))
             if fh.read(n).decode("utf-8", "surrogatepass") != db:
                 return None
+            generation, n = struct.unpack("<qI", fh.read(12))
+            cards_format = fh.read(n).decode("utf-8")
             chunks = []
             while True:
                 size = fh.read(8)
@@ -128,4 +206,4 @@ def load_snapshot(path: Path, db: str) -> list | None:
         log.debug("card snapshot ignored: %s", exc)
         return None
     log.debug("card snapshot: %d cards in %.2f s", len(cards), time.perf_counter() - started)
-    return cards
+    return Snapshot(cards, generation, cards_format)

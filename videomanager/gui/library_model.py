@@ -11,12 +11,14 @@ row, ~40 ms for 30,000 cards).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MANUAL, STATE_MATCHED, Card, resolution_rank
+from videomanager.gui.cards_process import card_changes
 
 CardRole = Qt.ItemDataRole.UserRole + 1  # the Card itself
 CardIdRole = Qt.ItemDataRole.UserRole + 2
@@ -50,6 +52,9 @@ class CardsDiff:
     changed: list[Card] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     preliminary: bool = False  # from the saved snapshot; the rebuild from the library follows
+    # Set by presort() off the GUI thread: ``inserted`` is in this order, with these sort keys.
+    order: tuple[str, bool] | None = None
+    keys: list | None = None
 
     def __bool__(self) -> bool:
         return bool(self.inserted or self.changed or self.removed)
@@ -60,30 +65,20 @@ class CardsDiff:
 
 def diff_cards(old: dict[str, Card], new: Iterable[Card]) -> tuple[CardsDiff, dict[str, Card]]:
     """The diff from ``old`` (id -> card) to ``new``, and the new snapshot."""
-    snapshot: dict[str, Card] = {}
-    diff = CardsDiff()
-    for card in new:
-        snapshot[card.id] = card
-        before = old.get(card.id)
-        if before is None:
-            diff.inserted.append(card)
-        elif before != card or before.candidates != card.candidates:
-            diff.changed.append(card)
-    diff.removed = [cid for cid in old if cid not in snapshot]
-    return diff, snapshot
+    inserted, changed, removed, snapshot = card_changes(old, new if isinstance(new, list) else list(new))
+    return CardsDiff(inserted=inserted, changed=changed, removed=removed), snapshot
 
 
 _ARTICLES = ("the ", "a ", "an ", "le ", "la ", "les ", "l'", "der ", "die ", "das ", "el ", "los ", "il ")
+_ARTICLE = re.compile("(?:" + "|".join(re.escape(a) for a in _ARTICLES) + r")(?=[\s\S])")
 
 
 def title_key(title: str) -> str:
-    """A cheap sort key for titles (casefold, leading article dropped); ~20x faster than normalize_title,
-    which matters when 30,000 cards are sorted on the GUI thread."""
+    """A cheap sort key for titles (casefold, leading article dropped); much faster than normalize_title,
+    which matters when 30,000 cards are sorted."""
     t = title.casefold().lstrip(" .'\"([")
-    for a in _ARTICLES:
-        if t.startswith(a) and len(t) > len(a):
-            return t[len(a) :]
-    return t
+    m = _ARTICLE.match(t)
+    return t[m.end() :] if m else t
 
 
 def sort_key(name: str) -> Callable[[Card], tuple]:
@@ -97,6 +92,28 @@ def sort_key(name: str) -> Callable[[Card], tuple]:
     if name == SORT_RESOLUTION:
         return lambda c: (resolution_rank(c.best_resolution), title_key(c.title), c.id)
     return lambda c: (title_key(c.title), c.year or 0, c.id)
+
+
+def key_function(name: str, descending: bool) -> Callable[[Card], object]:
+    """The model's per-row key for a sort order (wrapped so that bisect on an ascending list of keys
+    gives the descending order)."""
+    key = sort_key(name)
+    if descending:
+        return lambda c: _Desc(key(c))
+    return key
+
+
+def presort(diff: CardsDiff, name: str, descending: bool) -> CardsDiff:
+    """Sort a first fill's cards and compute their keys off the GUI thread (30,000 keys and a sort take
+    ~0.1 s); the model then takes them as they are (see CardModel.apply_diff)."""
+    if name not in SORT_KEYS:
+        name = SORT_TITLE
+    key = key_function(name, descending)
+    pairs = sorted(((key(c), c) for c in diff.inserted), key=lambda p: p[0])
+    diff.keys = [p[0] for p in pairs]
+    diff.inserted = [p[1] for p in pairs]
+    diff.order = (name, descending)
+    return diff
 
 
 def search_text(card: Card) -> str:
@@ -129,11 +146,13 @@ class CardModel(QAbstractListModel):
         super().__init__(parent)
         self._cards: list[Card] = []
         self._keys: list = []  # sort key per row (parallel to _cards), for bisect
-        self._row: dict[str, int] = {}
+        # Each card's sort key: its row is found by bisection (keys end with the card id, so are unique).
+        # A row-number index would need renumbering all rows after every insert or removal.
+        self._key_of: dict[str, object] = {}
         self._search: dict[str, str] = {}
         self._sort_name = SORT_TITLE
         self._descending = False
-        self._key_fn = sort_key(SORT_TITLE)
+        self._key_fn = key_function(SORT_TITLE, False)
 
     # -- Qt model interface -----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -158,11 +177,17 @@ class CardModel(QAbstractListModel):
         return self._cards[row]
 
     def card(self, card_id: str) -> Card | None:
-        row = self._row.get(card_id)
+        row = self.row_of(card_id)
         return self._cards[row] if row is not None else None
 
     def row_of(self, card_id: str) -> int | None:
-        return self._row.get(card_id)
+        key = self._key_of.get(card_id)
+        if key is None:
+            return None
+        row = bisect.bisect_left(self._keys, key)
+        if row < len(self._cards) and self._cards[row].id == card_id:
+            return row
+        return None  # not reached while the keys are unique and sorted
 
     def search_text_at(self, row: int) -> str:
         card = self._cards[row]
@@ -184,18 +209,13 @@ class CardModel(QAbstractListModel):
 
     # -- ordering -------------------------------------------------------------------------------------
     def _key(self, card: Card):
-        k = self._key_fn(card)
-        return _Desc(k) if self._descending else k
-
-    def _reindex(self, start: int = 0) -> None:
-        for i in range(start, len(self._cards)):
-            self._row[self._cards[i].id] = i
+        return self._key_fn(card)
 
     def set_sort(self, name: str, descending: bool = False) -> None:
         """Reorder the rows (one layoutChanged; persistent indexes, so the selection, follow)."""
         if name not in SORT_KEYS:
             name = SORT_TITLE
-        self._sort_name, self._descending, self._key_fn = name, descending, sort_key(name)
+        self._sort_name, self._descending, self._key_fn = name, descending, key_function(name, descending)
         if not self._cards:
             return
         self.layoutAboutToBeChanged.emit()
@@ -204,19 +224,27 @@ class CardModel(QAbstractListModel):
         pairs = sorted(zip((self._key(c) for c in self._cards), self._cards, strict=True), key=lambda p: p[0])
         self._keys = [p[0] for p in pairs]
         self._cards = [p[1] for p in pairs]
-        self._row = {}
-        self._reindex()
-        new = [self.index(self._row[cid], 0) for cid in old_ids]
+        self._key_of = {c.id: k for k, c in pairs}
+        new = [self.index(self.row_of(cid), 0) for cid in old_ids]  # type: ignore[arg-type]
         self.changePersistentIndexList(old_persistent, new)
         self.layoutChanged.emit()
 
     # -- updates --------------------------------------------------------------------------------------
     def apply_diff(self, diff: CardsDiff) -> None:
         """Apply one batch: removals, in-place changes (or a move when the sort key moved), insertions."""
+        if (
+            not self._cards
+            and diff.keys is not None
+            and diff.order == (self._sort_name, self._descending)
+            and not diff.changed
+            and len(diff.keys) == len(diff.inserted)
+        ):
+            self._fill(diff.inserted, diff.keys)
+            return
         moved: list[Card] = []
         remove_rows: list[int] = []
         for card in diff.changed:
-            row = self._row.get(card.id)
+            row = self.row_of(card.id)
             if row is None:
                 moved.append(card)
                 continue
@@ -227,6 +255,7 @@ class CardModel(QAbstractListModel):
             if fits:
                 self._cards[row] = card
                 self._keys[row] = key
+                self._key_of[card.id] = key
                 self._search.pop(card.id, None)
                 idx = self.index(row, 0)
                 self.dataChanged.emit(idx, idx)
@@ -234,17 +263,26 @@ class CardModel(QAbstractListModel):
                 remove_rows.append(row)
                 moved.append(card)
         for cid in diff.removed:
-            row = self._row.get(cid)
+            row = self.row_of(cid)
             if row is not None:
                 remove_rows.append(row)
         self._remove_rows(remove_rows)
         self._insert(moved + list(diff.inserted))
 
+    def _fill(self, cards: list[Card], keys: list) -> None:
+        """The first fill of an empty model with sorted cards (one insert of every row)."""
+        if not cards:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(cards) - 1)
+        self._keys = list(keys)
+        self._cards = list(cards)
+        self._key_of = dict(zip([c.id for c in self._cards], self._keys, strict=True))
+        self.endInsertRows()
+
     def _remove_rows(self, rows: list[int]) -> None:
         if not rows:
             return
         rows = sorted(set(rows), reverse=True)
-        first_touched = rows[-1]
         i = 0
         while i < len(rows):
             last = first = rows[i]
@@ -253,25 +291,20 @@ class CardModel(QAbstractListModel):
                 first = rows[i]
             self.beginRemoveRows(QModelIndex(), first, last)
             for card in self._cards[first : last + 1]:
-                self._row.pop(card.id, None)
+                self._key_of.pop(card.id, None)
                 self._search.pop(card.id, None)
             del self._cards[first : last + 1]
             del self._keys[first : last + 1]
             self.endRemoveRows()
             i += 1
-        self._reindex(first_touched)
 
     def _insert(self, cards: list[Card]) -> None:
-        cards = [c for c in cards if c.id not in self._row]
+        cards = [c for c in cards if c.id not in self._key_of]
         if not cards:
             return
         if not self._cards:
             pairs = sorted(((self._key(c), c) for c in cards), key=lambda p: p[0])
-            self.beginInsertRows(QModelIndex(), 0, len(pairs) - 1)
-            self._keys = [p[0] for p in pairs]
-            self._cards = [p[1] for p in pairs]
-            self._reindex()
-            self.endInsertRows()
+            self._fill([p[1] for p in pairs], [p[0] for p in pairs])
             return
         # Group the new cards by insertion point; insert from the end so earlier points stay valid.
         groups: dict[int, list[tuple]] = {}
@@ -283,8 +316,8 @@ class CardModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), pos, pos + len(pairs) - 1)
             self._keys[pos:pos] = [p[0] for p in pairs]
             self._cards[pos:pos] = [p[1] for p in pairs]
+            self._key_of.update((c.id, k) for k, c in pairs)
             self.endInsertRows()
-        self._reindex(min(groups))
 
 
 class CardFilterProxy(QSortFilterProxyModel):

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QLocale,
     QSettings,
     QSize,
+    QSortFilterProxyModel,
     Qt,
     QTimer,
     QUrl,
@@ -129,7 +130,13 @@ class MainWindow(WindowActions, QMainWindow):
         self.posters.poster_ready.connect(self._poster_ready)
         self.model = CardModel(self)
         self.proxy = CardFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        # Between the grid and the (Python) model, always a proxy whose rows live in C++: QListView lays out
+        # every row after each insert or removal and asks the model for an index twice per row; straight on
+        # the Python model that is 60,000 Python calls (~150 ms) per change for 30,000 cards, through a
+        # proxy's C++ row mapping ~10 ms. Without a search or filter, that proxy is a plain C++ one (the
+        # filter proxy would call Python for every inserted row).
+        self.passthrough = QSortFilterProxyModel(self)
+        self.passthrough.setSourceModel(self.model)
 
         self._build_actions()
         self._build_ui()
@@ -191,7 +198,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self._search_timer.timeout.connect(self._filter_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         tb.addWidget(self.search)
         self.filter_box = QComboBox()
@@ -202,9 +209,7 @@ class MainWindow(WindowActions, QMainWindow):
         }  # fmt: skip
         for name in FILTERS:
             self.filter_box.addItem(labels[name], name)
-        self.filter_box.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filter(self.filter_box.currentData())
-        )
+        self.filter_box.currentIndexChanged.connect(lambda _i: self._filter_changed())
         tb.addWidget(self.filter_box)
         self.sort_box = QComboBox()
         sort_labels = {
@@ -237,18 +242,15 @@ class MainWindow(WindowActions, QMainWindow):
 
         self.message_bar = MessageBar()
         self.view = CardGrid()
-        self.view.setModel(self.proxy)
-        for sig in (
-            self.proxy.rowsInserted,
-            self.proxy.rowsRemoved,
-            self.proxy.layoutChanged,
-            self.proxy.modelReset,
-        ):
-            sig.connect(self._cards_count_changed)
+        self.view.setModel(self.passthrough)  # the filter proxy comes in only while a search or filter is on
+        self.proxy.setSourceModel(None)  # type: ignore[arg-type]
+        for model in (self.passthrough, self.proxy):
+            for sig in (model.rowsInserted, model.rowsRemoved, model.layoutChanged, model.modelReset):
+                sig.connect(self._cards_count_changed)
         self.delegate = CardDelegate(self.posters, self.view)
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.posters.hold())
         self.view.setItemDelegate(self.delegate)
-        self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._current_changed(cur))
+        self._watch_selection()
         self.view.doubleClicked.connect(lambda _i: self.detail._play())
         self.detail = DetailPanel(poster_for=self.posters.pixmap)
         self.detail.details_wanted.connect(self._fetch_details)
@@ -318,8 +320,36 @@ class MainWindow(WindowActions, QMainWindow):
         self.ui_state.setValue("view/filter", self.filter_box.currentData())
         self.ui_state.sync()
 
+    def _watch_selection(self) -> None:
+        self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._current_changed(cur))
+
+    def _filter_changed(self) -> None:
+        """Apply the search and the filter. With neither, the view shows the model itself: a filter proxy
+        calls Python for every row of every insert (0.1 s per 30,000 cards, on the GUI thread): the view shows
+        the pass-through proxy."""
+        text, name = self.search.text(), self.filter_box.currentData() or FILTER_ALL
+        active = bool(text.split()) or name != FILTER_ALL
+        want = self.proxy if active else self.passthrough
+        current = self.current_card()
+        self.proxy.set_search(text)
+        self.proxy.set_filter(name)
+        if self.view.model() is not want:
+            if active:
+                self.proxy.setSourceModel(self.model)
+            self.view.setModel(want)  # a new selection model: follow it, keep the current card
+            if not active:
+                self.proxy.setSourceModel(None)  # type: ignore[arg-type]
+            self._watch_selection()
+            if current is None or not self.select_card(current.id):
+                self.detail.show_card(None)
+        self._cards_count_changed()
+
     def _sort_changed(self) -> None:
-        self.model.set_sort(self.sort_box.currentData() or SORT_TITLE, self.order_button.isChecked())
+        order = (self.sort_box.currentData() or SORT_TITLE, self.order_button.isChecked())
+        self.model.set_sort(*order)
+        job = getattr(self, "cards_job", None)
+        if job is not None:
+            job.worker.order = order  # first fills arrive sorted this way (see CardsWorker)
 
     # -- cards ------------------------------------------------------------------------------------------------
     def request_refresh(self) -> None:
@@ -376,7 +406,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.cards_applied.emit()
 
     def _cards_count_changed(self, *_args) -> None:
-        n, shown = self.model.rowCount(), self.proxy.rowCount()
+        n = self.model.rowCount()
+        shown = self.proxy.rowCount() if self.view.model() is self.proxy else n
         loc = QLocale()
         if shown != n:
             text = self.tr("%1 of %2 cards").replace("%1", loc.toString(shown)).replace("%2", loc.toString(n))
@@ -416,7 +447,7 @@ class MainWindow(WindowActions, QMainWindow):
         row = self.model.row_of(card_id)
         if row is None:
             return False
-        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        idx = self.view.model().mapFromSource(self.model.index(row, 0))  # type: ignore[attr-defined]
         if not idx.isValid():
             return False
         self.view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -12,7 +12,6 @@ leaves a thread running.
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import threading
 import time
@@ -22,17 +21,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from videomanager.core.grouping import cards_from_library
-from videomanager.core.models import Card
+from videomanager.core.grouping import CARDS_FORMAT, cards_from_library
+from videomanager.core.models import cards_from_json
 from videomanager.gui.cards_process import (
     Cancelled,
     ProcessBuilder,
     chunk_cards,
     load_snapshot,
+    release,
     save_snapshot,
     unchunk,
 )
-from videomanager.gui.library_model import CardsDiff, diff_cards
+from videomanager.gui.library_model import SORT_TITLE, CardsDiff, diff_cards, presort
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +188,13 @@ SNAPSHOT_EVERY_S = 15.0
 class CardsWorker(QObject):
     """Rebuilds the cards off the GUI thread; emits only what changed since the last snapshot.
 
-    With ``in_process`` the rebuild itself runs in a helper process (see cards_process.py), so it never
-    competes with the GUI thread for the GIL. The last cards shown are also kept in a snapshot file: at
-    start-up it is shown first, marked ``preliminary``, and the rebuild from the library follows.
+    At start-up the cards last shown come first: the window's snapshot file, else the cards the last scan
+    or identify run stored in the library. When they were built for the library as it is now (same
+    generation, same card format) they are the cards, and nothing is rebuilt; otherwise they are shown
+    marked ``preliminary`` and the rebuild from the library follows. Later refreshes (while a scan or an
+    identify run writes) rebuild only when the library's generation moved. With ``in_process`` the rebuild
+    itself runs in a helper process (see cards_process.py), so it never competes with the GUI thread for
+    the GIL.
     """
 
     diff_ready = Signal(object)  # CardsDiff
@@ -212,40 +216,74 @@ class CardsWorker(QObject):
         self._process = (
             ProcessBuilder(self._db) if in_process and db and build is cards_from_library else None
         )
+        # The window's sort order (set from the GUI thread; a tuple swap is atomic): first fills come sorted.
+        self.order: tuple[str, bool] = (SORT_TITLE, False)
         self._snapshot: dict = {}
-        self._chunks: list[bytes] | None = None
+        self._generation: int | None = None  # the library generation self._snapshot was built for
+        self._chunks: list[bytes] | None = None  # self._snapshot pickled, when the helper sent all of it
+        self._token: str | None = None  # names the card set the helper process sent last
         self._started = False
         self._saved_at = 0.0
         self._unsaved = False
 
-    def _stored_cards(self) -> list | None:
-        """No snapshot yet (first start): the cards the last scan or identify run stored in the library."""
+    def _library_generation(self) -> int | None:
+        if self.build is not cards_from_library:
+            return None  # another builder (tests): its cards do not follow the library's generation
         try:
-            text = self.library.stored_cards(self.library.generation())
+            return int(self.library.generation())
+        except Exception:  # a library without the counter: always rebuild
+            return None
+
+    def _first_cards(self, generation: int | None) -> tuple[list | None, bool]:
+        """The cards to show at once, and whether they are current (no rebuild needed)."""
+        snap = load_snapshot(self.snapshot_path, self._db) if self.snapshot_path else None
+        if snap is not None and snap.cards:
+            current = generation is not None and (snap.generation, snap.cards_format) == (generation, CARDS_FORMAT)
+            return snap.cards, current
+        if generation is None:
+            return None, False
+        try:
+            # Stored for this generation and format, or not at all: what is stored is always current.
+            text = self.library.stored_cards(generation, CARDS_FORMAT)
             if not text:
-                return None
-            return [Card.from_dict(d) for d in json.loads(text)]
+                return None, False
+            cards = cards_from_json(text)
         except Exception:  # only a start-up speed-up: the rebuild follows anyway
             log.debug("stored cards ignored", exc_info=True)
-            return None
+            return None, False
+        self._unsaved = True  # keep them as a snapshot too: it loads twice as fast as the JSON
+        return cards, True
 
     @Slot()
     def refresh(self) -> None:
+        # Tens of thousands of new objects would trigger full garbage collections, each holding the GIL
+        # (so freezing the GUI thread) for hundreds of ms. Cards hold no reference cycles: no collection
+        # while they are made, and once they are kept, out of the collector's sight (gc.freeze).
+        generation = self._library_generation()
         if not self._started:
             self._started = True
-            cards = load_snapshot(self.snapshot_path, self._db) if self.snapshot_path else None
-            if not cards:
-                cards = self._stored_cards()
+            gc.disable()
+            try:
+                cards, current = self._first_cards(generation)
+                if cards:
+                    diff, self._snapshot = diff_cards({}, cards)
+                    presort(diff, *self.order)
+                    diff.preliminary = not current
+                    gc.freeze()
+            finally:
+                gc.enable()
             if cards:
-                diff, self._snapshot = diff_cards({}, cards)
-                diff.preliminary = True
                 self.diff_ready.emit(diff)
-        # Tens of thousands of new objects would trigger full garbage collections, each holding the GIL
-        # (so freezing the GUI thread) for hundreds of ms. Cards hold no reference cycles: collect later.
+                if current:
+                    self._generation = generation
+                    return  # built for the library as it is: no rebuild
+        if generation is not None and generation == self._generation:
+            self.diff_ready.emit(CardsDiff())  # nothing changed since these cards were built
+            return
         gc.disable()
         try:
-            cards = self._build()
-            diff, self._snapshot = diff_cards(self._snapshot, cards)
+            diff = self._rebuild(generation)
+            gc.freeze()
         except Cancelled:
             return
         except Exception as exc:
@@ -260,18 +298,42 @@ class CardsWorker(QObject):
         if time.monotonic() - self._saved_at > SNAPSHOT_EVERY_S:
             self.save_snapshot()
 
-    def _build(self) -> list:
+    def _rebuild(self, generation: int | None) -> CardsDiff:
+        """Rebuild the cards; the diff against what the window shows (``self._snapshot``), which it updates."""
+        first_fill = not self._snapshot
+        built = None
         if self._process is not None:
             try:
-                self._chunks = self._process.build_chunks()
-                return unchunk(self._chunks)
+                built = self._process.build(self._token)
             except Cancelled:
                 raise
             except Exception as exc:  # no helper process here: build on this thread from now on
                 log.info("card rebuilds stay in-process: %s", exc)
                 self._process = None
-        self._chunks = None
-        return self.build(self.library)
+        if built is None or built.full is not None:
+            if built is None:
+                self._chunks, self._token, built_for = None, None, generation
+                cards = list(self.build(self.library))
+            else:
+                self._chunks, self._token, built_for = built.full, built.token, built.generation
+                cards = unchunk(built.full)
+            # Unchanged cards keep the objects the window already shows; the rebuilt copies are let go.
+            diff, self._snapshot = diff_cards(self._snapshot, cards)
+            release(cards)
+            self._generation = built_for
+        else:
+            # Only the changes since the helper's last answer, which self._snapshot already holds.
+            self._token, self._chunks = built.token, None
+            diff = CardsDiff(inserted=unchunk(built.inserted or []), changed=unchunk(built.changed or []),
+                             removed=list(built.removed or []))  # fmt: skip
+            for cid in diff.removed:
+                self._snapshot.pop(cid, None)
+            for card in diff.inserted + diff.changed:
+                self._snapshot[card.id] = card
+            self._generation = built.generation
+        if first_fill:
+            presort(diff, *self.order)
+        return diff
 
     def close(self) -> None:
         """Thread-safe: stop the helper process (a rebuild in progress is abandoned)."""
@@ -286,8 +348,9 @@ class CardsWorker(QObject):
         self._saved_at = time.monotonic()
         self._unsaved = False
         chunks = self._chunks if self._chunks is not None else chunk_cards(list(self._snapshot.values()))
+        generation = -1 if self._generation is None else self._generation
         try:
-            save_snapshot(self.snapshot_path, self._db, chunks)
+            save_snapshot(self.snapshot_path, self._db, chunks, generation, CARDS_FORMAT)
         except OSError as exc:  # only a start-up speed-up: never an error for the user
             log.debug("card snapshot not saved: %s", exc)
 
