@@ -54,3 +54,22 @@ def test_cards_from_json_takes_names_that_are_not_utf8() -> None:
     cards = cards_from_json(text)
     assert cards == [card, full_card()] and cards[0].versions[0].path == bad
     assert cards_from_json(text.encode()) == cards
+
+
+def test_cards_from_json_builds_exactly_what_init_builds() -> None:
+    """The fast path adopts the parsed dicts as the objects' __dict__: the result must be indistinguishable
+    from cards made by __init__ (same fields, same types, tuples where the dataclass has tuples)."""
+    full = full_card()
+    plain = Card(id="local:x", tmdb_id=None, kind=None, title="x", year=None, state="pending",
+                 versions=(Version(path="/a.mkv", parts=("/a.mkv",), size=1),))  # fmt: skip
+    for card in (full, plain):
+        (again,) = cards_from_json(json.dumps([card.to_dict()]))
+        assert again == card and again.candidates == card.candidates
+        for a, b in ((again, card), *zip(again.versions, card.versions, strict=True),
+                     *zip(again.episodes, card.episodes, strict=True), *zip(again.extras, card.extras, strict=True)):  # fmt: skip
+            assert type(a) is type(b) and vars(a) == vars(b)
+            assert {k: type(v) for k, v in vars(a).items()} == {k: type(v) for k, v in vars(b).items()}
+    # Anything not exactly in to_dict's shape (an older or hand-written listing) takes the careful path.
+    partial = {"id": "local:y", "title": "y", "versions": [{"path": "/y.mkv"}]}
+    (card,) = cards_from_json(json.dumps([partial]))
+    assert card == Card.from_dict(partial) and card.versions[0].parts == ("/y.mkv",)

@@ -198,7 +198,8 @@ def test_cards_come_from_the_snapshot_first_then_from_a_helper_process(
     worker = w2.cards_job.worker
     assert worker._process is not None  # the rebuild ran in the helper process
     token = worker._token
-    assert token is not None and worker._chunks is not None  # the helper sent every card the first time
+    # The helper loaded the snapshot the window showed and sent only the change (no full set of cards).
+    assert token is not None and worker._chunks is None and worker._baseline is None
     # The next change comes back as changes only (same token, no full set) and lands in the grid.
     w2.library.delete_files([w2.library.file_by_path(str(root / "Heat (1995)" / "Heat.1995.2160p.UHD.BluRay.HDR.x265.mkv")).id])
     w2.request_refresh()
@@ -206,6 +207,14 @@ def test_cards_come_from_the_snapshot_first_then_from_a_helper_process(
     assert worker._token == token and worker._chunks is None
     assert sorted(c.title for c in w2.model.cards()) == ["Alien", "Breaking Bad", "The Matrix"]
     assert set(worker._snapshot) == {c.id for c in w2.model.cards()}
+    shown = {c.id: c for c in w2.model.cards()}
+    w2.close()  # the helper process writes the snapshot of what the window showed, for the library as it is
+    from videomanager.core.grouping import CARDS_FORMAT
+    from videomanager.gui.cards_process import load_snapshot
+
+    snap = load_snapshot(snapshot, str(w2.library.path))
+    assert snap is not None and {c.id: c for c in snap.cards} == shown
+    assert (snap.generation, snap.cards_format) == (w2.library.generation(), CARDS_FORMAT)
 
 
 def test_an_unreadable_folder_shows_in_the_message_bar_with_retry(qtbot, tmp_path, window_factory) -> None:

@@ -320,9 +320,52 @@ def _card(d: dict[str, Any]) -> Card:
     return o
 
 
+_set = object.__setattr__
+_CARD_KEYS = frozenset(Card.__dataclass_fields__) | {"reclaimable_bytes"}
+
+
+def _adopt(d: dict[str, Any]) -> Card:
+    """A card made from exactly what ``Card.to_dict`` wrote, taking the parsed dicts themselves as the
+    instances' ``__dict__`` (fixed up in place): no second dict per object. KeyError on anything else."""
+    if d.keys() != _CARD_KEYS:
+        raise KeyError("not a card written by Card.to_dict")
+    del d["reclaimable_bytes"]
+    versions = []
+    for v in d["versions"]:
+        v["parts"] = tuple(v["parts"])
+        v["file_ids"] = tuple(v["file_ids"])
+        v.setdefault("missing", False)
+        o = _new(Version)
+        _set(o, "__dict__", v)
+        versions.append(o)
+    d["versions"] = tuple(versions)
+    episodes = []
+    for e in d["episodes"]:
+        e["title"] = e.pop("episode_title")
+        e.setdefault("missing", False)
+        o = _new(Episode)
+        _set(o, "__dict__", e)
+        episodes.append(o)
+    d["episodes"] = tuple(episodes)
+    extras = []
+    for x in d["extras"]:
+        x.setdefault("missing", False)
+        o = _new(Extra)
+        _set(o, "__dict__", x)
+        extras.append(o)
+    d["extras"] = tuple(extras)
+    cands = d["candidates"]
+    d["candidates"] = tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())})
+                            for c in cands) if cands else ()  # fmt: skip
+    card = _new(Card)
+    _set(card, "__dict__", d)
+    return card
+
+
 def cards_from_json(text: str | bytes) -> list[Card]:
-    """The cards of a `list --json` text (orjson when it can read it, else the standard library's json, which
-    also takes the lone surrogates that stand for file names that are not valid UTF-8)."""
+    """The cards of a `list --json` text written by this program (the library's stored cards), fast: orjson
+    when it can read it (else the standard library's json, which also takes the lone surrogates that stand
+    for file names that are not valid UTF-8), and the parsed dicts adopted as the cards' own."""
     import json
 
     try:
@@ -331,4 +374,10 @@ def cards_from_json(text: str | bytes) -> list[Card]:
         data = orjson.loads(text)
     except Exception:  # no orjson, or a lone surrogate (\udcXX) orjson refuses
         data = json.loads(text)
-    return [_card(d) for d in data]
+    out = []
+    for d in data:
+        try:
+            out.append(_adopt(d))
+        except (KeyError, TypeError, AttributeError):  # not exactly to_dict's shape: the careful way
+            out.append(_card(d))
+    return out

@@ -14,6 +14,7 @@ No Qt here: the helper process imports only this module and ``videomanager.core`
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -42,6 +43,20 @@ class Snapshot:
     cards: list
     generation: int
     cards_format: str
+    digest: str = ""  # sha1 of the pickled chunks: names exactly these cards (see Baseline)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Where the cards the window shows first came from, so that the helper process can load the very same
+    cards and answer its first rebuild with changes only: ``("snapshot", snapshot path, digest)`` or
+    ``("stored", generation, digest)``. Unpickling all 30,000 rebuilt cards in the window's process costs
+    0.5 s or more of GIL (new memory faulted in while it is held); loading them in the helper costs the
+    window nothing."""
+
+    kind: str
+    where: str
+    digest: str
 
 
 @dataclass
@@ -62,8 +77,21 @@ class Built:
     removed: list[str] | None = None
 
 
-# In the helper process: per library, the token and the cards (by id) it sent last.
-_SENT: dict[str, tuple[str, dict]] = {}
+SNAPSHOT_EVERY_S = 60.0  # the helper rewrites the snapshot at most this often (and when the window closes)
+
+
+@dataclass
+class _Held:
+    """In the helper process, per library: the cards it sent last (what the window shows) and their state."""
+
+    token: str
+    cards: dict
+    generation: int
+    dirty: bool  # not in the snapshot file yet
+    written_at: float = 0.0
+
+
+_SENT: dict[str, _Held] = {}
 
 
 def card_changes(old: dict, new: list) -> tuple[list, list, list[str], dict]:
@@ -91,11 +119,41 @@ def release(cards: list) -> None:
         del cards[-CHUNK:]
 
 
-def build_cards(db_path: str, token: str | None) -> Built:
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _load_baseline(db_path: str, library, baseline: Baseline) -> dict | None:
+    """In the helper: the cards the window shows, loaded from where the window loaded them, or None when
+    that source no longer holds exactly those cards (its digest differs)."""
+    from videomanager.core.grouping import CARDS_FORMAT
+    from videomanager.core.models import cards_from_json
+
+    if baseline.kind == "snapshot":
+        snap = load_snapshot(Path(baseline.where), db_path)
+        if snap is None or snap.digest != baseline.digest:
+            return None
+        cards = snap.cards
+    elif baseline.kind == "stored":
+        text = library.stored_cards(int(baseline.where), CARDS_FORMAT)
+        if not text or text_digest(text) != baseline.digest:
+            return None
+        cards = cards_from_json(text)
+    else:
+        return None
+    return {c.id: c for c in cards}
+
+
+def build_cards(
+    db_path: str, token: str | None, baseline: Baseline | None = None, snapshot: str | None = None
+) -> Built:
     """Helper-process entry point: rebuild every card of the library at db_path; send all of them, or only
-    the changes when ``token`` names the set this process sent last. The library's generation is read
+    the changes when ``token`` names the set this process sent last, or when ``baseline`` says where the
+    window's cards came from and this process can load the same ones. The library's generation is read
     before the build (if the library changes during it, the cards are marked older than they are, so the
-    next start rebuilds them: never newer)."""
+    next start rebuilds them: never newer). With ``snapshot``, the helper also keeps the window's snapshot
+    file up to date (at most every SNAPSHOT_EVERY_S): pickling 30,000 cards on a thread of the window's
+    process would stall the GUI thread for hundreds of ms, here it costs the window nothing."""
     import uuid
 
     from videomanager.core.grouping import cards_from_library
@@ -105,17 +163,54 @@ def build_cards(db_path: str, token: str | None) -> Built:
     try:
         generation = library.generation()
         cards = cards_from_library(library)
+        sent = _SENT.get(db_path)
+        if (sent is None or sent.token != token) and baseline is not None:
+            try:
+                shown = _load_baseline(db_path, library, baseline)
+            except Exception as exc:  # only a shortcut: send every card instead
+                log.debug("baseline not loaded: %s", exc)
+                shown = None
+            if shown is not None:
+                token = uuid.uuid4().hex
+                # Cards from the snapshot file are in it already; the library's stored cards are not.
+                sent = _SENT[db_path] = _Held(token, shown, generation, dirty=baseline.kind != "snapshot")
     finally:
         library.close()
-    sent = _SENT.get(db_path)
-    if sent is not None and token is not None and sent[0] == token:
-        inserted, changed, removed, snapshot = card_changes(sent[1], cards)
-        _SENT[db_path] = (token, snapshot)
-        return Built(generation, token, inserted=chunk_cards(inserted), changed=chunk_cards(changed),
-                     removed=removed)  # fmt: skip
-    token = uuid.uuid4().hex
-    _SENT[db_path] = (token, {c.id: c for c in cards})
-    return Built(generation, token, full=chunk_cards(cards))
+    if sent is not None and token is not None and sent.token == token:
+        inserted, changed, removed, held = card_changes(sent.cards, cards)
+        sent.cards, sent.generation = held, generation
+        sent.dirty = sent.dirty or bool(inserted or changed or removed)
+        built = Built(generation, token, inserted=chunk_cards(inserted), changed=chunk_cards(changed),
+                      removed=removed)  # fmt: skip
+    else:
+        token = uuid.uuid4().hex
+        sent = _SENT[db_path] = _Held(token, {c.id: c for c in cards}, generation, dirty=True)
+        built = Built(generation, token, full=chunk_cards(cards))
+    if snapshot and sent.dirty and time.monotonic() - sent.written_at > SNAPSHOT_EVERY_S:
+        _write_held(db_path, snapshot, sent)
+    return built
+
+
+def _write_held(db_path: str, snapshot: str, held: _Held) -> None:
+    from videomanager.core.grouping import CARDS_FORMAT
+
+    try:
+        save_snapshot(Path(snapshot), db_path, chunk_cards(list(held.cards.values())), held.generation, CARDS_FORMAT)
+    except OSError as exc:  # only a start-up speed-up: never an error for the user
+        log.debug("card snapshot not saved: %s", exc)
+        return
+    held.dirty, held.written_at = False, time.monotonic()
+
+
+def flush_snapshot(db_path: str, snapshot: str) -> bool:
+    """Helper-process task (the window is closing): write the snapshot if it is behind. True when the file
+    now holds the cards this process sent last."""
+    held = _SENT.get(db_path)
+    if held is None:
+        return False
+    if held.dirty:
+        _write_held(db_path, snapshot, held)
+    return not held.dirty
 
 
 def chunk_cards(cards: list) -> list[bytes]:
@@ -132,6 +227,15 @@ def unchunk(chunks: list[bytes]) -> list:
     return cards
 
 
+def _background_priority() -> None:
+    """The helper yields the CPU to the window: on a two-core machine a rebuild would otherwise compete with
+    the GUI thread for the second core whenever anything else runs."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):  # no nice() (Windows) or not allowed: normal priority
+        pass
+
+
 class ProcessBuilder:
     """One long-lived helper process (forkserver: safe in a process with threads) that builds cards."""
 
@@ -140,17 +244,34 @@ class ProcessBuilder:
         self._pool = None
         self._closing = threading.Event()
 
-    def build(self, token: str | None) -> Built:
+    def build(self, token: str | None, baseline: Baseline | None = None, snapshot: str | None = None) -> Built:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = ctx.Pool(1)
-        result = self._pool.apply_async(build_cards, (self.db_path, token))
+            self._pool = ctx.Pool(1, initializer=_background_priority)
+        result = self._pool.apply_async(build_cards, (self.db_path, token, baseline, snapshot))
         while not result.ready():
             if self._closing.is_set():
                 raise Cancelled()
             result.wait(0.05)
         return result.get()
+
+    def cancel(self) -> None:
+        """Thread-safe: a build being waited for raises Cancelled (the window is closing)."""
+        self._closing.set()
+
+    def flush(self, snapshot: str, timeout: float = 2.0) -> bool:
+        """Have the helper write the snapshot of the cards it sent last; False if it could not (in time)."""
+        pool = self._pool
+        if pool is None:
+            return False
+        try:
+            result = pool.apply_async(flush_snapshot, (self.db_path, snapshot))
+            result.wait(timeout)
+            return result.ready() and result.successful() and bool(result.get())
+        except Exception as exc:  # a helper that is gone: the window saves what it has
+            log.debug("helper could not write the snapshot: %s", exc)
+            return False
 
     def close(self) -> None:
         """Thread-safe: stop waiting, and stop the helper process (it only reads)."""
@@ -193,12 +314,14 @@ def load_snapshot(path: Path, db: str) -> Snapshot | None:
             generation, n = struct.unpack("<qI", fh.read(12))
             cards_format = fh.read(n).decode("utf-8")
             chunks = []
+            digest = hashlib.sha1()
             while True:
                 size = fh.read(8)
                 if not size:
                     break
                 (length,) = struct.unpack("<Q", size)
                 chunks.append(fh.read(length))
+                digest.update(chunks[-1])
         cards = unchunk(chunks)
     except FileNotFoundError:
         return None
@@ -206,4 +329,4 @@ def load_snapshot(path: Path, db: str) -> Snapshot | None:
         log.debug("card snapshot ignored: %s", exc)
         return None
     log.debug("card snapshot: %d cards in %.2f s", len(cards), time.perf_counter() - started)
-    return Snapshot(cards, generation, cards_format)
+    return Snapshot(cards, generation, cards_format, digest.hexdigest())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import sys
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -101,6 +102,11 @@ class MainWindow(WindowActions, QMainWindow):
         auto_identify: bool = True,
     ) -> None:
         super().__init__()
+        # Threads of this process (identify, card and detail workers) take the GIL whenever the GUI thread
+        # lets go of it, e.g. around a Qt call; each time, the GUI thread waits up to the switch interval to get
+        # it back. 5 ms (the default) x dozens of hand-overs per painted frame made frames of 100+ ms while a
+        # worker computed; 1 ms keeps them short. Process-wide, and harmless to the workers.
+        sys.setswitchinterval(0.001)
         self.library = library
         self.settings = settings
         self.client = client
@@ -633,6 +639,7 @@ class MainWindow(WindowActions, QMainWindow):
         if self.cards_job.stop():
             # The worker's thread has ended: saving the card snapshot from here cannot race with it.
             self.cards_job.worker.save_snapshot()  # type: ignore[attr-defined]
+        self.cards_job.worker.terminate()  # type: ignore[attr-defined]
         self.details_job.stop()
         self.posters.shutdown()
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,12 +23,14 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from videomanager.core.grouping import CARDS_FORMAT, cards_from_library
 from videomanager.core.models import cards_from_json
 from videomanager.gui.cards_process import (
+    Baseline,
     Cancelled,
     ProcessBuilder,
     chunk_cards,
     load_snapshot,
     release,
     save_snapshot,
+    text_digest,
     unchunk,
 )
 from videomanager.gui.library_model import SORT_TITLE, CardsDiff, diff_cards, presort
@@ -182,9 +183,6 @@ def _plain(obj) -> dict:
         return dict(getattr(obj, "__dict__", {}))
 
 
-SNAPSHOT_EVERY_S = 15.0
-
-
 class CardsWorker(QObject):
     """Rebuilds the cards off the GUI thread; emits only what changed since the last snapshot.
 
@@ -222,8 +220,8 @@ class CardsWorker(QObject):
         self._generation: int | None = None  # the library generation self._snapshot was built for
         self._chunks: list[bytes] | None = None  # self._snapshot pickled, when the helper sent all of it
         self._token: str | None = None  # names the card set the helper process sent last
+        self._baseline: Baseline | None = None  # where the cards shown first came from (for the helper)
         self._started = False
-        self._saved_at = 0.0
         self._unsaved = False
 
     def _library_generation(self) -> int | None:
@@ -239,6 +237,7 @@ class CardsWorker(QObject):
         snap = load_snapshot(self.snapshot_path, self._db) if self.snapshot_path else None
         if snap is not None and snap.cards:
             current = generation is not None and (snap.generation, snap.cards_format) == (generation, CARDS_FORMAT)
+            self._baseline = Baseline("snapshot", str(self.snapshot_path), snap.digest)
             return snap.cards, current
         if generation is None:
             return None, False
@@ -248,6 +247,7 @@ class CardsWorker(QObject):
             if not text:
                 return None, False
             cards = cards_from_json(text)
+            self._baseline = Baseline("stored", str(generation), text_digest(text))
         except Exception:  # only a start-up speed-up: the rebuild follows anyway
             log.debug("stored cards ignored", exc_info=True)
             return None, False
@@ -293,10 +293,7 @@ class CardsWorker(QObject):
             return
         finally:
             gc.enable()
-        self._unsaved = self._unsaved or bool(diff)
         self.diff_ready.emit(diff)
-        if time.monotonic() - self._saved_at > SNAPSHOT_EVERY_S:
-            self.save_snapshot()
 
     def _rebuild(self, generation: int | None) -> CardsDiff:
         """Rebuild the cards; the diff against what the window shows (``self._snapshot``), which it updates."""
@@ -304,7 +301,9 @@ class CardsWorker(QObject):
         built = None
         if self._process is not None:
             try:
-                built = self._process.build(self._token)
+                snapshot = str(self.snapshot_path) if self.snapshot_path else None
+                built = self._process.build(self._token, self._baseline, snapshot)
+                self._baseline = None  # the helper has loaded it, or never will
             except Cancelled:
                 raise
             except Exception as exc:  # no helper process here: build on this thread from now on
@@ -321,6 +320,7 @@ class CardsWorker(QObject):
             diff, self._snapshot = diff_cards(self._snapshot, cards)
             release(cards)
             self._generation = built_for
+            self._unsaved = self._unsaved or (built is None and bool(diff))  # the helper keeps its own file
         else:
             # Only the changes since the helper's last answer, which self._snapshot already holds.
             self._token, self._chunks = built.token, None
@@ -336,16 +336,27 @@ class CardsWorker(QObject):
         return diff
 
     def close(self) -> None:
-        """Thread-safe: stop the helper process (a rebuild in progress is abandoned)."""
+        """Thread-safe: a rebuild being waited for is abandoned (the helper process stays until terminate)."""
+        if self._process is not None:
+            self._process.cancel()
+
+    def terminate(self) -> None:
+        """Stop the helper process (it only reads the library)."""
         if self._process is not None:
             self._process.close()
 
-    @Slot()
     def save_snapshot(self) -> None:
-        """Write the current cards (called on this worker's thread)."""
-        if self.snapshot_path is None or not self._unsaved:
+        """Keep the cards shown for the next start (called as the window closes, once this worker's thread
+        has ended). The helper process writes what it holds; the window's process pickles its cards itself
+        only when there is no helper (or it does not answer), with the window already hidden."""
+        if self.snapshot_path is None:
             return
-        self._saved_at = time.monotonic()
+        if self._process is not None and self._token is not None:
+            if self._process.flush(str(self.snapshot_path)):
+                return
+            self._unsaved = True  # the helper could not: what this process holds is as current
+        if not self._unsaved or not self._snapshot:
+            return
         self._unsaved = False
         chunks = self._chunks if self._chunks is not None else chunk_cards(list(self._snapshot.values()))
         generation = -1 if self._generation is None else self._generation
