@@ -219,3 +219,20 @@ def test_one_unreachable_lookup_does_not_stop_the_others(tmp_path, films, fake_t
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_progress_reports_the_time_spent_waiting_for_the_rate_limit(tmp_path: Path, films: Path,
+                                                                    fake_tmdb: FakeTMDb) -> None:  # fmt: skip
+    """What the status bar shows as 'waited for the rate limit': the limiter's own waits, run by run."""
+    lib = _library(tmp_path, "slow", films)
+    client = _client(fake_tmdb, lib, tmp_path / "slow" / "cache.sqlite3", 0,
+                     limiter=RateLimiter(rate_per_second=8, burst=1))  # fmt: skip
+    seen: list = []
+    summary = Enricher(lib, client, progress=seen.append).run()
+    client.close()
+    lib.close()
+    assert summary.stop_reason is None and summary.requests >= 10
+    waited = seen[-1].wait_seconds
+    # ~N requests at 8/s from 8 workers: most of them wait; the total is a real, positive time.
+    assert waited > 0.5, waited
+    assert all(a.wait_seconds <= b.wait_seconds for a, b in zip(seen, seen[1:]))  # a running total

@@ -50,6 +50,7 @@ class EnrichProgress:
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
+    wait_seconds: float = 0.0  # time requests spent waiting for the rate limiter (ours and TMDb's 429s)
     requests_today: int = 0
     daily_limit: int = 0  # 0 = none
     eta_seconds: float | None = None
@@ -285,6 +286,7 @@ class Enricher:
             requests=self.client.requests_sent - base[0],
             cache_hits=self.client.cache_hits - base[1],
             waits_429=self.client.limiter.waits_429 - base[2],
+            wait_seconds=max(0.0, getattr(self.client.limiter, "total_wait_seconds", 0.0) - self._wait_base),
             requests_today=budget.used_today() if budget is not None else 0,
             daily_limit=budget.limit if budget is not None else 0,
             eta_seconds=eta,
@@ -297,6 +299,7 @@ class Enricher:
         keys = self.library.pending_lookup_keys()
         summary = EnrichSummary(keys_total=len(keys))
         base = (self.client.requests_sent, self.client.cache_hits, self.client.limiter.waits_429)
+        self._wait_base = getattr(self.client.limiter, "total_wait_seconds", 0.0)
         if not keys:
             self._finish(summary, started, base)
             return summary

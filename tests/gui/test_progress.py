@@ -1,0 +1,24 @@
+"""The status bar's identify figures: keys done / total, requests against the budget, rate-limit waits, ETA."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStatusBar
+
+from videomanager.gui.progress import StatusPanel
+
+
+def test_identify_progress_shows_waits_budget_and_time_left(qtbot) -> None:
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    panel = StatusPanel(bar)
+    panel.set_identify({"keys_done": 40, "keys_total": 200, "requests_today": 57, "daily_limit": 1000,
+                        "waits_429": 0, "wait_seconds": 0.3, "eta_seconds": 95})  # fmt: skip
+    assert panel.identify.text() == "Identified 40 / 200"
+    assert panel.requests.text().replace(",", "") == "Requests today: 57 / 1000"
+    assert panel.eta.text() == "Time left: 1 min 35 s" and not panel.eta.isHidden()
+    assert panel.waits.isHidden()  # under a second of waiting: nothing to say
+    panel.set_identify({"keys_done": 41, "keys_total": 200, "waits_429": 2, "wait_seconds": 12.4})
+    assert not panel.waits.isHidden()
+    assert panel.waits.text() == "Waited for the rate limit: 12 s · 2 slow-downs from TMDb"
+    panel.set_identify({"keys_done": 42, "keys_total": 200, "waits_429": 0, "wait_seconds": 75})
+    assert panel.waits.text() == "Waited for the rate limit: 1 min 15 s" and not panel.waits.isHidden()
