@@ -132,6 +132,18 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Merge selected cards</source>
+            <translation>Fusionner les cartes sélectionnées</translation>
+        </message>
+        <message>
+            <source>Put the files of the selected cards on the current one</source>
+            <translation>Mettre les fichiers des cartes sélectionnées sur la carte courante</translation>
+        </message>
+        <message>
+            <source>%1 cards merged into “%2”. Split off undoes it.</source>
+            <translation>%1 cartes fusionnées dans « %2 ». « Séparer » l’annule.</translation>
+        </message>
+        <message>
             <source>Add folder…</source>
             <translation>Ajouter un dossier…</translation>
         </message>

@@ -302,3 +302,44 @@ def test_cards_built_for_the_library_as_it_is_are_not_rebuilt(qtbot, tmp_path, w
     w2.request_refresh()
     wait_cards(qtbot, w2, 4, timeout=30_000)
     assert w2.cards_job.worker._process._pool is not None
+
+
+def test_merge_selected_cards_from_the_grid_survives_a_rescan(qtbot, tmp_path, window_factory) -> None:
+    """Two versions the grouping kept apart (no key: fallback cards by folder and title) merged from the
+    grid's context menu: one card with both files, which a rescan keeps; Split off undoes it."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from videomanager.gui.app import merge, split_off
+    from videomanager.gui.main_window import Hooks
+
+    root = tmp_path / "videos"
+    make_tree(root, ["Matrix/The.Matrix.1999.1080p.mkv", "Other drive/Matrix Reloaded 2003 720p.mkv",
+                     "Heat.1995.mkv"])  # fmt: skip
+    w = window_factory(hooks=Hooks(merge=merge, split_off=split_off))
+    with qtbot.waitSignal(w.scan_finished, timeout=15_000):
+        w.add_folders([str(root)])
+    wait_cards(qtbot, w, 3)
+    assert w.merge_action in w.view.actions() and not w.merge_action.isEnabled()
+    by_title = {w.model.card_at(r).title: w.model.card_at(r) for r in range(w.model.rowCount())}
+    target, other = by_title["The Matrix"], by_title["Matrix Reloaded"]
+    assert w.select_card(other.id)
+    w.select_card(target.id)  # current: the card the other joins
+    sel = w.view.selectionModel()
+    sel.select(w.view.model().mapFromSource(w.model.index(w.model.row_of(other.id), 0)),
+               QItemSelectionModel.SelectionFlag.Select)  # fmt: skip
+    assert w.merge_action.isEnabled()
+    assert [c.id for c in w.selected_cards()] == [target.id, other.id]
+    w.merge_action.trigger()
+    wait_cards(qtbot, w, 2, timeout=15_000)
+    merged = next(w.model.card_at(r) for r in range(2) if len(w.model.card_at(r).versions) == 2)
+    assert {os.path.basename(v.path) for v in merged.versions} == {"The.Matrix.1999.1080p.mkv",
+                                                                   "Matrix Reloaded 2003 720p.mkv"}  # fmt: skip
+    assert w.message_bar.message("merge") is not None
+    with qtbot.waitSignal(w.scan_finished, timeout=15_000):
+        w.rescan()
+    qtbot.wait(300)
+    wait_cards(qtbot, w, 2, timeout=15_000)  # the manual decision survives the rescan
+    assert any(len(w.model.card_at(r).versions) == 2 for r in range(2))
+    assert w.select_card(merged.id)
+    w.split_off([merged.versions[1].file_ids[0]])
+    wait_cards(qtbot, w, 3, timeout=15_000)

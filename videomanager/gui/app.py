@@ -60,6 +60,12 @@ def split_off(library, file_ids, kind, tmdb_id) -> None:
     core_split_off(library, file_ids, kind, tmdb_id)
 
 
+def merge(library, target, others) -> None:
+    from videomanager.core.decisions import merge as core_merge
+
+    core_merge(library, target, others)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window; returns the exit status."""
     from PySide6.QtCore import QTimer
@@ -158,6 +164,7 @@ def run_gui(args: argparse.Namespace) -> int:
         match_dialog=match_dialog,
         apply_decision=lambda lib, d: apply_decision(lib, window.client, d),
         split_off=split_off,
+        merge=merge,
         cache_clear=clear_cache,
     )
     window = MainWindow(

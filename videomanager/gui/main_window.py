@@ -189,6 +189,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.fix_match_action = QAction(self.tr("Fix match…"), self)
         self.fix_match_action.triggered.connect(lambda: self.open_match_dialog(self.current_card()))
+        self.merge_action = QAction(self.tr("Merge selected cards"), self)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.merge_action.setToolTip(self.tr("Put the files of the selected cards on the current one"))
+        self.merge_action.setEnabled(False)
+        self.merge_action.triggered.connect(self.merge_selected)
 
     def _build_ui(self) -> None:
         tb = self.addToolBar(self.tr("Main"))
@@ -245,6 +250,7 @@ class MainWindow(WindowActions, QMainWindow):
         tb.addWidget(spacer)
         tb.addAction(self.settings_action)
         self.addAction(self.fix_match_action)
+        self.addAction(self.merge_action)
 
         self.message_bar = MessageBar()
         self.view = CardGrid()
@@ -256,6 +262,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.delegate = CardDelegate(self.posters, self.view)
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.posters.hold())
         self.view.setItemDelegate(self.delegate)
+        # Right-click on the grid: fix the match of the current card, merge the selected ones.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addAction(self.fix_match_action)
+        self.view.addAction(self.merge_action)
         self._watch_selection()
         self.view.doubleClicked.connect(lambda _i: self.detail._play())
         self.detail = DetailPanel(poster_for=self.posters.pixmap)
@@ -327,7 +337,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.ui_state.sync()
 
     def _watch_selection(self) -> None:
-        self.view.selectionModel().currentChanged.connect(lambda cur, _prev: self._current_changed(cur))
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(lambda cur, _prev: self._current_changed(cur))
+        selection.selectionChanged.connect(
+            lambda *_a: self.merge_action.setEnabled(len(selection.selectedIndexes()) > 1)
+        )
+        self.merge_action.setEnabled(len(selection.selectedIndexes()) > 1)
 
     def _filter_changed(self) -> None:
         """Apply the search and the filter. With neither, the view shows the model itself: a filter proxy

@@ -1,4 +1,4 @@
-"""The main window's dialogs and user actions: settings, fix match, split off, drag and drop.
+"""The main window's dialogs and user actions: settings, fix match, split off, merge, drag and drop.
 
 Strings use the "MainWindow" translation context explicitly (``self.tr`` here would be found by lupdate
 under "WindowActions" but looked up at run time under "MainWindow").
@@ -18,7 +18,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from videomanager.core.models import Card
 from videomanager.core.settings import Settings
-from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_WARNING
+from videomanager.gui.library_model import CardRole
+from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING
 from videomanager.gui.workers import JobThread, TaskWorker
 
 
@@ -36,6 +37,7 @@ class Hooks:
         None  # (library, decision dict), off the GUI thread
     )
     split_off: Callable[..., object] | None = None  # (library, file_ids, kind, tmdb_id), off the GUI thread
+    merge: Callable[..., object] | None = None  # (library, target card, other cards), off the GUI thread
     poster_fetch: Callable[[str], bytes | None] | None = None  # poster path -> bytes; None: from the client
     cache_clear: Callable[[], None] | None = None
     extra: dict = field(default_factory=dict)
@@ -107,6 +109,32 @@ class WindowActions:
             return
         split = self.hooks.split_off
         self.run_task("split", lambda: split(self.library, file_ids, card.kind, card.tmdb_id))
+
+    def selected_cards(self) -> list[Card]:
+        """The selected cards, the current one first (it is the one the others join)."""
+        current = self.current_card()
+        cards = [i.data(CardRole) for i in self.view.selectionModel().selectedIndexes()]
+        cards = [c for c in cards if c is not None]
+        if current is not None and current in cards:
+            cards.remove(current)
+            cards.insert(0, current)
+        return cards
+
+    def merge_selected(self) -> None:
+        """Put the files of every selected card on the current one (as a manual decision that survives
+        rescans; Split off undoes it)."""
+        cards = self.selected_cards()
+        if self.hooks.merge is None or len(cards) < 2:
+            return
+        target, others = cards[0], cards[1:]
+        merge = self.hooks.merge
+        self.run_task("merge", lambda: merge(self.library, target, others))
+        self.message_bar.show_message(
+            "merge",
+            QCoreApplication.translate("MainWindow", "%1 cards merged into “%2”. Split off undoes it.")
+            .replace("%1", str(len(cards))).replace("%2", target.title),
+            LEVEL_INFO,
+        )  # fmt: skip
 
     def run_task(self, key: str, fn: Callable[[], object]) -> None:
         """Run a library change off the GUI thread; refresh the cards after, explain a failure."""
