@@ -239,7 +239,7 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
         result["frame_cpu_max_ms"] = frame_cpu[-1] * 1000 if frame_cpu else 0.0
         result["frames"] = len(frame_cpu)
         result["scroll_pages"] = bar.maximum() // max(1, grid.viewport().height())  # pages scrolled past
-        result["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["rss_peak_mb"] = peak_rss_mb()
         if mode != "baseline":
             result["posters_in_ram"] = len(window.posters)
             window.shutdown()
@@ -253,6 +253,19 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
     app.exec()
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not getrusage's ru_maxrss: on Linux ru_maxrss survives
+    exec, so a child would report the bench parent's peak (the library generation) as its own."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_child(mode: str, data: Path, n: int) -> dict:
     t0 = time.time()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
@@ -264,22 +277,8 @@ def run_child(mode: str, data: Path, n: int) -> dict:
     raise RuntimeError(f"{mode} child failed:\n{out.stdout}\n{out.stderr}")
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cards", type=int, default=30_000)
-    ap.add_argument("--no-stored-cards", action="store_true", help="a library that no scan ever wrote cards for")
-    ap.add_argument("--child")
-    ap.add_argument("--data")
-    ap.add_argument("--t0", type=float)
-    ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS_gui.md"))
-    args = ap.parse_args()
-    if args.child:
-        child(args.child, Path(args.data), args.cards, args.t0)
-        return 0
-    # An installed program has its bytecode (pip compiles it at install time); this checkout may not (and
-    # PYTHONDONTWRITEBYTECODE keeps Python from writing it), which would add ~0.1 s of compiling to every
-    # start measured below.
-    compileall.compile_dir(str(ROOT / "videomanager"), quiet=1)
+def measure(args, run: int, runs: int) -> list[str]:
+    """One complete measurement (a fresh library, the baseline and three window runs) as Markdown lines."""
     with tempfile.TemporaryDirectory(prefix="vm-bench-gui-") as tmp:
         data = Path(tmp)
         t = time.perf_counter()
@@ -300,8 +299,7 @@ def main() -> int:
         ("peak RSS", "rss_peak_mb", "MB", 600),
     ]
     lines = [
-        "# GUI benchmark (bench/bench_gui.py)",
-        "",
+        *([f"## Run {run} of {runs}", ""] if runs > 1 else []),
         f"{args.cards:,} cards ({app['rows']:,} rows shown), {POSTERS} distinct posters on disk; offscreen Qt, "
         f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores. "
         f"Library generation (not measured below): {gen:.1f} s.",
@@ -344,7 +342,31 @@ def main() -> int:
         f"Scrolling: {app['scroll_pages']} pages in {app['scroll_s']:.1f} s (baseline {base['scroll_pages']} pages "
         f"in {base['scroll_s']:.1f} s, same cell size); posters in the RAM cache at the end: "
         f"{app.get('posters_in_ram')}.",
+        "",
     ]
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cards", type=int, default=30_000)
+    ap.add_argument("--no-stored-cards", action="store_true", help="a library that no scan ever wrote cards for")
+    ap.add_argument("--child")
+    ap.add_argument("--data")
+    ap.add_argument("--t0", type=float)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS_gui.md"))
+    ap.add_argument("--runs", type=int, default=1, help="repeat the whole measurement (the machine is noisy)")
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, Path(args.data), args.cards, args.t0)
+        return 0
+    # An installed program has its bytecode (pip compiles it at install time); this checkout may not (and
+    # PYTHONDONTWRITEBYTECODE keeps Python from writing it), which would add ~0.1 s of compiling to every
+    # start measured below.
+    compileall.compile_dir(str(ROOT / "videomanager"), quiet=1)
+    lines = ["# GUI benchmark (bench/bench_gui.py)", ""]
+    for run in range(1, args.runs + 1):
+        lines += measure(args, run, args.runs)
     text = "\n".join(lines) + "\n"
     print(text)
     Path(args.out).write_text(text, encoding="utf-8")
