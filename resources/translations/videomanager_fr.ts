@@ -623,16 +623,16 @@
             <translation>Identifiés %1 / %2</translation>
         </message>
         <message>
-            <source>Waited for the rate limit: %1</source>
-            <translation>Attente (limite de débit) : %1</translation>
+            <source>Rate-limit waits: %1 in all</source>
+            <translation>Attente (limite de débit) : %1 au total</translation>
         </message>
         <message>
             <source>%1 slow-downs from TMDb</source>
             <translation>%1 ralentissements demandés par TMDb</translation>
         </message>
         <message>
-            <source>Requests wait so as to stay within the requests per second set in Settings.</source>
-            <translation>Les requêtes attendent pour rester sous le nombre de requêtes par seconde choisi dans les Paramètres.</translation>
+            <source>Time requests spent waiting, added up over all requests, so as to stay within the requests per second set in Settings.</source>
+            <translation>Temps d’attente des requêtes, additionné sur toutes les requêtes, pour rester sous le nombre de requêtes par seconde choisi dans les Paramètres.</translation>
         </message>
         <message>
             <source>Time left: %1</source>

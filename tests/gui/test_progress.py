@@ -19,6 +19,6 @@ def test_identify_progress_shows_waits_budget_and_time_left(qtbot) -> None:
     assert panel.waits.isHidden()  # under a second of waiting: nothing to say
     panel.set_identify({"keys_done": 41, "keys_total": 200, "waits_429": 2, "wait_seconds": 12.4})
     assert not panel.waits.isHidden()
-    assert panel.waits.text() == "Waited for the rate limit: 12 s · 2 slow-downs from TMDb"
+    assert panel.waits.text() == "Rate-limit waits: 12 s in all · 2 slow-downs from TMDb"
     panel.set_identify({"keys_done": 42, "keys_total": 200, "waits_429": 0, "wait_seconds": 75})
-    assert panel.waits.text() == "Waited for the rate limit: 1 min 15 s" and not panel.waits.isHidden()
+    assert panel.waits.text() == "Rate-limit waits: 1 min 15 s in all" and not panel.waits.isHidden()

@@ -63,11 +63,11 @@ class StatusPanel(QObject):
         self._show_budget()
         waits = int(p.get("waits_429") or 0)
         seconds = float(p.get("wait_seconds") or 0.0)
-        text = self.tr("Waited for the rate limit: %1").replace("%1", format_eta(seconds) or "0 s")
+        text = self.tr("Rate-limit waits: %1 in all").replace("%1", format_eta(seconds) or "0 s")
         if waits:
             text += " · " + self.tr("%1 slow-downs from TMDb").replace("%1", self._n(waits))
         self.waits.setText(text)
-        self.waits.setToolTip(self.tr("Requests wait so as to stay within the requests per second set in Settings."))
+        self.waits.setToolTip(self.tr("Time requests spent waiting, added up over all requests, so as to stay within the requests per second set in Settings."))
         self.waits.setVisible(waits > 0 or seconds >= 1.0)
         eta = format_eta(p.get("eta_seconds"))
         self.eta.setText(self.tr("Time left: %1").replace("%1", eta))
