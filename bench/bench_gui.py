@@ -157,12 +157,15 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
     state = {"last": time.perf_counter(), "max_gap": 0.0, "ticks": 0, "cpu": time.process_time(),
              "max_gap_cpu": 0.0, "max_busy": 0.0}  # fmt: skip
     gaps: list[float] = []
+    long_gaps: list[tuple[float, float, float]] = []  # (start, end, process CPU) of the gaps over 50 ms
     frame_cpu: list[float] = []
 
     def tick() -> None:
         now, cpu = time.perf_counter(), time.process_time()
         gap, busy = now - state["last"], cpu - state["cpu"]
         gaps.append(gap)
+        if gap > 0.05:
+            long_gaps.append((state["last"], now, busy))
         if gap > state["max_gap"]:
             state["max_gap"], state["max_gap_cpu"] = gap, busy
         # CPU the whole process (every thread) used during the gap: what our code can have blocked the
@@ -235,6 +238,7 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
         frame_cpu.sort()
         result["gap_p99_ms"] = gaps[int(len(gaps) * 0.99)] * 1000 if gaps else 0.0
         result["gaps_over_50ms"] = sum(1 for g in gaps if g > 0.05)
+        result["long_gaps"] = long_gaps
         result["frame_cpu_p50_ms"] = frame_cpu[len(frame_cpu) // 2] * 1000 if frame_cpu else 0.0
         result["frame_cpu_max_ms"] = frame_cpu[-1] * 1000 if frame_cpu else 0.0
         result["frames"] = len(frame_cpu)
@@ -266,7 +270,46 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+CANARY = """
+import time
+last = time.perf_counter()
+while True:
+    time.sleep(0.001)
+    now = time.perf_counter()
+    if now - last > 0.02:
+        print(last, now, flush=True)
+    last = now
+"""
+
+
+def machine_pauses(gaps: list, canary: list) -> tuple[int, float]:
+    """How many of the window's gaps over 50 ms overlap a pause of the canary (a second process that only
+    sleeps 1 ms at a time: when it is late by 20 ms or more, the machine, not the window, was not running),
+    and the longest window gap left once those overlaps are taken out. perf_counter is CLOCK_MONOTONIC, one
+    clock for every process of the machine."""
+    explained, longest = 0, 0.0
+    for start, end, _cpu in gaps:
+        overlap = sum(max(0.0, min(end, c1) - max(start, c0)) for c0, c1 in canary)
+        explained += overlap > 0.01
+        longest = max(longest, (end - start) - overlap)
+    return explained, longest * 1000
+
+
 def run_child(mode: str, data: Path, n: int) -> dict:
+    canary = subprocess.Popen([sys.executable, "-c", CANARY], stdout=subprocess.PIPE, text=True)
+    try:
+        result = _run_child(mode, data, n)
+    finally:
+        canary.terminate()
+        out, _ = canary.communicate()
+    pauses = [tuple(map(float, line.split())) for line in out.splitlines() if line.strip()]
+    explained, longest = machine_pauses(result.get("long_gaps", []), pauses)
+    result["gaps_machine"] = explained
+    result["longest_not_machine_ms"] = longest
+    return result
+
+
+def _run_child(mode: str, data: Path, n: int) -> dict:
     t0 = time.time()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, __file__, "--child", mode, "--data", str(data), "--cards", str(n),
@@ -293,6 +336,7 @@ def measure(args, run: int, runs: int) -> list[str]:
         ("longest event-loop stall while scrolling the whole grid", "scroll_max_gap_ms", "ms", 50),
         ("  process CPU (all threads) within that stall", "scroll_max_gap_cpu_ms", "ms", 50),
         ("  longest stall counting only process CPU time", "scroll_max_busy_ms", "ms", 50),
+        ("  longest stall, less the time a canary process was paused too", "longest_not_machine_ms", "ms", 50),
         ("99th percentile of the event-loop gaps while scrolling", "gap_p99_ms", "ms", 50),
         ("GUI-thread CPU per scrolled frame, median (thread_time)", "frame_cpu_p50_ms", "ms", 50),
         ("GUI-thread CPU per scrolled frame, worst", "frame_cpu_max_ms", "ms", 50),
@@ -333,7 +377,10 @@ def measure(args, run: int, runs: int) -> list[str]:
         "only process CPU time' bound what the program itself can have blocked. "
         f"Gaps over 50 ms: {app['gaps_over_50ms']} of {app['frames']} frames cold, "
         f"{app_warm['gaps_over_50ms']} 2nd run, {app_id['gaps_over_50ms']} while identifying "
-        f"(baseline {base['gaps_over_50ms']}).",
+        f"(baseline {base['gaps_over_50ms']}); of these, the canary (a second process that only sleeps 1 ms "
+        f"at a time and notes when it wakes 20 ms late or more) was paused at the same time in "
+        f"{app['gaps_machine']}, {app_warm['gaps_machine']}, {app_id['gaps_machine']} "
+        f"(baseline {base['gaps_machine']}).",
         cold,
         f"While identifying: the same scroll as the 2nd run while, every 0.5 s, a card's title changes in the "
         f"library and the window is told, as an identify run does ({app_id.get('identify_writes')} changes, "
