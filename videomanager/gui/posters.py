@@ -148,7 +148,10 @@ class PosterCache(QObject):
                 for old in self._pending[: len(self._pending) - MAX_PENDING]:
                     self._queued.discard(old)
                 del self._pending[: len(self._pending) - MAX_PENDING]
-            self._cond.notify()
+            if time.monotonic() >= self._hold_until:
+                # While the grid scrolls the loader sleeps until the hold ends; waking it for every card
+                # painted would make it take the GIL from the GUI thread a dozen times a frame for nothing.
+                self._cond.notify()
 
     def _on_image(self, poster_path: str, image: QImage, generation: int) -> None:
         if generation != self._generation:
