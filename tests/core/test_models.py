@@ -1,5 +1,6 @@
-"""Card.from_dict fills frozen dataclasses through their __dict__ (for speed): it must build exactly what
-__init__ builds, for every field of every class, and read back every card `list --json` writes."""
+"""Cards read back from their `list --json` form: Card.from_dict (the careful path) and cards_from_json, which
+adopts the parsed dicts as the frozen dataclasses' __dict__ for speed: both must build exactly what __init__
+builds, for every field of every class."""
 
 from __future__ import annotations
 

@@ -238,14 +238,33 @@ class Card:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Card:
-        """A card from its `list --json` form (the exact card: `Card.from_dict(c.to_dict()) == c`).
-
-        Tens of thousands of cards are read this way when the window opens, so the frozen dataclasses are
-        filled through their ``__dict__`` (what unpickling does) instead of ``__init__``, whose per-field
-        ``object.__setattr__`` costs twice as much. Every field is set here; ``tests/core/test_models.py``
-        checks the result against ``__init__`` for every field of every class.
-        """
-        return _card(d)
+        """A card from its `list --json` form (the exact card: `Card.from_dict(c.to_dict()) == c`); missing
+        keys take their defaults. Reading many stored cards at once: ``cards_from_json``."""
+        return cls(
+            id=d["id"], tmdb_id=d.get("tmdb_id"), kind=d.get("kind"), title=d.get("title") or "",
+            year=d.get("year"), state=d.get("state") or STATE_PENDING, confidence=d.get("confidence"),
+            reasons=d.get("reasons") or "", original_title=d.get("original_title"),
+            poster_path=d.get("poster_path"),
+            versions=tuple(
+                Version(path=v["path"], parts=tuple(v.get("parts") or (v["path"],)), size=v.get("size") or 0,
+                        resolution=v.get("resolution"), edition=v.get("edition"), source=v.get("source"),
+                        video_codec=v.get("video_codec"), hdr=v.get("hdr"), missing=bool(v.get("missing")),
+                        best=bool(v.get("best")), file_ids=tuple(v.get("file_ids") or ()))
+                for v in d.get("versions") or ()
+            ),
+            episodes=tuple(
+                Episode(path=e["path"], season=e.get("season"), episode=e.get("episode"), size=e.get("size") or 0,
+                        resolution=e.get("resolution"), title=e.get("episode_title"), missing=bool(e.get("missing")),
+                        file_id=e.get("file_id") or 0)
+                for e in d.get("episodes") or ()
+            ),
+            extras=tuple(Extra(path=x["path"], type=x.get("type") or "other", size=x.get("size") or 0,
+                               missing=bool(x.get("missing")), file_id=x.get("file_id") or 0)
+                         for x in d.get("extras") or ()),
+            folder=d.get("folder"),
+            added_at=d.get("added_at") or 0.0,
+            candidates=_candidates(d.get("candidates")),
+        )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -269,59 +288,14 @@ class Card:
         }
 
 
-# -- fast construction from `list --json` dicts (see Card.from_dict) ----------------------------------------
+# -- fast construction from what Card.to_dict wrote (see cards_from_json) -------------------------------------
 _new = object.__new__
-
-
-def _version(v: dict[str, Any]) -> Version:
-    o = _new(Version)
-    o.__dict__.update(
-        path=v["path"], parts=tuple(v.get("parts") or (v["path"],)), size=v.get("size") or 0,
-        resolution=v.get("resolution"), edition=v.get("edition"), source=v.get("source"),
-        video_codec=v.get("video_codec"), hdr=v.get("hdr"), missing=bool(v.get("missing")),
-        best=bool(v.get("best")), file_ids=tuple(v.get("file_ids") or ()),
-    )  # fmt: skip
-    return o
-
-
-def _episode(e: dict[str, Any]) -> Episode:
-    o = _new(Episode)
-    o.__dict__.update(
-        path=e["path"], season=e.get("season"), episode=e.get("episode"), size=e.get("size") or 0,
-        resolution=e.get("resolution"), title=e.get("episode_title"), missing=bool(e.get("missing")),
-        file_id=e.get("file_id") or 0,
-    )  # fmt: skip
-    return o
-
-
-def _extra(x: dict[str, Any]) -> Extra:
-    o = _new(Extra)
-    o.__dict__.update(
-        path=x["path"], type=x.get("type") or "other", size=x.get("size") or 0, missing=bool(x.get("missing")),
-        file_id=x.get("file_id") or 0,
-    )  # fmt: skip
-    return o
-
-
-def _card(d: dict[str, Any]) -> Card:
-    o = _new(Card)
-    o.__dict__.update(
-        id=d["id"], tmdb_id=d.get("tmdb_id"), kind=d.get("kind"), title=d.get("title") or "",
-        year=d.get("year"), state=d.get("state") or STATE_PENDING, confidence=d.get("confidence"),
-        reasons=d.get("reasons") or "",
-        versions=tuple(map(_version, d.get("versions") or ())),
-        episodes=tuple(map(_episode, d.get("episodes") or ())),
-        extras=tuple(map(_extra, d.get("extras") or ())),
-        original_title=d.get("original_title"), poster_path=d.get("poster_path"), folder=d.get("folder"),
-        added_at=d.get("added_at") or 0.0,
-        candidates=tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())})
-                         for c in d.get("candidates") or ()),
-    )  # fmt: skip
-    return o
-
-
 _set = object.__setattr__
 _CARD_KEYS = frozenset(Card.__dataclass_fields__) | {"reclaimable_bytes"}
+
+
+def _candidates(items: list[dict[str, Any]] | None) -> tuple[Candidate, ...]:
+    return tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())}) for c in items or ())
 
 
 def _adopt(d: dict[str, Any]) -> Card:
@@ -354,9 +328,7 @@ def _adopt(d: dict[str, Any]) -> Card:
         _set(o, "__dict__", x)
         extras.append(o)
     d["extras"] = tuple(extras)
-    cands = d["candidates"]
-    d["candidates"] = tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())})
-                            for c in cands) if cands else ()  # fmt: skip
+    d["candidates"] = _candidates(d["candidates"])
     card = _new(Card)
     _set(card, "__dict__", d)
     return card
@@ -379,5 +351,5 @@ def cards_from_json(text: str | bytes) -> list[Card]:
         try:
             out.append(_adopt(d))
         except (KeyError, TypeError, AttributeError):  # not exactly to_dict's shape: the careful way
-            out.append(_card(d))
+            out.append(Card.from_dict(d))
     return out

@@ -518,8 +518,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _scan_done(self, result: dict) -> None:
         job, self._scan_job = self._scan_job, None
         if job is not None:
-            job.thread.wait(5000)
-            job.deleteLater()
+            job.finish()
         self.status.set_scan(result, running=False)
         for root in result.get("unavailable_roots") or []:
             self.message_bar.show_message(
@@ -582,8 +581,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _identify_done(self, summary: dict) -> None:
         job, self._enrich_job = self._enrich_job, None
         if job is not None:
-            job.thread.wait(5000)
-            job.deleteLater()
+            job.finish()
         self.status.identify_done(summary)
         self.request_refresh()
         self.identify_finished.emit(summary)

@@ -142,9 +142,8 @@ class WindowActions:
         self._tasks.add(job)
 
         def done(_result, job=job) -> None:
-            job.thread.wait(2000)
             self._tasks.discard(job)
-            job.deleteLater()
+            job.finish(2000)
             self.request_refresh()
 
         job.worker.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))
