@@ -56,6 +56,28 @@ _STATE_COLORS = {
 
 _WHITE = QColor("white")
 _BADGE_FILL = QColor(15, 18, 24, 200)
+_MORE_FILL = QColor(60, 120, 220, 220)
+_PLACEHOLDER_TEXT = QColor(255, 255, 255, 230)
+
+
+def _chip_color(color: QColor) -> QColor:
+    c = QColor(color)
+    c.setAlpha(235)
+    return c
+
+
+_CHIP_COLORS = {state: _chip_color(color) for state, color in _STATE_COLORS.items()}
+_CHIP_OTHER = _chip_color(QColor("#6f7782"))
+
+# Flags and hints combined once (each `|` of two Qt enums is a Python-level call).
+_AA = QPainter.RenderHint.Antialiasing
+_SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
+_SELECTED = QStyle.StateFlag.State_Selected
+_HOVER = QStyle.StateFlag.State_MouseOver
+_LEFT_VCENTER = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_CENTER_WRAP = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWrapAnywhere
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
 def state_label(state: str) -> str:
@@ -106,6 +128,8 @@ class CardDelegate(QStyledItemDelegate):
         self._chip_font.setPointSizeF(7.5)
         self._chip_font.setBold(True)
         self._chip_metrics = QFontMetrics(self._chip_font)
+        self._plus_w = self._chip_metrics.horizontalAdvance("+99") + 10
+        self._looks: dict[tuple, tuple[QPixmap, QColor, QColor]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self._size
@@ -119,50 +143,61 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         # Everything but text is a cached pixmap drawn 1:1 at whole pixels (frame, poster, chips, badges):
         # with these hints on, each blit takes the transforming path, 2-4x slower for the same pixels.
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        pal: QPalette = option.palette
-        rect = QRect(option.rect).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
-        base = pal.color(QPalette.ColorRole.Base)
-        bg = base.lighter(135) if dark else base.darker(104)
-        if hover and not selected:
-            bg = bg.lighter(115) if dark else bg.darker(106)
-        highlight = pal.color(QPalette.ColorRole.Highlight)
-        if selected:
-            tint = QColor(highlight)
-            tint.setAlpha(60)
-            pen = QPen(highlight, 2)
-        else:
-            tint = None
-            border = QColor(pal.color(QPalette.ColorRole.Text))
-            border.setAlpha(40 if hover else 22)
-            pen = QPen(border, 1)
+        painter.setRenderHint(_AA, False)
+        painter.setRenderHint(_SMOOTH, False)
+        r = option.rect
+        x, y = r.x() + MARGIN, r.y() + MARGIN
         dpr = painter.device().devicePixelRatioF()
-        painter.drawPixmap(rect.topLeft(), self._frame(rect.size(), bg, tint, pen, dpr))
+        state = option.state
+        frame, text, muted = self._look(option.palette, bool(state & _SELECTED), bool(state & _HOVER), dpr)
+        painter.drawPixmap(x, y, frame)
 
-        poster = QRect(rect.left() + PAD, rect.top() + PAD, POSTER_W, POSTER_H)
-        self._paint_poster(painter, poster, card)
-        self._paint_chip(painter, poster, card.state)
-        self._paint_badges(painter, poster, card_badges(card))
+        px, py = x + PAD, y + PAD
+        self._paint_poster(painter, px, py, card, dpr)
+        painter.setFont(self._chip_font)
+        self._paint_chip(painter, px, py, card.state, dpr)
+        self._paint_badges(painter, px, py, card_badges(card), dpr)
 
-        text = pal.color(QPalette.ColorRole.Text)
         title_font, fm, sub_font, sub_fm = self._fonts(option.font)
         painter.setFont(title_font)
         painter.setPen(text)
-        title_rect = QRect(poster.left(), poster.bottom() + 8, POSTER_W, 20)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(card.title, Qt.TextElideMode.ElideRight, POSTER_W))  # fmt: skip
-        muted = QColor(text)
-        muted.setAlpha(150)
+        ty = py + POSTER_H + 7  # under the poster (its bottom row is py + POSTER_H - 1)
+        painter.drawText(QRect(px, ty, POSTER_W, 20), _LEFT_VCENTER,
+                         fm.elidedText(card.title, _ELIDE_RIGHT, POSTER_W))  # fmt: skip
         painter.setFont(sub_font)
         painter.setPen(muted)
-        painter.drawText(QRect(poster.left(), title_rect.bottom(), POSTER_W, 18),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         sub_fm.elidedText(self._subtitle(card), Qt.TextElideMode.ElideRight, POSTER_W))  # fmt: skip
+        painter.drawText(QRect(px, ty + 19, POSTER_W, 18), _LEFT_VCENTER,
+                         sub_fm.elidedText(self._subtitle(card), _ELIDE_RIGHT, POSTER_W))  # fmt: skip
         painter.restore()
+
+    def _look(self, pal: QPalette, selected: bool, hover: bool, dpr: float) -> tuple[QPixmap, QColor, QColor]:
+        """The card's frame pixmap and its text colours for this palette and state, worked out once (a few
+        dozen Qt calls) instead of once per card painted."""
+        key = (pal.cacheKey(), selected, hover, dpr)
+        look = self._looks.get(key)
+        if look is None:
+            dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+            base = pal.color(QPalette.ColorRole.Base)
+            bg = base.lighter(135) if dark else base.darker(104)
+            if hover and not selected:
+                bg = bg.lighter(115) if dark else bg.darker(106)
+            highlight = pal.color(QPalette.ColorRole.Highlight)
+            text = QColor(pal.color(QPalette.ColorRole.Text))
+            if selected:
+                tint = QColor(highlight)
+                tint.setAlpha(60)
+                pen = QPen(highlight, 2)
+            else:
+                tint = None
+                border = QColor(text)
+                border.setAlpha(40 if hover else 22)
+                pen = QPen(border, 1)
+            muted = QColor(text)
+            muted.setAlpha(150)
+            if len(self._looks) >= 64:  # only palette changes add looks
+                self._looks.clear()
+            look = self._looks[key] = (self._frame(QSize(CARD_W, CARD_H), bg, tint, pen, dpr), text, muted)
+        return look
 
     def _fonts(self, font: QFont) -> tuple[QFont, QFontMetrics, QFont, QFontMetrics]:
         """The title and subtitle fonts with their metrics, made once per view font (not once per card)."""
@@ -242,82 +277,67 @@ class CardDelegate(QStyledItemDelegate):
             self._placeholders[key] = pm
         return pm
 
-    def _paint_poster(self, painter: QPainter, poster: QRect, card: Card) -> None:
+    def _paint_poster(self, painter: QPainter, x: int, y: int, card: Card, dpr: float) -> None:
         pm = self.posters.pixmap(card.poster_path) if self.posters is not None else None
         if pm is not None and not pm.isNull():
             # Already cropped to this box with rounded corners by the loader thread: one plain blit.
-            painter.drawPixmap(poster.topLeft(), pm)
+            painter.drawPixmap(x, y, pm)
             return
-        hue = zlib.crc32(card.title.encode("utf-8", "surrogatepass")) % PLACEHOLDER_HUES
-        painter.drawPixmap(poster.topLeft(), self._placeholder(hue, painter.device().devicePixelRatioF()))
-        painter.setPen(QColor(255, 255, 255, 230))
+        title = card.title
+        hue = zlib.crc32(title.encode("utf-8", "surrogatepass")) % PLACEHOLDER_HUES
+        painter.drawPixmap(x, y, self._placeholder(hue, dpr))
+        painter.setPen(_PLACEHOLDER_TEXT)
         painter.setFont(self._initial_font)
-        initial = next((ch for ch in card.title if ch.isalnum()), "?").upper()
-        painter.drawText(poster.adjusted(0, -24, 0, -24), Qt.AlignmentFlag.AlignCenter, initial)
+        initial = next((ch for ch in title if ch.isalnum()), "?").upper()
+        painter.drawText(QRect(x, y - 24, POSTER_W, POSTER_H), _CENTER, initial)
         painter.setFont(self._small_font)
-        painter.drawText(poster.adjusted(10, 40, -10, -30),
-                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWrapAnywhere,
-                         self._small_metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, 3 * (POSTER_W - 20)))  # fmt: skip
+        painter.drawText(QRect(x + 10, y + 40, POSTER_W - 20, POSTER_H - 70), _CENTER_WRAP,
+                         self._small_metrics.elidedText(title, _ELIDE_RIGHT, 3 * (POSTER_W - 20)))  # fmt: skip
 
-    def _pill(
-        self, painter: QPainter, x: int, y: int, text: str, fill: QColor, fg: QColor, fm: QFontMetrics
-    ) -> int:
-        """A rounded label (state chip, badge), rendered once per text and colours, then blitted."""
-        dpr = painter.device().devicePixelRatioF()
-        key = ("pill", text, fill.rgba(), fg.rgba(), painter.font().key(), dpr)
+    def _pill(self, painter: QPainter, x: int, y: int, text: str, fill: QColor, dpr: float) -> int:
+        """A rounded label (state chip, badge) in the chip font, rendered once per text and colour, then
+        blitted; returns its width."""
+        key = ("pill", text, fill.rgba(), dpr)
         pm = self._cache.get(key)
         if pm is None:
+            fm = self._chip_metrics
             w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
             pm = QPixmap(int(w * dpr), int(h * dpr))
             pm.setDevicePixelRatio(dpr)
             pm.fill(Qt.GlobalColor.transparent)
             p = QPainter(pm)
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            p.setFont(painter.font())
+            p.setFont(self._chip_font)
             r = QRectF(0, 0, w, h)
             path = QPainterPath()
             path.addRoundedRect(r, h / 2, h / 2)
             p.fillPath(path, fill)
-            p.setPen(fg)
+            p.setPen(_WHITE)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
             p.end()
             self._remember(key, pm)
         painter.drawPixmap(x, y, pm)
         return round(pm.width() / dpr)
 
-    def _paint_chip(self, painter: QPainter, poster: QRect, state: str) -> None:
-        painter.setFont(self._chip_font)
-        color = QColor(_STATE_COLORS.get(state, QColor("#6f7782")))
-        color.setAlpha(235)
-        self._pill(
-            painter,
-            poster.left() + 6,
-            poster.top() + 6,
-            state_label(state),
-            color,
-            _WHITE,
-            self._chip_metrics,
-        )
+    def _paint_chip(self, painter: QPainter, x: int, y: int, state: str, dpr: float) -> None:
+        self._pill(painter, x + 6, y + 6, state_label(state), _CHIP_COLORS.get(state, _CHIP_OTHER), dpr)
 
-    def _paint_badges(self, painter: QPainter, poster: QRect, badges: list[str]) -> None:
+    def _paint_badges(self, painter: QPainter, x: int, y: int, badges: list[str], dpr: float) -> None:
         if not badges:
             return
-        painter.setFont(self._chip_font)
         fm = self._chip_metrics
-        y = poster.bottom() - fm.height() - 9
-        x = poster.left() + 6
-        limit = poster.right() - 6
-        fill = _BADGE_FILL
-        fg = _WHITE
-        plus_w = fm.horizontalAdvance("+99") + 10
+        y += POSTER_H - 1 - fm.height() - 9
+        limit = x + POSTER_W - 1 - 6
+        x += 6
+        plus_w = self._plus_w
+        last = len(badges) - 1
         for i, text in enumerate(badges):
             w = fm.horizontalAdvance(text) + 10
-            rest = len(badges) - i - 1
-            room = limit - x - (plus_w + 4 if rest else 0)
+            room = limit - x - (plus_w + 4 if i < last else 0)
             if w > room:
-                self._pill(painter, x, y, f"+{len(badges) - i}", QColor(60, 120, 220, 220), fg, fm)
+                self._pill(painter, x, y, f"+{len(badges) - i}", _MORE_FILL, dpr)
                 return
-            x += self._pill(painter, x, y, text, fill, fg, fm) + 4
+            x += self._pill(painter, x, y, text, _BADGE_FILL, dpr) + 4
 
 
 class CardGrid(QListView):
