@@ -173,7 +173,8 @@ class CardDelegate(QStyledItemDelegate):
     def _look(self, pal: QPalette, selected: bool, hover: bool, dpr: float) -> tuple[QPixmap, QColor, QColor]:
         """The card's frame pixmap and its text colours for this palette and state, worked out once (a few
         dozen Qt calls) instead of once per card painted."""
-        key = (pal.cacheKey(), selected, hover, dpr)
+        # The cache key does not cover the colour group (active / inactive window), which changes colours.
+        key = (pal.cacheKey(), pal.currentColorGroup(), selected, hover, dpr)
         look = self._looks.get(key)
         if look is None:
             dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
