@@ -73,3 +73,31 @@ def test_grid_paints_placeholders_and_posters(qtbot, tmp_path) -> None:
         assert mid.red() > 180 and mid.green() < 60  # the poster is painted
     finally:
         posters.shutdown()
+
+
+def test_card_look_follows_selection_and_palette(qtbot) -> None:
+    """The frame and text colours are worked out once per look: selecting a card and changing the palette
+    (a theme change) must still show in what is painted."""
+    model = CardModel()
+    model.apply_diff(diff_cards({}, [card("movie:1", "Alpha", 2001)])[0])
+    view = QListView()
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setUniformItemSizes(True)
+    view.setItemDelegate(CardDelegate(None, view))
+    view.setModel(model)
+    view.resize(CARD_W + 40, CARD_H + 40)
+    qtbot.addWidget(view)
+    view.show()
+    rect = view.visualRect(model.index(0, 0))
+    edge = (rect.left() + 5, rect.top() + 5 + CARD_H // 2)  # the frame's left border, half-way down
+
+    plain = render(view).pixelColor(*edge)
+    view.selectionModel().select(model.index(0, 0), view.selectionModel().SelectionFlag.Select)
+    selected = render(view).pixelColor(*edge)
+    assert selected != plain
+
+    pal = view.palette()
+    pal.setColor(pal.ColorRole.Highlight, QColor("#00c000"))
+    view.setPalette(pal)
+    green = render(view).pixelColor(*edge)
+    assert green.green() > 150 and green.red() < 80 and green.blue() < 80, green.name()
