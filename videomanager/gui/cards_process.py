@@ -229,10 +229,20 @@ def unchunk(chunks: list[bytes]) -> list:
 
 def _background_priority() -> None:
     """The helper yields the CPU to the window: on a two-core machine a rebuild would otherwise compete with
-    the GUI thread for the second core whenever anything else runs."""
+    the GUI thread for the second core whenever anything else runs.
+
+    It also leaves the window's process group. Ctrl+C in a terminal, or `timeout`, signals the whole group:
+    the window closes itself on that signal and ends the helper, but a helper killed by the signal while
+    idle dies holding the pool's task-queue lock, and the window's Pool.terminate() then waits for that lock
+    for ever (the program never exits). Out of the group, only the window ends it; if the window dies, the
+    helper sees its task pipe close and exits too."""
     try:
         os.nice(10)
     except (AttributeError, OSError):  # no nice() (Windows) or not allowed: normal priority
+        pass
+    try:
+        os.setsid()
+    except (AttributeError, OSError):  # Windows (no process groups to share), or already a leader
         pass
 
 
