@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>App</name>
+        <message>
+            <source>Cannot create the data folder %1: %2.</source>
+            <translation>Impossible de créer le dossier de données %1 : %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>CardDelegate</name>
         <message>
             <source>matched</source>
@@ -27,19 +34,17 @@
             <source>missing files</source>
             <translation>fichiers manquants</translation>
         </message>
-        <message numerus="yes">
-            <source>%n episode(s)</source>
-            <translation>
-                <numerusform>%n épisode</numerusform>
-                <numerusform>%n épisodes</numerusform>
-            </translation>
+        <message>
+            <source>1 episode</source>
+            <translation>1 épisode</translation>
         </message>
-        <message numerus="yes">
-            <source>%n version(s)</source>
-            <translation>
-                <numerusform>%n version</numerusform>
-                <numerusform>%n versions</numerusform>
-            </translation>
+        <message>
+            <source>%1 episodes</source>
+            <translation>%1 épisodes</translation>
+        </message>
+        <message>
+            <source>%1 versions</source>
+            <translation>%1 versions</translation>
         </message>
     </context>
     <context>
@@ -127,6 +132,81 @@
         <message>
             <source>%1 min</source>
             <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>Select a card to see its details.</source>
+            <translation>Sélectionnez une fiche pour en voir les détails.</translation>
+        </message>
+        <message>
+            <source>confidence</source>
+            <translation>confiance</translation>
+        </message>
+        <message>
+            <source>Loading details…</source>
+            <translation>Chargement des détails…</translation>
+        </message>
+        <message>
+            <source>Director</source>
+            <translation>Réalisation</translation>
+        </message>
+        <message>
+            <source>Created by</source>
+            <translation>Création</translation>
+        </message>
+        <message>
+            <source>Cast</source>
+            <translation>Distribution</translation>
+        </message>
+        <message>
+            <source>Trailer</source>
+            <translation>Bande-annonce</translation>
+        </message>
+        <message>
+            <source>trailer</source>
+            <translation>bande-annonce</translation>
+        </message>
+        <message>
+            <source>featurette</source>
+            <translation>featurette</translation>
+        </message>
+        <message>
+            <source>behind the scenes</source>
+            <translation>coulisses</translation>
+        </message>
+        <message>
+            <source>deleted scene</source>
+            <translation>scène coupée</translation>
+        </message>
+        <message>
+            <source>interview</source>
+            <translation>entretien</translation>
+        </message>
+        <message>
+            <source>scene</source>
+            <translation>scène</translation>
+        </message>
+        <message>
+            <source>short</source>
+            <translation>court métrage</translation>
+        </message>
+        <message>
+            <source>clip</source>
+            <translation>extrait</translation>
+        </message>
+        <message>
+            <source>sample</source>
+            <translation>échantillon</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>autre</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrichWorker</name>
+        <message>
+            <source>%1 title(s) could not be looked up and stay pending: %2</source>
+            <translation>%1 titre(s) n’ont pas pu être recherchés et restent en attente : %2</translation>
         </message>
     </context>
     <context>
@@ -231,13 +311,6 @@
             <source>Descending order</source>
             <translation>Ordre décroissant</translation>
         </message>
-        <message numerus="yes">
-            <source>%n card(s)</source>
-            <translation>
-                <numerusform>%n fiche</numerusform>
-                <numerusform>%n fiches</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Add a folder to the library</source>
             <translation>Ajouter un dossier à la vidéothèque</translation>
@@ -281,6 +354,28 @@
         <message>
             <source>Only folders and files on this computer can be added; nothing was added for: %1</source>
             <translation>Seuls les dossiers et fichiers de cet ordinateur peuvent être ajoutés ; rien n’a été ajouté pour : %1</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cards</source>
+            <translation>%1 fiches sur %2</translation>
+        </message>
+        <message>
+            <source>1 card</source>
+            <translation>1 fiche</translation>
+        </message>
+        <message>
+            <source>%1 cards</source>
+            <translation>%1 fiches</translation>
+        </message>
+        <message>
+            <source>Your library is empty.
+Drop folders of videos here, or use Add folder.</source>
+            <translation>Votre bibliothèque est vide.
+Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translation>
+        </message>
+        <message>
+            <source>No card matches the search and filter.</source>
+            <translation>Aucune fiche ne correspond à la recherche et au filtre.</translation>
         </message>
     </context>
     <context>
@@ -602,6 +697,10 @@
         <message>
             <source>Add a library folder</source>
             <translation>Ajouter un dossier à la vidéothèque</translation>
+        </message>
+        <message>
+            <source>The check failed unexpectedly (%1).</source>
+            <translation>La vérification a échoué de façon inattendue (%1).</translation>
         </message>
     </context>
     <context>

@@ -61,3 +61,27 @@ def test_invalid_key_shows_open_settings_in_the_message_bar(
     assert "0123456789abcdef0123456789abcdef" not in msg.text  # never the key
     wait_cards(qtbot, w, 1)
     assert w.model.card_at(0).state == "pending"  # nothing lost, still to identify
+
+
+def test_network_down_for_a_few_titles_says_so_with_retry(qtbot, tmp_path, window_factory) -> None:
+    """Fewer failures in a row than stop a whole run: the titles stay pending, and the message bar says
+    why, with Retry (before, the status bar only read "Identified 0 / 2")."""
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on: connections are refused, as with TMDb down
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = tmp_path / "videos"
+    make_tree(root, ["Heat.1995.mkv", "Alien.1979.mkv"])
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = Settings(tmdb_api_key="0123456789abcdef0123456789abcdef", tmdb_url=f"http://127.0.0.1:{port}/3")
+    w = window_factory(settings=settings, client=build_client(settings, resolve_paths(data), None), data=data)
+    with qtbot.waitSignal(w.identify_finished, timeout=60_000):
+        w.add_folders([str(root)])
+    msg = w.message_bar.message("error:network")
+    assert msg is not None
+    assert msg.text.startswith("2 title(s) could not be looked up and stay pending")
+    assert [b.text() for b in msg.buttons] == ["Retry"]
+    wait_cards(qtbot, w, 2)
+    assert {w.model.card_at(i).state for i in range(2)} == {"pending"}

@@ -1,6 +1,7 @@
 """Ctrl+C in a terminal or `timeout` signals the program's whole process group: the window must close
-itself and the program exit, helper process included (it once hung for ever in Pool.terminate(), waiting
-for a queue lock the signalled helper died holding)."""
+itself and the program exit, helper process included. It once hung for ever in Pool.terminate(), waiting
+for the task-queue lock of a helper the signal had killed; with the helper out of the group, the signal
+still kills the fork server, and terminate() again waited for ever (see ProcessBuilder.close)."""
 
 from __future__ import annotations
 

@@ -63,6 +63,8 @@ class EnrichSummary:
     ambiguous: int = 0
     not_found: int = 0
     failed: int = 0  # keys left pending after an error on that key alone
+    failed_reason: str | None = None  # the last such error's sentence (a network down: no whole-run stop)
+    failed_kind: str | None = None  # and its class name
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
@@ -377,6 +379,7 @@ class Enricher:
                 batch.append(key)
             except TMDbError as exc:
                 summary.failed += 1
+                summary.failed_reason, summary.failed_kind = exc.user_message, type(exc).__name__
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
         if batch and self.on_result:
             self.on_result(batch)

@@ -12,6 +12,7 @@ import shutil
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def merge(library, target, others) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window; returns the exit status."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -101,12 +102,14 @@ def run_gui(args: argparse.Namespace) -> int:
         app.setWindowIcon(QIcon(str(RESOURCE_ICON)))
 
     paths = resolve_paths(data_dir)
-    notices: list[tuple[str, str, str]] = []
+    notices: list[tuple[str, Any, str]] = []  # text: a str, or a callable that words it when shown
     try:
         paths.ensure()
     except OSError as exc:
         notices.append(
-            ("paths", f"Cannot create the data folder {exc.filename}: {exc.strerror}.", LEVEL_ERROR)
+            # Worded when shown: the translator is installed once the settings (the language) are read.
+            ("paths", lambda exc=exc: QCoreApplication.translate("App", "Cannot create the data folder %1: %2.")
+             .replace("%1", str(exc.filename)).replace("%2", str(exc.strerror)), LEVEL_ERROR)
         )
     store = SettingsStore(paths.settings_file)
     loaded = store.load()
@@ -178,7 +181,7 @@ def run_gui(args: argparse.Namespace) -> int:
         hooks=hooks,
     )
     for key, text, level in notices:
-        window.message_bar.show_message(key, text, level)
+        window.message_bar.show_message(key, text() if callable(text) else text, level)
     window.show()
     # Ctrl+C or a TERM signal closes the window cleanly (workers stopped, helper process ended). Python
     # runs signal handlers only between bytecodes, so a timer lets it in every 200 ms; the timer also

@@ -283,12 +283,30 @@ class ProcessBuilder:
             log.debug("helper could not write the snapshot: %s", exc)
             return False
 
-    def close(self) -> None:
-        """Thread-safe: stop waiting, and stop the helper process (it only reads)."""
+    def close(self, timeout: float = 2.0) -> None:
+        """Thread-safe: stop waiting, and stop the helper process (it only reads).
+
+        Pool.terminate() can wait for ever: it takes the task-queue lock, which an idle helper holds while
+        it waits for work, and gives it up only once the pool's own threads have told it to stop. When a
+        signal to the process group has killed the fork server meanwhile, that never happens (seen with
+        `timeout`). So terminate() gets ``timeout`` seconds on a daemon thread, then the helper is killed;
+        the stuck thread is left behind and does not keep the program from exiting."""
         self._closing.set()
         pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.terminate()
+        if pool is None:
+            return
+        workers = list(getattr(pool, "_pool", ()))  # the helper's Process objects (private, but stable)
+        ender = threading.Thread(target=pool.terminate, name="cards-helper-end", daemon=True)
+        ender.start()
+        ender.join(timeout)
+        if ender.is_alive():
+            log.warning("the cards helper did not stop in %.0f s: killed", timeout)
+            for proc in workers:
+                try:
+                    proc.kill()
+                    proc.join(1.0)
+                except Exception:  # already gone
+                    pass
 
 
 def save_snapshot(path: Path, db: str, chunks: list[bytes], generation: int = -1, cards_format: str = "") -> None:

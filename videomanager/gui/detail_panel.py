@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,24 @@ def human_size(n: int) -> str:
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
+
+
+def extra_label(kind: str) -> str:
+    """An extra's type (the scanner's words: trailer, featurette, ...) in the interface's language."""
+    tr = QCoreApplication.translate
+    labels = {
+        "trailer": tr("DetailPanel", "trailer"),
+        "featurette": tr("DetailPanel", "featurette"),
+        "behindthescenes": tr("DetailPanel", "behind the scenes"),
+        "deleted": tr("DetailPanel", "deleted scene"),
+        "interview": tr("DetailPanel", "interview"),
+        "scene": tr("DetailPanel", "scene"),
+        "short": tr("DetailPanel", "short"),
+        "clip": tr("DetailPanel", "clip"),
+        "sample": tr("DetailPanel", "sample"),
+        "other": tr("DetailPanel", "other"),
+    }
+    return labels.get(kind, kind)
 
 class DetailPanel(QScrollArea):
     details_wanted = Signal(str, str, int)  # card id, kind, tmdb id
@@ -260,7 +278,7 @@ class DetailPanel(QScrollArea):
     def _fill_extras(self, card: Card) -> None:
         self.extras.clear()
         for x in card.extras:
-            self.extras.addItem(f"{x.type}: {os.path.basename(x.path)}")
+            self.extras.addItem(f"{extra_label(x.type)}: {os.path.basename(x.path)}")
             self.extras.item(self.extras.count() - 1).setData(Qt.ItemDataRole.UserRole, x.path)
         has = bool(card.extras)
         self.extras.setFixedHeight(

@@ -323,7 +323,8 @@ class MatchDialog(QDialog):
             data = client.get_tv_show(tmdb_id) if kind == "tv" else client.get_movie(tmdb_id)
             return candidate_from_result(data, kind)
 
-        self._set_busy(True, self.tr("Looking up {kind} {id}...").format(kind=kind, id=tmdb_id))
+        what = self.tr("TV show") if kind == "tv" else self.tr("Movie")
+        self._set_busy(True, self.tr("Looking up {kind} {id}...").format(kind=what, id=tmdb_id))
         self._runner(lookup, self._lookup_done)
 
     def _lookup_done(self, result: Any) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -79,7 +79,12 @@ class _ValidationTask(QRunnable):
             result = self._factory(self._key, self._token).validate()
         except Exception as exc:  # a bug or an odd setup must not leave the button stuck on "Checking..."
             result = ValidationResult(
-                "unreachable", f"{type(exc).__name__}", datetime.now().astimezone(), None
+                "unreachable",
+                QCoreApplication.translate("SettingsDialog", "The check failed unexpectedly (%1).").replace(
+                    "%1", type(exc).__name__
+                ),
+                datetime.now().astimezone(),
+                None,
             )
         self.signals.finished.emit(self._digest, result)
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from videomanager.core.grouping import CARDS_FORMAT, cards_from_library
 from videomanager.core.models import cards_from_json
@@ -153,6 +153,14 @@ class EnrichWorker(CancellableWorker):
         if summary.stop_reason and not getattr(summary, "cancelled", False):
             # The pipeline reports a whole-run stop (bad key, budget, network) in the summary.
             self.failed.emit(classify_stop(summary))
+        elif summary.failed and summary.failed_reason and not summary.cancelled:
+            # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
+            # say so, with the action that helps (Retry for a network that is down).
+            err = error_for(type(summary.failed_kind or "TMDbError", (Exception,),
+                                 {"user_message": summary.failed_reason})())  # fmt: skip
+            text = (QCoreApplication.translate("EnrichWorker", "%1 title(s) could not be looked up and stay pending: %2")
+                    .replace("%1", str(summary.failed)).replace("%2", err.message))  # fmt: skip
+            self.failed.emit(WorkerError(err.kind, text))
         self.finished.emit(out)
 
 
