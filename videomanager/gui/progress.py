@@ -76,7 +76,7 @@ class StatusPanel(QObject):
     def identify_done(self, summary: dict) -> None:
         self.eta.setVisible(False)
         reason = summary.get("stop_reason")
-        if reason and reason not in ("done", "completed", None):
+        if summary.get("cancelled") or (reason and reason not in ("done", "completed", None)):
             self.identify.setText(self.identify.text() + " " + self.tr("(stopped)"))
 
     def set_budget(self, requests_today: int | None, daily_limit: int) -> None:
