@@ -150,3 +150,32 @@ def test_closing_mid_identify_stops_cleanly_and_loses_nothing(qtbot, tmp_path, w
         assert w.library.integrity_ok()
     finally:
         fake.stop()
+
+
+def test_changing_the_metadata_language_retitles_the_cards(qtbot, tmp_path, fake_tmdb, window_factory) -> None:
+    from videomanager.gui.main_window import Hooks
+
+    root = tmp_path / "videos"
+    make_tree(root, ["Ghostbusters.1984.1080p.mkv", "Psycho.1960.mkv"])
+    data = tmp_path / "data"
+    data.mkdir()
+    settings, client = client_for(fake_tmdb, data)
+    hooks = Hooks(client_factory=lambda s: build_client(s, resolve_paths(data), None))
+    w = window_factory(settings=settings, client=client, data=data, hooks=hooks)
+    with qtbot.waitSignal(w.identify_finished, timeout=30_000):
+        w.add_folders([str(root)])
+    qtbot.waitUntil(lambda: w.model.card("movie:620") is not None, timeout=10_000)
+    assert w.model.card("movie:620").title == "Ghostbusters"
+
+    french = settings.copy()
+    french.language = "fr-FR"
+
+    class Accepted:  # the settings dialog, OK pressed with French chosen
+        def result_settings(self):
+            return french
+
+    with qtbot.waitSignal(w.identify_finished, timeout=30_000) as done:
+        w._settings_accepted(Accepted())
+    assert done.args[0]["titles_refreshed"] == 2
+    qtbot.waitUntil(lambda: w.model.card("movie:620").title == "SOS Fantômes", timeout=10_000)
+    assert w.model.card("movie:539").title == "Psychose"

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 # A network failure is not among them: one title can fail alone; several in a row stop the run (below).
 FATAL = (NoCredentialError, InvalidCredentialError, DailyLimitReachedError)
 MAX_CONSECUTIVE_FAILURES = 5
+DEFAULT_LANGUAGE = "en-US"  # what a title fetched before the language was recorded was fetched in
+LANGUAGE_FIELD = "fetched_language"  # in a title's stored data: the language it was fetched in
 
 
 @dataclass
@@ -65,6 +67,7 @@ class EnrichSummary:
     failed: int = 0  # keys left pending after an error on that key alone
     failed_reason: str | None = None  # the last such error's sentence (a network down: no whole-run stop)
     failed_kind: str | None = None  # and its class name
+    titles_refreshed: int = 0  # titles fetched again because the metadata language changed
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
@@ -82,6 +85,8 @@ class EnrichSummary:
         )
         if self.failed:
             text += f"; {self.failed} left for the next run"
+        if self.titles_refreshed:
+            text += f"; {self.titles_refreshed} titles fetched again in the new metadata language"
         return text
 
 
@@ -303,6 +308,8 @@ class Enricher:
         base = (self.client.requests_sent, self.client.cache_hits, self.client.limiter.waits_429)
         self._wait_base = getattr(self.client.limiter, "total_wait_seconds", 0.0)
         if not keys:
+            if getattr(self.client, "has_credential", True):
+                self._refresh_language(summary)
             self._finish(summary, started, base)
             return summary
         if not getattr(self.client, "has_credential", True):
@@ -383,6 +390,7 @@ class Enricher:
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
         if batch and self.on_result:
             self.on_result(batch)
+        self._refresh_language(summary)
         summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
         self._finish(summary, started, base)
         if self.progress_cb:
@@ -393,9 +401,49 @@ class Enricher:
         if NO_TITLE_KEY in keys:
             self._save(self.identifier.identify(NO_TITLE_KEY, None), summary)
 
+    def _language(self) -> str:
+        return getattr(self.client, "language", None) or DEFAULT_LANGUAGE
+
+    def _refresh_language(self, summary: EnrichSummary) -> None:
+        """Fetch again, in the settings' language, the titles that were fetched in another one (the user
+        changed the metadata language): a card's title and overview follow the language. One request per
+        such title, rate-limited like the rest; stops at the first error (they stay for the next run)."""
+        if self.cancel.is_set() or summary.stop_reason is not None:
+            return
+        lang = self._language()
+        stale = [(kind, tid, data) for (kind, tid), data in self.library.titles().items()
+                 if data.get(LANGUAGE_FIELD, DEFAULT_LANGUAGE) != lang and kind in ("movie", "tv")]  # fmt: skip
+        if not stale:
+            return
+
+        stop: list[TMDbError] = []  # the first error ends the refresh (a network down, the budget spent)
+
+        def fetch(entry: tuple[str, int, dict]) -> tuple[str, int, dict] | None:
+            kind, tid, old = entry
+            if self.cancel.is_set() or stop:
+                return None
+            try:
+                item = self.client.get_tv_show(tid) if kind == "tv" else self.client.get_movie(tid)
+            except NotFoundError:  # gone from TMDb: keep what we have, and do not ask again
+                return kind, tid, {**old, LANGUAGE_FIELD: lang}
+            except TMDbError as exc:
+                stop.append(exc)
+                return None
+            return kind, tid, {**old, **_title_data(item, kind), LANGUAGE_FIELD: lang}
+
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="retitle") as pool:
+            for done in pool.map(fetch, stale):
+                if done is not None:
+                    self.library.save_title(*done)
+                    summary.titles_refreshed += 1
+        if stop:  # the rest waits for the next run
+            log.debug("refreshing titles in %s stopped: %s", lang, stop[0].user_message)
+        if summary.titles_refreshed and self.on_result:
+            self.on_result([])  # the cards changed: the window rebuilds them
+
     def _save(self, r: LookupResult, summary: EnrichSummary) -> None:
         if r.title_data is not None and r.tmdb_id is not None and r.kind:
-            self.library.save_title(r.kind, r.tmdb_id, r.title_data)
+            self.library.save_title(r.kind, r.tmdb_id, {**r.title_data, LANGUAGE_FIELD: self._language()})
         self.library.save_lookup(
             r.key,
             state=r.state,

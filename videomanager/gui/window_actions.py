@@ -66,9 +66,12 @@ class WindowActions:
         if new is None:
             return
         added = [f for f in new.library_folders if f not in self.settings.library_folders]
+        relanguage = new.language != self.settings.language
         self.apply_settings(new)
         if added:
-            self.start_scan(added)
+            self.start_scan(added)  # identifies when it ends
+        elif relanguage and self._has_key():
+            self.start_identify()  # fetches the identified titles again in the new language
 
     def apply_settings(self, new: Settings) -> None:
         """Commit edited settings: save them, rebuild the client, refresh what depends on them."""
