@@ -4,6 +4,8 @@ bar with an "Open settings" action."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.gui.conftest import make_tree, wait_cards
 from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
@@ -87,69 +89,61 @@ def test_network_down_for_a_few_titles_says_so_with_retry(qtbot, tmp_path, windo
     assert {w.model.card_at(i).state for i in range(2)} == {"pending"}
 
 
-def _many_titles(tmp_path, n: int = 40):
-    root = tmp_path / "videos"
-    make_tree(root, [f"Unknown Film Number {i:02d} ({1950 + i}).mkv" for i in range(n)])
-    return root
+@pytest.fixture
+def slow_tmdb():
+    from videomanager.testing.fake_tmdb import FakeTMDb
+
+    fake = FakeTMDb(latency=0.15)  # slow enough that 40 lookups are still running a moment later
+    fake.start()
+    try:
+        yield fake
+    finally:
+        fake.stop()
 
 
 def _states(library) -> dict[str, int]:
     return dict(library.conn.execute("SELECT state, COUNT(*) FROM lookups GROUP BY state").fetchall())
 
 
-def test_stop_button_stops_identify_and_keeps_what_was_found(qtbot, tmp_path, window_factory) -> None:
-    from videomanager.testing.fake_tmdb import FakeTMDb
-
-    fake = FakeTMDb(latency=0.15)  # slow enough that 40 lookups are still running when Stop is pressed
-    fake.start()
-    try:
-        root = _many_titles(tmp_path)
-        data = tmp_path / "data"
-        data.mkdir()
-        settings, client = client_for(fake, data)
-        w = window_factory(settings=settings, client=client, data=data)
-        w.add_folders([str(root)])
-        qtbot.waitUntil(lambda: w._enrich_job is not None and _states(w.library).get("not_found", 0) > 0,
-                        timeout=30_000)  # fmt: skip
-        assert w.stop_action.isEnabled()
-        with qtbot.waitSignal(w.identify_finished, timeout=30_000) as finished:
-            w.stop_action.trigger()  # the toolbar's Stop
-        assert finished.args[0]["cancelled"] is True
-        states = _states(w.library)
-        assert states.get("not_found", 0) > 0 and states.get("pending", 0) > 0, states  # kept; rest left to do
-        assert sum(states.values()) == 40
-        assert not w.stop_action.isEnabled() and w.identify_action.isEnabled()
-        assert "(stopped)" in w.status.identify.text()
-    finally:
-        fake.stop()
+def _identifying(qtbot, tmp_path, window_factory, fake):
+    """A window identifying 40 titles, some of them already looked up (not found: unknown titles)."""
+    root = tmp_path / "videos"
+    make_tree(root, [f"Unknown Film Number {i:02d} ({1950 + i}).mkv" for i in range(40)])
+    data = tmp_path / "data"
+    data.mkdir()
+    settings, client = client_for(fake, data)
+    w = window_factory(settings=settings, client=client, data=data)
+    w.add_folders([str(root)])
+    qtbot.waitUntil(lambda: w._enrich_job is not None and _states(w.library).get("not_found", 0) > 0,
+                    timeout=30_000)  # fmt: skip
+    return w
 
 
-def test_closing_mid_identify_stops_cleanly_and_loses_nothing(qtbot, tmp_path, window_factory) -> None:
+def test_stop_button_stops_identify_and_keeps_what_was_found(qtbot, tmp_path, window_factory, slow_tmdb) -> None:
+    w = _identifying(qtbot, tmp_path, window_factory, slow_tmdb)
+    assert w.stop_action.isEnabled()
+    with qtbot.waitSignal(w.identify_finished, timeout=30_000) as finished:
+        w.stop_action.trigger()  # the toolbar's Stop
+    assert finished.args[0]["cancelled"] is True
+    states = _states(w.library)
+    assert states.get("not_found", 0) > 0 and states.get("pending", 0) > 0, states  # kept; the rest left to do
+    assert sum(states.values()) == 40
+    assert not w.stop_action.isEnabled() and w.identify_action.isEnabled()
+    assert "(stopped)" in w.status.identify.text()
+
+
+def test_closing_mid_identify_stops_cleanly_and_loses_nothing(qtbot, tmp_path, window_factory, slow_tmdb) -> None:
     import time
 
-    from videomanager.testing.fake_tmdb import FakeTMDb
-
-    fake = FakeTMDb(latency=0.15)
-    fake.start()
-    try:
-        root = _many_titles(tmp_path)
-        data = tmp_path / "data"
-        data.mkdir()
-        settings, client = client_for(fake, data)
-        w = window_factory(settings=settings, client=client, data=data)
-        w.add_folders([str(root)])
-        qtbot.waitUntil(lambda: w._enrich_job is not None and _states(w.library).get("not_found", 0) > 0,
-                        timeout=30_000)  # fmt: skip
-        job = w._enrich_job
-        started = time.monotonic()
-        w.close()
-        assert not job.thread.isRunning()
-        assert time.monotonic() - started < 10
-        states = _states(w.library)
-        assert states.get("not_found", 0) > 0 and sum(states.values()) == 40, states
-        assert w.library.integrity_ok()
-    finally:
-        fake.stop()
+    w = _identifying(qtbot, tmp_path, window_factory, slow_tmdb)
+    job = w._enrich_job
+    started = time.monotonic()
+    w.close()
+    assert not job.thread.isRunning()
+    assert time.monotonic() - started < 10
+    states = _states(w.library)
+    assert states.get("not_found", 0) > 0 and sum(states.values()) == 40, states
+    assert w.library.integrity_ok()
 
 
 def test_changing_the_metadata_language_retitles_the_cards(qtbot, tmp_path, fake_tmdb, window_factory) -> None:
