@@ -343,3 +343,44 @@ def test_merge_selected_cards_from_the_grid_survives_a_rescan(qtbot, tmp_path, w
     assert w.select_card(merged.id)
     w.split_off([merged.versions[1].file_ids[0]])
     wait_cards(qtbot, w, 3, timeout=15_000)
+
+
+def test_play_and_show_in_folder_open_the_file_and_its_folder(qtbot, tmp_path, window_factory) -> None:
+    """Play and Show in folder hand the system a file URL (QDesktopServices); a URL handler registered for
+    the "file" scheme receives what a real desktop would open."""
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Opener(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.opened: list[str] = []
+
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            self.opened.append(url.toLocalFile())
+
+    opener = Opener()
+    QDesktopServices.setUrlHandler("file", opener, "open")
+    try:
+        root = tmp_path / "videos"
+        make_tree(root, SAMPLE)
+        w = window_factory()
+        with qtbot.waitSignal(w.scan_finished, timeout=15_000):
+            w.add_folders([str(root)])
+        wait_cards(qtbot, w, 5)
+        by_title = {w.model.card_at(r).title: w.model.card_at(r) for r in range(w.model.rowCount())}
+        assert w.select_card(by_title["The Matrix"].id)
+        panel = w.detail
+        panel.versions.selectRow(1)  # the second version, not the best
+        second = panel.versions.item(1, 0).data(Qt.ItemDataRole.UserRole)
+        panel.play_button.click()
+        panel.folder_button.click()
+        assert opener.opened == [second, os.path.dirname(second)]
+        assert second == str(root / "The.Matrix.1999.720p.WEB.mkv")  # the 720p row, below the best (1080p)
+        assert w.select_card(by_title["Breaking Bad"].id)
+        opener.opened.clear()
+        panel.play_button.click()  # a show: its first episode
+        assert len(opener.opened) == 1 and opener.opened[0].endswith(".mkv") and "Breaking" in opener.opened[0]
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
