@@ -44,6 +44,10 @@ def test_identify_updates_cards_posters_and_details(qtbot, tmp_path, fake_tmdb, 
     qtbot.waitUntil(lambda: "imdb.com/title/tt" in w.detail.links.text(), timeout=10_000)
     assert w.detail.credits.text()
     assert "confidence" in w.detail.state.text()
+    assert "youtube.com/watch?v=" in w.detail.links.text()  # the trailer
+    assert "Keanu Reeves" in w.detail.credits.text() and "Director" in w.detail.credits.text()
+    assert "Science Fiction" in w.detail.credits.text() and "min" in w.detail.credits.text()  # genres, runtime
+    assert "simulation" in w.detail.overview.text()
 
 
 def test_invalid_key_shows_open_settings_in_the_message_bar(
