@@ -91,3 +91,13 @@ def window_factory(qtbot, tmp_path) -> Iterator[Callable[..., Any]]:
 def wait_cards(qtbot, window, n: int, timeout: int = 10_000) -> None:
     """Wait until the grid holds n cards."""
     qtbot.waitUntil(lambda: window.model.rowCount() == n, timeout=timeout)
+
+
+def scanned_sample(qtbot, window_factory, root: Path, **kw: Any):
+    """A window (``window_factory(**kw)``) that has scanned the SAMPLE tree under ``root``: 5 cards."""
+    make_tree(root, SAMPLE)
+    w = window_factory(**kw)
+    with qtbot.waitSignal(w.scan_finished, timeout=15_000):
+        w.add_folders([str(root)])
+    wait_cards(qtbot, w, 5)
+    return w

@@ -9,7 +9,7 @@ import time
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from tests.gui.conftest import SAMPLE, make_tree, wait_cards
+from tests.gui.conftest import SAMPLE, make_tree, scanned_sample, wait_cards
 from videomanager.core.grouping import cards_from_library
 from videomanager.core.settings import Settings
 
@@ -178,13 +178,9 @@ def test_cards_come_from_the_snapshot_first_then_from_a_helper_process(
     qtbot, tmp_path, window_factory
 ) -> None:
     root = tmp_path / "videos"
-    make_tree(root, SAMPLE)
     data = tmp_path / "snap"
     snapshot = data / "cache" / "cards.snapshot"
-    w = window_factory(data=data, snapshot_path=snapshot)
-    with qtbot.waitSignal(w.scan_finished, timeout=15_000):
-        w.add_folders([str(root)])
-    wait_cards(qtbot, w, 5)
+    w = scanned_sample(qtbot, window_factory, root, data=data, snapshot_path=snapshot)
     w.close()
     assert snapshot.exists()
     # Next run: the library changed behind the window's back; the snapshot shows at once (preliminary),
@@ -231,11 +227,7 @@ def test_an_unreadable_folder_shows_in_the_message_bar_with_retry(qtbot, tmp_pat
 
 def test_search_and_filter_in_the_window_keep_the_selection(qtbot, tmp_path, window_factory) -> None:
     root = tmp_path / "videos"
-    make_tree(root, SAMPLE)
-    w = window_factory()
-    with qtbot.waitSignal(w.scan_finished, timeout=15_000):
-        w.add_folders([str(root)])
-    wait_cards(qtbot, w, 5)
+    w = scanned_sample(qtbot, window_factory, root)
     assert w.view.model() is w.passthrough  # no search, no filter: a plain C++ proxy
     heat = next(w.model.card_at(r) for r in range(w.model.rowCount()) if w.model.card_at(r).title == "Heat")
     assert w.select_card(heat.id)
@@ -364,11 +356,7 @@ def test_play_and_show_in_folder_open_the_file_and_its_folder(qtbot, tmp_path, w
     QDesktopServices.setUrlHandler("file", opener, "open")
     try:
         root = tmp_path / "videos"
-        make_tree(root, SAMPLE)
-        w = window_factory()
-        with qtbot.waitSignal(w.scan_finished, timeout=15_000):
-            w.add_folders([str(root)])
-        wait_cards(qtbot, w, 5)
+        w = scanned_sample(qtbot, window_factory, root)
         by_title = {w.model.card_at(r).title: w.model.card_at(r) for r in range(w.model.rowCount())}
         assert w.select_card(by_title["The Matrix"].id)
         panel = w.detail

@@ -411,8 +411,7 @@ class Enricher:
         if self.cancel.is_set() or summary.stop_reason is not None:
             return
         lang = self._language()
-        stale = [(kind, tid, data) for (kind, tid), data in self.library.titles().items()
-                 if data.get(LANGUAGE_FIELD, DEFAULT_LANGUAGE) != lang and kind in ("movie", "tv")]  # fmt: skip
+        stale = [t for t in self.library.titles_not_in(lang, DEFAULT_LANGUAGE) if t[0] in ("movie", "tv")]
         if not stale:
             return
 

@@ -9,15 +9,14 @@ missing, so an unplugged drive never erases the library.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from videomanager.core.children import child_context, leave_with_parent
 from videomanager.core.decisions import refresh_fingerprints
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
@@ -64,32 +63,6 @@ def _parse_chunk(items: list[tuple[str, str]]) -> list[dict]:
     return [parse(path, root).to_dict() for path, root in items]
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork is unsafe in a process with threads (the GUI). spawn starts clean interpreters that are
-    # children of this process, so they can watch it and leave with it (forkserver's would be orphaned).
-    return multiprocessing.get_context("spawn")
-
-
-def _worker_init(parent_pid: int) -> None:
-    """In each parse worker: exit as soon as the scanning process is gone (killed, crashed)."""
-    try:  # Linux: the kernel sends SIGTERM when the parent dies
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent_pid:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
     role = sf.role
     if role == ROLE_VERSION and parsed.kind == "episode":
@@ -127,7 +100,7 @@ class _Parser:
         self.total += len(files)
         if self.pool is None and self.workers > 1 and self.total >= POOL_THRESHOLD:
             self.pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_pool_context(), initializer=_worker_init,
+                max_workers=self.workers, mp_context=child_context(), initializer=leave_with_parent,
                 initargs=(os.getpid(),),
             )  # fmt: skip
         if self.pool is None:

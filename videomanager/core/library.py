@@ -559,6 +559,16 @@ class Library:
     def titles(self) -> dict[tuple[str, int], dict]:
         return {(k, i): json.loads(d) for k, i, d in self.conn.execute("SELECT kind, tmdb_id, data FROM titles")}
 
+    def titles_not_in(self, language: str, default: str) -> list[tuple[str, int, dict]]:
+        """The titles whose data were fetched in another language than ``language`` (``default`` for titles
+        that do not say): (kind, tmdb id, data)."""
+        rows = self.conn.execute(
+            "SELECT kind, tmdb_id, data FROM titles "
+            "WHERE COALESCE(json_extract(data, '$.fetched_language'), ?) != ?",
+            (default, language),
+        )
+        return [(k, i, json.loads(d)) for k, i, d in rows]
+
     def title(self, kind: str, tmdb_id: int) -> dict | None:
         r = self.conn.execute("SELECT data FROM titles WHERE kind=? AND tmdb_id=?", (kind, tmdb_id)).fetchone()
         return json.loads(r[0]) if r else None

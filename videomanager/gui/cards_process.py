@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import pickle
 import struct
@@ -25,6 +24,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from videomanager.core.children import child_context, leave_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -227,15 +228,14 @@ def unchunk(chunks: list[bytes]) -> list:
     return cards
 
 
-def _background_priority() -> None:
-    """The helper yields the CPU to the window: on a two-core machine a rebuild would otherwise compete with
-    the GUI thread for the second core whenever anything else runs.
+def _helper_init(parent_pid: int) -> None:
+    """In the helper process. It yields the CPU to the window (nice 10): on a two-core machine a rebuild would
+    otherwise compete with the GUI thread for the second core whenever anything else runs.
 
-    It also leaves the window's process group. Ctrl+C in a terminal, or `timeout`, signals the whole group:
-    the window closes itself on that signal and ends the helper, but a helper killed by the signal while
-    idle dies holding the pool's task-queue lock, and the window's Pool.terminate() then waits for that lock
-    for ever (the program never exits). Out of the group, only the window ends it; if the window dies, the
-    helper sees its task pipe close and exits too."""
+    It leaves the window's process group: Ctrl+C in a terminal, or `timeout`, signals the whole group; the
+    window closes itself on that signal and ends the helper (Pool.terminate), but a helper killed by the
+    signal while idle dies holding the pool's task-queue lock, and terminate() then waits for that lock for
+    ever. And it exits by itself if the window dies."""
     try:
         os.nice(10)
     except (AttributeError, OSError):  # no nice() (Windows) or not allowed: normal priority
@@ -244,10 +244,13 @@ def _background_priority() -> None:
         os.setsid()
     except (AttributeError, OSError):  # Windows (no process groups to share), or already a leader
         pass
+    leave_with_parent(parent_pid, kernel_signal=False)  # started from a worker thread that may end
 
 
 class ProcessBuilder:
-    """One long-lived helper process (forkserver: safe in a process with threads) that builds cards."""
+    """One long-lived helper process that builds cards: spawned (safe in a process with threads, and a child
+    of the window: no fork server, which a signal to the process group would kill, leaving the pool unable
+    to stop)."""
 
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
@@ -256,9 +259,7 @@ class ProcessBuilder:
 
     def build(self, token: str | None, baseline: Baseline | None = None, snapshot: str | None = None) -> Built:
         if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = ctx.Pool(1, initializer=_background_priority)
+            self._pool = child_context().Pool(1, initializer=_helper_init, initargs=(os.getpid(),))
         result = self._pool.apply_async(build_cards, (self.db_path, token, baseline, snapshot))
         while not result.ready():
             if self._closing.is_set():
@@ -287,10 +288,10 @@ class ProcessBuilder:
         """Thread-safe: stop waiting, and stop the helper process (it only reads).
 
         Pool.terminate() can wait for ever: it takes the task-queue lock, which an idle helper holds while
-        it waits for work, and gives it up only once the pool's own threads have told it to stop. When a
-        signal to the process group has killed the fork server meanwhile, that never happens (seen with
-        `timeout`). So terminate() gets ``timeout`` seconds on a daemon thread, then the helper is killed;
-        the stuck thread is left behind and does not keep the program from exiting."""
+        it waits for work, and gives it up only once the pool's own threads have told it to stop; if anything
+        keeps them from it (as a killed fork server once did), terminate() never returns. So it gets
+        ``timeout`` seconds on a daemon thread, then the helper is killed; the stuck thread is left behind
+        and does not keep the program from exiting."""
         self._closing.set()
         pool, self._pool = self._pool, None
         if pool is None:

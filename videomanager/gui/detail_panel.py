@@ -45,7 +45,6 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-
 def extra_label(kind: str) -> str:
     """An extra's type (the scanner's words: trailer, featurette, ...) in the interface's language."""
     tr = QCoreApplication.translate
@@ -62,6 +61,7 @@ def extra_label(kind: str) -> str:
         "other": tr("DetailPanel", "other"),
     }
     return labels.get(kind, kind)
+
 
 class DetailPanel(QScrollArea):
     details_wanted = Signal(str, str, int)  # card id, kind, tmdb id

@@ -46,6 +46,11 @@ class WorkerError:
     message: str
 
 
+def error_named(kind_name: str, message: str) -> WorkerError:
+    """``error_for`` an error known only by its class name and sentence (what the pipeline's summary keeps)."""
+    return error_for(type(kind_name, (Exception,), {"user_message": message})())
+
+
 def error_for(exc: BaseException) -> WorkerError:
     """Map an exception to a sentence and a kind, never a traceback."""
     name = type(exc).__name__
@@ -156,8 +161,7 @@ class EnrichWorker(CancellableWorker):
         elif summary.failed and summary.failed_reason and not summary.cancelled:
             # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
             # say so, with the action that helps (Retry for a network that is down).
-            err = error_for(type(summary.failed_kind or "TMDbError", (Exception,),
-                                 {"user_message": summary.failed_reason})())  # fmt: skip
+            err = error_named(summary.failed_kind or "TMDbError", summary.failed_reason)
             text = (QCoreApplication.translate("EnrichWorker", "%1 title(s) could not be looked up and stay pending: %2")
                     .replace("%1", str(summary.failed)).replace("%2", err.message))  # fmt: skip
             self.failed.emit(WorkerError(err.kind, text))
@@ -170,7 +174,7 @@ def classify_stop(summary) -> WorkerError:
     text = str(summary.stop_reason)
     kind_name = getattr(summary, "stop_kind", None)
     if kind_name:
-        return error_for(type(str(kind_name), (Exception,), {"user_message": text})())
+        return error_named(str(kind_name), text)
     from videomanager.tmdb import errors
 
     for cls in (errors.InvalidCredentialError, errors.NoCredentialError, errors.DailyLimitReachedError,
