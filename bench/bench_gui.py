@@ -385,8 +385,18 @@ def measure(args, run: int, runs: int) -> list[str]:
         ("longest event-loop stall while scrolling the whole grid", "scroll_max_gap_ms", "ms", 50),
         ("  process CPU (all threads) within that stall", "scroll_max_gap_cpu_ms", "ms", 50),
         ("  longest stall counting only process CPU time", "scroll_max_busy_ms", "ms", 50),
-        ("  longest stall, less the time a canary process was paused too", "longest_not_machine_ms", "ms", 50),
-        ("  longest stall, less the GUI thread's run-queue wait and its CPU's steal time", "longest_own_ms", "ms", 50),  # fmt: skip
+        (
+            "  longest stall, less the time a canary process was paused too",
+            "longest_not_machine_ms",
+            "ms",
+            50,
+        ),
+        (
+            "  longest stall, less the GUI thread's run-queue wait and its CPU's steal time",
+            "longest_own_ms",
+            "ms",
+            50,
+        ),  # fmt: skip
         ("99th percentile of the event-loop gaps while scrolling", "gap_p99_ms", "ms", 50),
         ("GUI-thread CPU per scrolled frame, median (thread_time)", "frame_cpu_p50_ms", "ms", 50),
         ("GUI-thread CPU per scrolled frame, worst", "frame_cpu_max_ms", "ms", 50),
@@ -397,8 +407,15 @@ def measure(args, run: int, runs: int) -> list[str]:
         f"{args.cards:,} cards ({app['rows']:,} rows shown), {POSTERS} distinct posters on disk; offscreen Qt, "
         f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores. "
         f"Library generation (not measured below): {gen:.1f} s.",
-        *([f"**Under load:** {args.load} other process(es) spinning on the CPU at normal priority throughout "
-           "(`--load`), as on a busy desktop.", ""] if args.load else []),  # fmt: skip
+        *(
+            [
+                f"**Under load:** {args.load} other process(es) spinning on the CPU at normal priority throughout "
+                "(`--load`), as on a busy desktop.",
+                "",
+            ]
+            if args.load
+            else []
+        ),  # fmt: skip
         "Baseline: an empty QListView (icon mode, uniform sizes) over the same number of plain "
         "QStandardItem rows, measured the same way in the same run.",
         "",
@@ -453,13 +470,17 @@ def measure(args, run: int, runs: int) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cards", type=int, default=30_000)
-    ap.add_argument("--no-stored-cards", action="store_true", help="a library that no scan ever wrote cards for")
+    ap.add_argument(
+        "--no-stored-cards", action="store_true", help="a library that no scan ever wrote cards for"
+    )
     ap.add_argument("--child")
     ap.add_argument("--data")
     ap.add_argument("--t0", type=float)
     ap.add_argument("--out", default=str(ROOT / "bench" / "RESULTS_gui.md"))
     ap.add_argument("--runs", type=int, default=1, help="repeat the whole measurement (the machine is noisy)")
-    ap.add_argument("--load", type=int, default=0, help="keep this many CPU-spinning processes running meanwhile")
+    ap.add_argument(
+        "--load", type=int, default=0, help="keep this many CPU-spinning processes running meanwhile"
+    )
     args = ap.parse_args()
     if args.child:
         child(args.child, Path(args.data), args.cards, args.t0)

@@ -60,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("tmdb", help="TMDb credential check and search")
     tsub = t.add_subparsers(dest="tmdb_command", metavar="SUBCOMMAND")
-    tsub.add_parser("validate", help="check the configured credential (exit 0 valid, 1 invalid, 2 unreachable)")
+    tsub.add_parser(
+        "validate", help="check the configured credential (exit 0 valid, 1 invalid, 2 unreachable)"
+    )
     ts = tsub.add_parser("search", help="the best match as one JSON object")
     ts.add_argument("query")
     ts.add_argument("--year", type=int)

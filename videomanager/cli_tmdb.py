@@ -93,7 +93,9 @@ def cmd_match(ctx: Context) -> int:
     client = _client(ctx, required=False)
     if client is not None:
         try:
-            item = client.get_tv_show(ctx.args.tmdb_id) if kind == "tv" else client.get_movie(ctx.args.tmdb_id)
+            item = (
+                client.get_tv_show(ctx.args.tmdb_id) if kind == "tv" else client.get_movie(ctx.args.tmdb_id)
+            )
             title_data = _title_data(item, kind)
         except NotFoundError as exc:
             raise UserError(f"TMDb has no {kind} with id {ctx.args.tmdb_id}: check the number.") from exc

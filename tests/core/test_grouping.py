@@ -31,7 +31,9 @@ def _identify_by_hand(lib: Library) -> None:
     for row in lib.lookups():
         if "matrix" in row.key:
             lib.save_lookup(row.key, state="matched", tmdb_id=603, kind="movie", confidence=0.97, reasons="t")
-            lib.save_title("movie", 603, {"title": "The Matrix", "release_date": "1999-03-30", "poster_path": "/m.jpg"})
+            lib.save_title(
+                "movie", 603, {"title": "The Matrix", "release_date": "1999-03-30", "poster_path": "/m.jpg"}
+            )
         elif "heat" in row.key:
             lib.save_lookup(row.key, state="matched", tmdb_id=949, kind="movie", confidence=0.95)
         elif "breaking" in row.key:
@@ -146,7 +148,9 @@ def test_cli_scan_list_json_contract(tmp_path):
     assert r.returncode == 0, r.stderr
     cards = json.loads(r.stdout)
     files = [p for c in cards for v in c["versions"] for p in v["parts"]]
-    files += [e["path"] for c in cards for e in c["episodes"]] + [x["path"] for c in cards for x in c["extras"]]
+    files += [e["path"] for c in cards for e in c["episodes"]] + [
+        x["path"] for c in cards for x in c["extras"]
+    ]
     assert sorted(files) == sorted([str(root / k) for k in TREE] + [str(bad)])  # each video exactly once
     assert str(bad) in files  # the undecodable name comes back unchanged
     assert all(c["state"] == "pending" and c["kind"] is None for c in cards)
@@ -189,8 +193,12 @@ def test_card_json_form_is_exact(tmp_path):
 
     _root, lib = _scan(tmp_path)
     _identify_by_hand(lib)
-    lib.save_lookup("movie|heat|1995", state="ambiguous", reasons="too close",
-                    candidates=[{"tmdb_id": 949, "kind": "movie", "title": "Heat", "year": 1995, "score": 0.8}])
+    lib.save_lookup(
+        "movie|heat|1995",
+        state="ambiguous",
+        reasons="too close",
+        candidates=[{"tmdb_id": 949, "kind": "movie", "title": "Heat", "year": 1995, "score": 0.8}],
+    )
     for card in cards_from_library(lib):
         again = Card.from_dict(json.loads(json.dumps(card.to_dict())))
         assert again == card and again.candidates == card.candidates

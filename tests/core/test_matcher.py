@@ -49,7 +49,10 @@ def test_alternative_titles_rescue_and_unrelated_results_not_found():
     assert decide(score_candidates(Query("12 Monkeys", 1995), cands)).state != "matched"
     d = decide(score_candidates(Query("12 Monkeys", 1995), cands, alt_titles={63: ["12 Monkeys"]}))
     assert d.state == "matched" and d.best.tmdb_id == 63
-    assert decide(score_candidates(Query("Birthday Party", 2019), [C(5, "The Party", 1968)])).state == "not_found"
+    assert (
+        decide(score_candidates(Query("Birthday Party", 2019), [C(5, "The Party", 1968)])).state
+        == "not_found"
+    )
     assert decide([]).state == "not_found"
 
 

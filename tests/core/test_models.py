@@ -29,7 +29,12 @@ def full_card() -> Card:
 
 def test_every_field_is_filled_as_init_fills_it() -> None:
     card = full_card()
-    for cls, obj in ((Card, card), (Version, card.versions[0]), (Episode, card.episodes[0]), (Extra, card.extras[0])):
+    for cls, obj in (
+        (Card, card),
+        (Version, card.versions[0]),
+        (Episode, card.episodes[0]),
+        (Extra, card.extras[0]),
+    ):
         names = {f.name for f in dataclasses.fields(cls)}
         assert set(vars(obj)) == names, cls  # a field added to a class must be added to its fast builder too
         for f in dataclasses.fields(cls):
@@ -50,7 +55,9 @@ def test_a_card_with_defaults_reads_back_the_same() -> None:
 
 def test_cards_from_json_takes_names_that_are_not_utf8() -> None:
     bad = "/m/caf\udce9.mkv"  # a byte that is not UTF-8, kept by surrogateescape
-    card = dataclasses.replace(full_card(), versions=(dataclasses.replace(full_card().versions[0], path=bad),))
+    card = dataclasses.replace(
+        full_card(), versions=(dataclasses.replace(full_card().versions[0], path=bad),)
+    )
     text = json.dumps([card.to_dict(), full_card().to_dict()], ensure_ascii=True)
     cards = cards_from_json(text)
     assert cards == [card, full_card()] and cards[0].versions[0].path == bad

@@ -52,8 +52,17 @@ def test_garbage_bytes_and_non_object(tmp_path):
 
 def test_wrong_types_fall_back_per_key_and_original_is_kept(tmp_path):
     path = tmp_path / "settings.json"
-    path.write_text(json.dumps({"include_adult": "yes", "requests_per_second": "5", "daily_request_limit": -3,
-                                "library_folders": "/movies", "language": "de-DE"}))
+    path.write_text(
+        json.dumps(
+            {
+                "include_adult": "yes",
+                "requests_per_second": "5",
+                "daily_request_limit": -3,
+                "library_folders": "/movies",
+                "language": "de-DE",
+            }
+        )
+    )
     result = SettingsStore(path).load()
     s = result.settings
     assert s.include_adult is False  # default

@@ -47,7 +47,9 @@ def test_rebuilds_send_everything_once_then_only_changes(tmp_path) -> None:
     assert [c.id for c in inserted] == ["movie:949"] and changed == []
     old_heat = next(c for c in shown.values() if c.title == "Heat")
     old_inception = next(c for c in shown.values() if c.title == "Inception")
-    assert sorted(delta.removed) == sorted([old_heat.id, old_inception.id])  # Heat's fallback card became movie:949
+    assert sorted(delta.removed) == sorted(
+        [old_heat.id, old_inception.id]
+    )  # Heat's fallback card became movie:949
     for cid in delta.removed:
         del shown[cid]
     shown.update({c.id: c for c in inserted + changed})
@@ -92,7 +94,10 @@ def test_the_first_rebuild_starts_from_the_cards_the_window_loaded(tmp_path) -> 
     assert snap is not None and snap.digest
 
     lib.delete_files([lib.file_by_path(str(root / "Inception.2010.mkv")).id])
-    for baseline in (Baseline("snapshot", str(snap_path), snap.digest), Baseline("stored", str(gen), text_digest(text))):
+    for baseline in (
+        Baseline("snapshot", str(snap_path), snap.digest),
+        Baseline("stored", str(gen), text_digest(text)),
+    ):
         built = build_cards(db, None, baseline)
         assert built.full is None, baseline.kind
         assert unchunk(built.inserted) == [] and unchunk(built.changed) == [] and len(built.removed) == 1
@@ -120,10 +125,15 @@ def test_the_helper_keeps_the_snapshot_file(tmp_path) -> None:
     assert loaded is not None and (loaded.generation, loaded.cards_format) == (lib.generation(), CARDS_FORMAT)
     assert {c.id for c in loaded.cards} == {c.id for c in unchunk(first.full)}
     lib.delete_files([lib.file_by_path(str(root / "Inception.2010.mkv")).id])
-    build_cards(db, first.token, snapshot=str(snap))  # within SNAPSHOT_EVERY_S of the last write: not rewritten
+    build_cards(
+        db, first.token, snapshot=str(snap)
+    )  # within SNAPSHOT_EVERY_S of the last write: not rewritten
     assert load_snapshot(snap, db).generation < lib.generation()
     assert cards_process.flush_snapshot(db, str(snap))  # the window closes: written
     loaded = load_snapshot(snap, db)
-    assert loaded.generation == lib.generation() and len(loaded.cards) == len(first.full and unchunk(first.full)) - 1
+    assert (
+        loaded.generation == lib.generation()
+        and len(loaded.cards) == len(first.full and unchunk(first.full)) - 1
+    )
     assert cards_process.flush_snapshot(db, str(snap))  # nothing new: nothing to do, still current
     lib.close()

@@ -46,7 +46,9 @@ def test_identify_updates_cards_posters_and_details(qtbot, tmp_path, fake_tmdb, 
     assert "confidence" in w.detail.state.text()
     assert "youtube.com/watch?v=" in w.detail.links.text()  # the trailer
     assert "Keanu Reeves" in w.detail.credits.text() and "Director" in w.detail.credits.text()
-    assert "Science Fiction" in w.detail.credits.text() and "min" in w.detail.credits.text()  # genres, runtime
+    assert (
+        "Science Fiction" in w.detail.credits.text() and "min" in w.detail.credits.text()
+    )  # genres, runtime
     assert "simulation" in w.detail.overview.text()
 
 
@@ -81,7 +83,9 @@ def test_network_down_for_a_few_titles_says_so_with_retry(qtbot, tmp_path, windo
     make_tree(root, ["Heat.1995.mkv", "Alien.1979.mkv"])
     data = tmp_path / "data"
     data.mkdir()
-    settings = Settings(tmdb_api_key="0123456789abcdef0123456789abcdef", tmdb_url=f"http://127.0.0.1:{port}/3")
+    settings = Settings(
+        tmdb_api_key="0123456789abcdef0123456789abcdef", tmdb_url=f"http://127.0.0.1:{port}/3"
+    )
     w = window_factory(settings=settings, client=build_client(settings, resolve_paths(data), None), data=data)
     with qtbot.waitSignal(w.identify_finished, timeout=60_000):
         w.add_folders([str(root)])
@@ -123,20 +127,26 @@ def _identifying(qtbot, tmp_path, window_factory, fake):
     return w
 
 
-def test_stop_button_stops_identify_and_keeps_what_was_found(qtbot, tmp_path, window_factory, slow_tmdb) -> None:
+def test_stop_button_stops_identify_and_keeps_what_was_found(
+    qtbot, tmp_path, window_factory, slow_tmdb
+) -> None:
     w = _identifying(qtbot, tmp_path, window_factory, slow_tmdb)
     assert w.stop_action.isEnabled()
     with qtbot.waitSignal(w.identify_finished, timeout=30_000) as finished:
         w.stop_action.trigger()  # the toolbar's Stop
     assert finished.args[0]["cancelled"] is True
     states = _states(w.library)
-    assert states.get("not_found", 0) > 0 and states.get("pending", 0) > 0, states  # kept; the rest left to do
+    assert states.get("not_found", 0) > 0 and states.get("pending", 0) > 0, (
+        states
+    )  # kept; the rest left to do
     assert sum(states.values()) == 40
     assert not w.stop_action.isEnabled() and w.identify_action.isEnabled()
     assert "(stopped)" in w.status.identify.text()
 
 
-def test_closing_mid_identify_stops_cleanly_and_loses_nothing(qtbot, tmp_path, window_factory, slow_tmdb) -> None:
+def test_closing_mid_identify_stops_cleanly_and_loses_nothing(
+    qtbot, tmp_path, window_factory, slow_tmdb
+) -> None:
     import time
 
     w = _identifying(qtbot, tmp_path, window_factory, slow_tmdb)
@@ -150,7 +160,9 @@ def test_closing_mid_identify_stops_cleanly_and_loses_nothing(qtbot, tmp_path, w
     assert w.library.integrity_ok()
 
 
-def test_changing_the_metadata_language_retitles_the_cards(qtbot, tmp_path, fake_tmdb, window_factory) -> None:
+def test_changing_the_metadata_language_retitles_the_cards(
+    qtbot, tmp_path, fake_tmdb, window_factory
+) -> None:
     from videomanager.gui.main_window import Hooks
 
     root = tmp_path / "videos"

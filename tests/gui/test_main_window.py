@@ -197,7 +197,9 @@ def test_cards_come_from_the_snapshot_first_then_from_a_helper_process(
     # The helper loaded the snapshot the window showed and sent only the change (no full set of cards).
     assert token is not None and worker._chunks is None and worker._baseline is None
     # The next change comes back as changes only (same token, no full set) and lands in the grid.
-    w2.library.delete_files([w2.library.file_by_path(str(root / "Heat (1995)" / "Heat.1995.2160p.UHD.BluRay.HDR.x265.mkv")).id])
+    w2.library.delete_files(
+        [w2.library.file_by_path(str(root / "Heat (1995)" / "Heat.1995.2160p.UHD.BluRay.HDR.x265.mkv")).id]
+    )
     w2.request_refresh()
     wait_cards(qtbot, w2, 3, timeout=30_000)
     assert worker._token == token and worker._chunks is None
@@ -369,6 +371,8 @@ def test_play_and_show_in_folder_open_the_file_and_its_folder(qtbot, tmp_path, w
         assert w.select_card(by_title["Breaking Bad"].id)
         opener.opened.clear()
         panel.play_button.click()  # a show: its first episode
-        assert len(opener.opened) == 1 and opener.opened[0].endswith(".mkv") and "Breaking" in opener.opened[0]
+        assert (
+            len(opener.opened) == 1 and opener.opened[0].endswith(".mkv") and "Breaking" in opener.opened[0]
+        )
     finally:
         QDesktopServices.unsetUrlHandler("file")

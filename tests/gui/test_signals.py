@@ -79,6 +79,8 @@ def test_a_signal_to_the_process_group_ends_the_program_and_its_helper(tmp_path,
 
 def _state(pid: int) -> str:
     try:
-        return "zombie" if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z" else "alive"
+        return (
+            "zombie" if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z" else "alive"
+        )
     except OSError:
         return "zombie"

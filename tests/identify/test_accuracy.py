@@ -51,7 +51,9 @@ def reports(
     fake = FakeTMDb()
     fake.start()
     try:
-        ours, naive = run_accuracy(load_library(LIBRARIES[request.param]), tmp_path_factory.mktemp("accuracy"), fake)
+        ours, naive = run_accuracy(
+            load_library(LIBRARIES[request.param]), tmp_path_factory.mktemp("accuracy"), fake
+        )
         ours.library = naive.library = request.param  # shown as the report's heading
         yield ours, naive
     finally:

@@ -235,4 +235,6 @@ def test_progress_reports_the_time_spent_waiting_for_the_rate_limit(tmp_path: Pa
     waited = seen[-1].wait_seconds
     # ~N requests at 8/s from 8 workers: most of them wait; the total is a real, positive time.
     assert waited > 0.5, waited
-    assert all(a.wait_seconds <= b.wait_seconds for a, b in zip(seen, seen[1:], strict=False))  # a running total
+    assert all(
+        a.wait_seconds <= b.wait_seconds for a, b in zip(seen, seen[1:], strict=False)
+    )  # a running total

@@ -39,7 +39,9 @@ def _fingerprints(library: Library, file_ids: Iterable[int]) -> list[tuple[FileR
     return out
 
 
-def set_match(library: Library, file_ids: Iterable[int], kind: str, tmdb_id: int, title_data: dict | None = None) -> int:
+def set_match(
+    library: Library, file_ids: Iterable[int], kind: str, tmdb_id: int, title_data: dict | None = None
+) -> int:
     """These files are this TMDb title (movie or tv). Returns how many files were set."""
     if kind not in ("movie", "tv") or int(tmdb_id) <= 0:
         raise DecisionError("A TMDb id is a positive number, for a movie or a TV show.")

@@ -137,16 +137,22 @@ class Identifier:
         try:
             if scheme == "tmdb":
                 kind, _, ident = rest.partition(":")
-                item = self.client.get_tv_show(int(ident)) if kind == "tv" else self.client.get_movie(int(ident))
+                item = (
+                    self.client.get_tv_show(int(ident)) if kind == "tv" else self.client.get_movie(int(ident))
+                )
                 return self._matched_by_id(key, item, kind, f"TMDb id {ident} in the file name")
             source = "imdb_id" if scheme == "imdb" else "tvdb_id"
             found = self.client.find(rest, external_source=source)
         except NotFoundError:
-            return LookupResult(key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb")
+            return LookupResult(
+                key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb"
+            )
         for kind, bucket in (("movie", "movie_results"), ("tv", "tv_results")):
             items = found.get(bucket) if isinstance(found, dict) else None
             if items:
-                return self._matched_by_id(key, items[0], kind, f"{source.replace('_id', '').upper()} id {rest}")
+                return self._matched_by_id(
+                    key, items[0], kind, f"{source.replace('_id', '').upper()} id {rest}"
+                )
         return LookupResult(key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb")
 
     @staticmethod
@@ -198,7 +204,9 @@ class Identifier:
             best = decision.best
             return LookupResult(key, STATE_MATCHED, best.tmdb_id, best.kind, decision.confidence, decision.reasons,
                                 candidates, _title_data(items[best.tmdb_id], best.kind))  # fmt: skip
-        return LookupResult(key, decision.state, None, query.kind, decision.confidence, decision.reasons, candidates)
+        return LookupResult(
+            key, decision.state, None, query.kind, decision.confidence, decision.reasons, candidates
+        )
 
     def _score(self, query: Query, items: dict[int, dict], in_year: set[int], alt: dict[int, list[str]],
                penalties: dict[int, str] | None = None):  # fmt: skip
@@ -256,7 +264,9 @@ def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
                 language=parsed.language,
             )
     for key, q in out.items():
-        out[key] = replace(q, alternative_titles=tuple(sorted(alts.get(key, ()))), max_season=seasons.get(key))
+        out[key] = replace(
+            q, alternative_titles=tuple(sorted(alts.get(key, ()))), max_season=seasons.get(key)
+        )
     return out
 
 
@@ -329,7 +339,11 @@ class Enricher:
             running: dict[Future, str] = {}
 
             def submit_more() -> None:
-                while len(running) < self.workers * 2 and not self.cancel.is_set() and summary.stop_reason is None:
+                while (
+                    len(running) < self.workers * 2
+                    and not self.cancel.is_set()
+                    and summary.stop_reason is None
+                ):
                     key = next(pending_keys, None)
                     if key is None:
                         return
@@ -494,4 +508,12 @@ def build_client(settings, paths, library: Library | None, env=None):
     )
 
 
-__all__ = ["Enricher", "EnrichProgress", "EnrichSummary", "Identifier", "LookupResult", "Parsed", "build_client"]
+__all__ = [
+    "Enricher",
+    "EnrichProgress",
+    "EnrichSummary",
+    "Identifier",
+    "LookupResult",
+    "Parsed",
+    "build_client",
+]

@@ -61,7 +61,18 @@ EXTRA_FOLDERS = {
     "trailers", "featurettes", "extras", "behind the scenes", "deleted scenes", "interviews", "scenes",
     "shorts", "other", "samples", "sample", "clips",
 }  # fmt: skip
-SEASON_PREFIXES = ("season", "series", "saison", "staffel", "temporada", "stagione", "specials", "s0", "s1", "s2")
+SEASON_PREFIXES = (
+    "season",
+    "series",
+    "saison",
+    "staffel",
+    "temporada",
+    "stagione",
+    "specials",
+    "s0",
+    "s1",
+    "s2",
+)
 
 _SOURCE_RANK = {
     "ultra hd blu-ray": 7, "blu-ray": 6, "web": 5, "hd-dvd": 5, "hdtv": 4, "dvd": 3,
@@ -207,7 +218,9 @@ def _version(unit: _Unit) -> Version:
     )
 
 
-def _title_year(g: _Group, titles: dict[tuple[str, int], dict]) -> tuple[str, int | None, str | None, str | None]:
+def _title_year(
+    g: _Group, titles: dict[tuple[str, int], dict]
+) -> tuple[str, int | None, str | None, str | None]:
     if g.tmdb_id and g.kind and (g.kind, g.tmdb_id) in titles:
         t = titles[(g.kind, g.tmdb_id)]
         date = t.get("release_date") or t.get("first_air_date") or ""
@@ -283,16 +296,25 @@ def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Grou
 
 def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
     title, year, original, poster = _title_year(g, titles)
-    is_tv = g.kind == "tv" or (g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units)
+    is_tv = g.kind == "tv" or (
+        g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units
+    )
     versions: list[Version] = []
     episodes: list[Episode] = []
     for u in g.units:
         if is_tv:
             for f in u.files:
                 episodes.append(
-                    Episode(path=f.path, season=f.parsed.season, episode=f.parsed.episode, size=f.size,
-                            resolution=f.parsed.resolution, title=f.parsed.episode_title, missing=f.missing,
-                            file_id=f.id)  # fmt: skip
+                    Episode(
+                        path=f.path,
+                        season=f.parsed.season,
+                        episode=f.parsed.episode,
+                        size=f.size,
+                        resolution=f.parsed.resolution,
+                        title=f.parsed.episode_title,
+                        missing=f.missing,
+                        file_id=f.id,
+                    )  # fmt: skip
                 )
         else:
             versions.append(_version(u))

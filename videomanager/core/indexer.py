@@ -85,7 +85,10 @@ class _Parser:
     """Parses inline, or in a process pool once enough names are waiting; bounded in-flight work."""
 
     def __init__(
-        self, workers: int | None, write: Callable[[list[NewFile]], None], cancel: threading.Event | None = None
+        self,
+        workers: int | None,
+        write: Callable[[list[NewFile]], None],
+        cancel: threading.Event | None = None,
     ) -> None:
         self.cancel = cancel or threading.Event()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -129,7 +132,9 @@ class _Parser:
             if not cancelled:
                 if self.pool is not None and self.pending:
                     chunk, self.pending = self.pending, []
-                    self.futures.append((self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk))
+                    self.futures.append(
+                        (self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk)
+                    )
                 self._inline()
             # Even when cancelled, keep what was already parsed: nothing found is lost.
             for fut, chunk in self.futures:
@@ -139,7 +144,9 @@ class _Parser:
                 if fut.cancelled():
                     continue
                 dicts = fut.result()
-                self.write([_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)])
+                self.write(
+                    [_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)]
+                )
             self.futures.clear()
         finally:
             if self.pool is not None:
@@ -223,7 +230,9 @@ def scan_into_library(
         _settle_unseen(library, roots, existing, seen, listed, summary)
         # Renamed or moved files get their fingerprint now, so the user's decisions follow them.
         refresh_fingerprints(library)
-    if store_cards and (summary.new or summary.changed or summary.removed or summary.missing or summary.returned):
+    if store_cards and (
+        summary.new or summary.changed or summary.removed or summary.missing or summary.returned
+    ):
         # Group now, while the user expects the scan to work, so that listing the library is a read.
         from videomanager.core.grouping import cards_json
 

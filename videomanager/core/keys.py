@@ -27,4 +27,3 @@ def lookup_key(parsed: Parsed, role: str) -> str | None:
     if kind == "tv" and parsed.country:
         key += f"|{parsed.country}"  # The Office (UK) and The Office (US) are different shows
     return key
-

@@ -434,7 +434,10 @@ class Library:
 
     def files(self) -> list[FileRecord]:
         decoded: dict[bytes, str] = {}
-        return [_file_from_row(r, decoded) for r in self.conn.execute(f"SELECT {_FILE_COLS} FROM files ORDER BY id")]
+        return [
+            _file_from_row(r, decoded)
+            for r in self.conn.execute(f"SELECT {_FILE_COLS} FROM files ORDER BY id")
+        ]
 
     def file_by_path(self, path: str) -> FileRecord | None:
         r = self.conn.execute(f"SELECT {_FILE_COLS} FROM files WHERE path=?", (_b(path),)).fetchone()
@@ -557,7 +560,9 @@ class Library:
             )
 
     def titles(self) -> dict[tuple[str, int], dict]:
-        return {(k, i): json.loads(d) for k, i, d in self.conn.execute("SELECT kind, tmdb_id, data FROM titles")}
+        return {
+            (k, i): json.loads(d) for k, i, d in self.conn.execute("SELECT kind, tmdb_id, data FROM titles")
+        }
 
     def titles_not_in(self, language: str, default: str) -> list[tuple[str, int, dict]]:
         """The titles whose data were fetched in another language than ``language`` (``default`` for titles
@@ -570,7 +575,9 @@ class Library:
         return [(k, i, json.loads(d)) for k, i, d in rows]
 
     def title(self, kind: str, tmdb_id: int) -> dict | None:
-        r = self.conn.execute("SELECT data FROM titles WHERE kind=? AND tmdb_id=?", (kind, tmdb_id)).fetchone()
+        r = self.conn.execute(
+            "SELECT data FROM titles WHERE kind=? AND tmdb_id=?", (kind, tmdb_id)
+        ).fetchone()
         return json.loads(r[0]) if r else None
 
     # -- manual decisions ----------------------------------------------------------------------------
@@ -597,7 +604,9 @@ class Library:
             c.execute("DELETE FROM decisions WHERE fingerprint=?", (fingerprint,))
 
     def decisions(self) -> dict[str, Decision]:
-        rows = self.conn.execute("SELECT fingerprint, action, kind, tmdb_id, group_token, created_at FROM decisions")
+        rows = self.conn.execute(
+            "SELECT fingerprint, action, kind, tmdb_id, group_token, created_at FROM decisions"
+        )
         return {r[0]: Decision(*r) for r in rows}
 
     def decision_sizes(self) -> set[int]:

@@ -30,7 +30,17 @@ CLOSE_TITLE = 0.90  # under this title similarity, alternative titles are worth 
 W_TITLE, W_YEAR, W_POP = 0.72, 0.24, 0.04
 
 _LEADING_ARTICLE = re.compile(r"^(the|a|an|le|la|les|l|der|die|das|el|il|lo|los|las|un|une|ein|eine) ")
-_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+_ROMAN = {
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "v": "5",
+    "vi": "6",
+    "vii": "7",
+    "viii": "8",
+    "ix": "9",
+    "x": "10",
+}
 _NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 
 
@@ -156,7 +166,9 @@ def candidate_from_result(item: dict, kind: str) -> Candidate:
         original_title=str(original) if original else None,
         popularity=float(pop) if isinstance(pop, (int, float)) else 0.0,
         poster_path=item.get("poster_path") if isinstance(item.get("poster_path"), str) else None,
-        original_language=item.get("original_language") if isinstance(item.get("original_language"), str) else None,
+        original_language=item.get("original_language")
+        if isinstance(item.get("original_language"), str)
+        else None,
         origin_country=tuple(c for c in item.get("origin_country") or () if isinstance(c, str))
         if isinstance(item.get("origin_country"), list)
         else (),
@@ -202,13 +214,17 @@ def score_candidates(
             total *= 0.5
             note = f"{note}, {penalties[c.tmdb_id]}"
         scored.append(
-            Scored(c, sim, note, ys, round(total, 4), alt_titles_checked=c.tmdb_id in alt_titles, titles=titles)
+            Scored(
+                c, sim, note, ys, round(total, 4), alt_titles_checked=c.tmdb_id in alt_titles, titles=titles
+            )
         )
     scored.sort(key=lambda s: (s.score, s.candidate.popularity), reverse=True)
     return scored
 
 
-def needs_alternative_titles(query: Query, scored: list[Scored], tmdb_order: list[int] | None = None) -> list[int]:
+def needs_alternative_titles(
+    query: Query, scored: list[Scored], tmdb_order: list[int] | None = None
+) -> list[int]:
     """Ids worth fetching alternative and translated titles for: plausible by year, but their titles do
     not match well. TMDb found them for this query, so one of their other titles probably does: the
     best few by our score, and the first few in TMDb's own order ("Ça" finds It (2017) through its
@@ -236,7 +252,9 @@ def _reason(s: Scored) -> str:
 def decide(scored: list[Scored]) -> Decision:
     """Floor + margin: matched, ambiguous (close candidates kept), or not found."""
     shown = tuple(
-        replace(s.candidate, score=s.score, reasons=_reason(s)) for s in scored[:8] if s.score >= AMBIGUOUS_FLOOR
+        replace(s.candidate, score=s.score, reasons=_reason(s))
+        for s in scored[:8]
+        if s.score >= AMBIGUOUS_FLOOR
     )
     if not scored or scored[0].score < AMBIGUOUS_FLOOR:
         best = scored[0] if scored else None

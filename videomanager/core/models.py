@@ -216,10 +216,7 @@ class Card:
 
     @property
     def size(self) -> int:
-        return (
-            sum(v.size for v in self.versions)
-            + sum(e.size for e in self.episodes)
-        )
+        return sum(v.size for v in self.versions) + sum(e.size for e in self.episodes)
 
     @property
     def best_resolution(self) -> str | None:
@@ -295,7 +292,9 @@ _CARD_KEYS = frozenset(Card.__dataclass_fields__) | {"reclaimable_bytes"}
 
 
 def _candidates(items: list[dict[str, Any]] | None) -> tuple[Candidate, ...]:
-    return tuple(Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())}) for c in items or ())
+    return tuple(
+        Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())}) for c in items or ()
+    )
 
 
 def _adopt(d: dict[str, Any]) -> Card:

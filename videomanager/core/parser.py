@@ -130,7 +130,19 @@ def _is_release_folder(folder: str) -> bool:
     if _YEAR.search(folder):
         return True
     g = guess(folder)
-    return any(k in g for k in ("source", "screen_size", "video_codec", "release_group", "audio_codec", "cd_count", "language", "other"))
+    return any(
+        k in g
+        for k in (
+            "source",
+            "screen_size",
+            "video_codec",
+            "release_group",
+            "audio_codec",
+            "cd_count",
+            "language",
+            "other",
+        )
+    )
 
 
 def split_aka(title: str) -> tuple[str, ...]:
@@ -201,9 +213,13 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     year = _first(g.get("year"))
     year = year if isinstance(year, int) else None
     # "1917 (2019)", "300 (2006) - 1080p": a number that guessit reads as the title next to a year.
-    numeric_title = bool(title and title.isdigit() and year and str(year) != title and _contains(title, clean_stem))
+    numeric_title = bool(
+        title and title.isdigit() and year and str(year) != title and _contains(title, clean_stem)
+    )
     # "E.T. (1982)": a dotted acronym is a title, not single-letter noise such as B1_t00.
-    acronym_title = bool(title and _DOTTED_ACRONYM.fullmatch(title.replace(" ", "")) and _contains(title, clean_stem))
+    acronym_title = bool(
+        title and _DOTTED_ACRONYM.fullmatch(title.replace(" ", "")) and _contains(title, clean_stem)
+    )
     generic = not personal and not numeric_title and not acronym_title and is_generic_stem(clean_stem)
     if g.get("type") == "episode" and _not_really_an_episode(g, clean_name, context, hints):
         g = guess_movie("/".join([*(c for c in clean_context if c.strip()), clean_name]))
@@ -217,7 +233,12 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
 
     if title and title_folder and not _contains(title, clean_stem) and _contains(title, folder_text):
         title_from = "folder"  # guessit itself took the title from the folder
-        if g.get("type") != "episode" and not generic and not personal and not _is_release_folder(folder_text):
+        if (
+            g.get("type") != "episode"
+            and not generic
+            and not personal
+            and not _is_release_folder(folder_text)
+        ):
             # A plain folder ("USB Drive", "Kids") is no film folder: the file's own name is the title.
             alone = guess(clean_name)
             own = _first(alone.get("title"))
@@ -335,7 +356,9 @@ def _bare_title(stem: str, g: dict[str, Any]) -> str | None:
     return head if head and any(c.isalnum() for c in head) and len(head) <= 80 else None
 
 
-def _ancestor_year(title: str, folder_names: list[str] | tuple[str, ...], title_folder: str | None) -> int | None:
+def _ancestor_year(
+    title: str, folder_names: list[str] | tuple[str, ...], title_folder: str | None
+) -> int | None:
     """A year from a folder further up that names the same title (Fargo (1996)/FARGO/VIDEO_TS)."""
     for folder in list(reversed(folder_names))[:4]:
         if folder == title_folder or structural_folder(folder):

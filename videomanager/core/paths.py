@@ -46,7 +46,9 @@ class AppPaths:
             d.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> AppPaths:
+def resolve_paths(
+    data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+) -> AppPaths:
     """The locations to use: an explicit data dir, then the environment variable, then platformdirs."""
     env = os.environ if env is None else env
     chosen = data_dir if data_dir else env.get(DATA_DIR_ENV) or None

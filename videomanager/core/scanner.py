@@ -541,8 +541,10 @@ def unchanged_since(
                     if entry.is_symlink() or name in markers:
                         return False
                     dot = name.rfind(b".")
-                    if dot <= 0 or name[dot + 1 :].lower() not in _VIDEO_EXT_BYTES or (
-                        name[:1] == b"." and name[:3] != b"..."
+                    if (
+                        dot <= 0
+                        or name[dot + 1 :].lower() not in _VIDEO_EXT_BYTES
+                        or (name[:1] == b"." and name[:3] != b"...")
                     ):
                         continue
                     old = known.get(entry.path)

@@ -245,4 +245,6 @@ def effective_credentials(settings: Settings, env: Mapping[str, str] | None = No
 
 def effective_tmdb_url(settings: Settings, env: Mapping[str, str] | None = None) -> str:
     env = os.environ if env is None else env
-    return (env.get("VIDEOMANAGER_TMDB_URL") or settings.tmdb_url or "https://api.themoviedb.org/3").rstrip("/")
+    return (env.get("VIDEOMANAGER_TMDB_URL") or settings.tmdb_url or "https://api.themoviedb.org/3").rstrip(
+        "/"
+    )

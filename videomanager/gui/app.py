@@ -108,8 +108,15 @@ def run_gui(args: argparse.Namespace) -> int:
     except OSError as exc:
         notices.append(
             # Worded when shown: the translator is installed once the settings (the language) are read.
-            ("paths", lambda exc=exc: QCoreApplication.translate("App", "Cannot create the data folder %1: %2.")
-             .replace("%1", str(exc.filename)).replace("%2", str(exc.strerror)), LEVEL_ERROR)
+            (
+                "paths",
+                lambda exc=exc: (
+                    QCoreApplication.translate("App", "Cannot create the data folder %1: %2.")
+                    .replace("%1", str(exc.filename))
+                    .replace("%2", str(exc.strerror))
+                ),
+                LEVEL_ERROR,
+            )
         )
     store = SettingsStore(paths.settings_file)
     loaded = store.load()

@@ -225,7 +225,9 @@ class CardDelegate(QStyledItemDelegate):
             p = QPainter(pm)
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             path = QPainterPath()
-            path.addRoundedRect(QRectF(0, 0, size.width(), size.height()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+            path.addRoundedRect(
+                QRectF(0, 0, size.width(), size.height()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10
+            )
             p.fillPath(path, bg)
             if tint is not None:
                 p.fillPath(path, tint)
@@ -236,7 +238,9 @@ class CardDelegate(QStyledItemDelegate):
         return pm
 
     def _remember(self, key: tuple, pm: QPixmap) -> None:
-        if len(self._cache) >= 512:  # a few kinds of frames and pills: only a change of theme or screen grows it
+        if (
+            len(self._cache) >= 512
+        ):  # a few kinds of frames and pills: only a change of theme or screen grows it
             self._cache.clear()
         self._cache[key] = pm
 

@@ -196,7 +196,9 @@ def _write_held(db_path: str, snapshot: str, held: _Held) -> None:
     from videomanager.core.grouping import CARDS_FORMAT
 
     try:
-        save_snapshot(Path(snapshot), db_path, chunk_cards(list(held.cards.values())), held.generation, CARDS_FORMAT)
+        save_snapshot(
+            Path(snapshot), db_path, chunk_cards(list(held.cards.values())), held.generation, CARDS_FORMAT
+        )
     except OSError as exc:  # only a start-up speed-up: never an error for the user
         log.debug("card snapshot not saved: %s", exc)
         return
@@ -257,7 +259,9 @@ class ProcessBuilder:
         self._pool = None
         self._closing = threading.Event()
 
-    def build(self, token: str | None, baseline: Baseline | None = None, snapshot: str | None = None) -> Built:
+    def build(
+        self, token: str | None, baseline: Baseline | None = None, snapshot: str | None = None
+    ) -> Built:
         if self._pool is None:
             self._pool = child_context().Pool(1, initializer=_helper_init, initargs=(os.getpid(),))
         result = self._pool.apply_async(build_cards, (self.db_path, token, baseline, snapshot))
@@ -310,7 +314,9 @@ class ProcessBuilder:
                     pass
 
 
-def save_snapshot(path: Path, db: str, chunks: list[bytes], generation: int = -1, cards_format: str = "") -> None:
+def save_snapshot(
+    path: Path, db: str, chunks: list[bytes], generation: int = -1, cards_format: str = ""
+) -> None:
     """Write the chunks atomically: magic, the library path, the generation and card format they were built
     for, then length-prefixed chunks."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -67,7 +67,11 @@ class StatusPanel(QObject):
         if waits:
             text += " · " + self.tr("%1 slow-downs from TMDb").replace("%1", self._n(waits))
         self.waits.setText(text)
-        self.waits.setToolTip(self.tr("Time requests spent waiting, added up over all requests, so as to stay within the requests per second set in Settings."))
+        self.waits.setToolTip(
+            self.tr(
+                "Time requests spent waiting, added up over all requests, so as to stay within the requests per second set in Settings."
+            )
+        )
         self.waits.setVisible(waits > 0 or seconds >= 1.0)
         eta = format_eta(p.get("eta_seconds"))
         self.eta.setText(self.tr("Time left: %1").replace("%1", eta))

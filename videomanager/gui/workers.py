@@ -252,7 +252,10 @@ class CardsWorker(QObject):
         """The cards to show at once, and whether they are current (no rebuild needed)."""
         snap = load_snapshot(self.snapshot_path, self._db) if self.snapshot_path else None
         if snap is not None and snap.cards:
-            current = generation is not None and (snap.generation, snap.cards_format) == (generation, CARDS_FORMAT)
+            current = generation is not None and (snap.generation, snap.cards_format) == (
+                generation,
+                CARDS_FORMAT,
+            )
             self._baseline = Baseline("snapshot", str(self.snapshot_path), snap.digest)
             return snap.cards, current
         if generation is None:
