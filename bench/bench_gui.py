@@ -84,11 +84,11 @@ def build_library(data: Path, n: int) -> None:
             ],  # fmt: skip
         )
     if STORE_CARDS:
-        # What `videomanager scan` / `identify` (and a scan from the window) do at their end: store the cards,
-        # so the first window start shows them without regrouping the library.
-        from videomanager.core.grouping import cards_json
+        # What `videomanager scan` / `identify` (and the window as it works) do: keep the card store up to
+        # date, so the first window start shows the stored cards without regrouping the library.
+        from videomanager.core.cards import CardStore
 
-        cards_json(lib)
+        CardStore(lib).update()
     lib.close()
     write_posters(data / "cache" / "posters")
 
@@ -112,10 +112,7 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from videomanager.gui.compat import ensure_none_immortal
-
     app = QApplication([])
-    ensure_none_immortal()  # the baseline needs it too (see gui/compat.py)
     result: dict = {"mode": mode}
     if mode == "baseline":
         from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -148,8 +145,7 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
 
         library = Library(data / "library.sqlite3")
         window = MainWindow(library, Settings(), posters_dir=data / "cache" / "posters",
-                            ui_state_path=data / "window.ini", snapshot_path=data / "cache" / "cards.snapshot",
-                            cards_in_process=True, auto_identify=False)  # fmt: skip
+                            ui_state_path=data / "window.ini", auto_identify=False)  # fmt: skip
         window.resize(1280, 820)
         window.show()
         populated = lambda: window.model.rowCount() >= n and not window._pending_diffs  # noqa: E731
@@ -204,7 +200,8 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
     def identify_like_writes() -> None:
         """What an identify run does to the window: every 0.5 s the library changes (here one title of a
         card on screen is renamed, as a match would) and the window is told (keys_done -> _mark_dirty), so
-        the cards are rebuilt in the helper process and the diff is applied while the grid scrolls."""
+        the card store regroups what changed on the cards thread and the diff is applied while the grid
+        scrolls."""
         lib = window.library
         counter = {"n": 0}
 
@@ -374,7 +371,9 @@ def measure(args, run: int, runs: int) -> list[str]:
         try:
             base = run_child("baseline", data, args.cards)
             app = run_child("app", data, args.cards)
-            app_warm = run_child("app", data, args.cards)  # second run: the window's own snapshot, window.ini
+            app_warm = run_child(
+                "app", data, args.cards
+            )  # second run: window.ini written, files in the OS cache
             app_id = run_child("app-identify", data, args.cards)  # scrolling while the cards are rebuilt
         finally:
             for hog in hogs:
@@ -431,12 +430,12 @@ def measure(args, run: int, runs: int) -> list[str]:
     load = os.getloadavg()
     cold = (
         "The cold start is a first start of the window on a library that `videomanager scan` / `identify` "
-        "left behind: it shows the cards those commands stored in the library (JSON), which were built for the "
-        "library as it is, so nothing is rebuilt. The 2nd run shows the window's own snapshot (written at the "
-        "first run's close), also current."
+        "left behind: it shows the cards stored in the library's card store (one JSON row per card), which "
+        "are up to date, so nothing is regrouped. The 2nd run is the same start again (window.ini written, "
+        "the library in the OS file cache)."
         if STORE_CARDS
-        else "--no-stored-cards: no command ever stored cards for this library, so the first start builds "
-        "them (core `cards_from_library`, seconds for 30,000 cards) before the grid fills."
+        else "--no-stored-cards: no command ever stored cards for this library, so the first start groups "
+        "the whole library (seconds for 30,000 cards) before the grid fills."
     )
     lines += [
         "",
@@ -457,8 +456,8 @@ def measure(args, run: int, runs: int) -> list[str]:
         cold,
         f"While identifying: the same scroll as the 2nd run while, every 0.5 s, a card's title changes in the "
         f"library and the window is told, as an identify run does ({app_id.get('identify_writes')} changes, "
-        f"{app_id.get('rebuilds_applied')} rebuilds applied during the scroll; each rebuild runs in the "
-        "helper process, its diff is applied on the GUI thread).",
+        f"{app_id.get('rebuilds_applied')} updates applied during the scroll; each update regroups the cards "
+        "the change touches on the cards thread, its diff is applied on the GUI thread).",
         f"Scrolling: {app['scroll_pages']} pages in {app['scroll_s']:.1f} s (baseline {base['scroll_pages']} pages "
         f"in {base['scroll_s']:.1f} s, same cell size); posters in the RAM cache at the end: "
         f"{app.get('posters_in_ram')}.",

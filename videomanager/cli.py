@@ -149,34 +149,35 @@ def cmd_scan(ctx: Context) -> int:
             ctx.settings_store.save(ctx.settings)
         except OSError as exc:
             print(f"Could not save the library folders to settings.json: {exc}.", file=sys.stderr)
-    print(summary.line())  # the scan itself stored the cards when anything changed
+    _update_cards(ctx)
+    print(summary.line())
     for root in summary.unavailable_roots:
         print(f"{root} could not be read: its files are kept and marked missing.", file=sys.stderr)
     return 0
 
 
-def _warm_cards(ctx: Context) -> None:
-    """Build and store the cards now, while the user expects work, so the next `list` is a read."""
-    from videomanager.core.grouping import cards_json
+def _update_cards(ctx: Context) -> None:
+    """Bring the stored cards up to date now, while the user expects work, so the next `list` is a read."""
+    from videomanager.core.cards import CardStore
     from videomanager.core.library import LibraryError
 
     try:
-        cards_json(ctx.library)
-    except LibraryError:
+        CardStore(ctx.library).update()
+    except LibraryError:  # busy or read-only: the next `list` updates them
         pass
 
 
 def cmd_list(ctx: Context) -> int:
-    from videomanager.core.grouping import cards_from_library
+    from videomanager.core.cards import CardStore
+    from videomanager.core.grouping import list_order
+    from videomanager.core.models import resolution_label
 
+    store = CardStore(ctx.library)
     if ctx.args.json:
-        from videomanager.core.grouping import cards_json
-
-        sys.stdout.write(cards_json(ctx.library))
+        sys.stdout.write(store.json_text())
         sys.stdout.write("\n")
         return 0
-    cards = cards_from_library(ctx.library)
-    from videomanager.core.models import resolution_label
+    cards = sorted(store.cards(), key=list_order)
 
     for c in cards:
         year = f" ({c.year})" if c.year else ""

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 
-from videomanager.cli import Context, UserError, _progress_printer, _warm_cards
+from videomanager.cli import Context, UserError, _progress_printer, _update_cards
 from videomanager.core.models import Card
 
 
@@ -51,7 +51,7 @@ def cmd_identify(ctx: Context) -> int:
     if sys.stderr.isatty():
         show("", final=True)
     print(summary.line())
-    _warm_cards(ctx)
+    _update_cards(ctx)
     if summary.stop_reason:
         print(f"Stopped: {summary.stop_reason} The titles not looked up yet stay pending for the next run.",
               file=sys.stderr)  # fmt: skip
@@ -61,13 +61,14 @@ def cmd_identify(ctx: Context) -> int:
 
 def _card_of(ctx: Context, path: str) -> tuple[Card, list[int]]:
     """The card holding the file at path, and the ids of the file's version (all parts of a stack)."""
-    from videomanager.core.grouping import cards_from_library
+    from videomanager.core.cards import CardStore
 
     full = os.path.abspath(os.path.expanduser(path))
     record = ctx.library.file_by_path(full)
     if record is None:
         raise UserError(f"{path} is not in the library: scan its folder first.")
-    for card in cards_from_library(ctx.library):
+    card = CardStore(ctx.library).card_holding(record.id)
+    if card is not None:
         for v in card.versions:
             if record.id in v.file_ids:
                 return card, list(v.file_ids)

@@ -160,23 +160,22 @@ def test_cli_scan_list_json_contract(tmp_path):
 
 
 def test_stored_cards_follow_every_change(tmp_path):
-    from videomanager.core.grouping import CARDS_FORMAT, cards_json
+    from videomanager.core.cards import CardStore
 
     root, lib = _scan(tmp_path)
-    first = cards_json(lib)
-    gen = lib.generation()
-    assert lib.stored_cards(gen, CARDS_FORMAT) == first  # stored: the next listing is a read
+    store = CardStore(lib)
+    first = store.json_text()
     assert json.loads(first) == [c.to_dict() for c in cards_from_library(lib)]
-    # Cards stored by a program that groups differently (another version or grouping code) are not used.
-    assert lib.stored_cards(gen, "0.0.1-another") is None and lib.stored_cards(gen) is None
-    scan_into_library(lib, [str(root)], workers=1)  # unchanged tree: nothing written
-    assert lib.generation() == gen
-    _identify_by_hand(lib)  # lookups change: the stored cards are stale and rebuilt
-    assert lib.generation() > gen and lib.stored_cards(lib.generation(), CARDS_FORMAT) is None
-    second = json.loads(cards_json(lib))
+    assert not store.pending()  # stored: the next listing is a read
+    scan_into_library(lib, [str(root)], workers=1)  # unchanged tree: nothing written, nothing to regroup
+    assert not store.pending()
+    _identify_by_hand(lib)  # lookups change: the cards that use them are regrouped
+    assert store.pending()
+    second = json.loads(store.json_text())
+    assert second == [c.to_dict() for c in cards_from_library(lib)]
     assert any(c["id"] == "movie:603" for c in second)
     lib.record_request("2026-11-22")  # the request log does not touch the cards
-    assert lib.stored_cards(lib.generation(), CARDS_FORMAT) is not None
+    assert not store.pending()
 
 
 def test_card_from_its_json_form(tmp_path):

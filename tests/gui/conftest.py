@@ -11,11 +11,6 @@ import pytest
 
 from videomanager.core.library import Library
 from videomanager.core.settings import Settings, SettingsStore
-from videomanager.gui.compat import ensure_none_immortal
-
-# PySide6 6.12 on Python 3.11 drains a reference from None on every void call (see gui/compat.py);
-# a long GUI test session would otherwise abort with "none_dealloc".
-ensure_none_immortal()
 
 
 def make_tree(root: Path, names: list[str]) -> list[Path]:

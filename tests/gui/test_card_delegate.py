@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QListView
@@ -32,10 +33,10 @@ def render(view: QListView) -> QImage:
 
 def test_badges() -> None:
     c = card("movie:1", "X", versions=1)
-    many = c.__class__(**{**c.__dict__, "versions": tuple(
+    many = msgspec.structs.replace(c, versions=tuple(
         Version(path=f"/v{i}.mkv", parts=(f"/v{i}.mkv",), size=1, resolution=r, hdr="HDR10" if i == 0 else None,
                 edition="Extended" if i == 1 else None)
-        for i, r in enumerate(["2160p", "1080p", "720p", "480p"]))})  # fmt: skip
+        for i, r in enumerate(["2160p", "1080p", "720p", "480p"])))  # fmt: skip
     assert card_badges(many) == ["4K", "1080p", "720p", "480p", "HDR", "Extended"]
 
 
@@ -48,7 +49,7 @@ def test_grid_paints_placeholders_and_posters(qtbot, tmp_path) -> None:
         proxy = CardFilterProxy()
         proxy.setSourceModel(model)
         cards = [*CARDS, card("movie:77", "With Poster", 2020)]
-        cards[-1] = cards[-1].__class__(**{**cards[-1].__dict__, "poster_path": "/abc.jpg"})
+        cards[-1] = msgspec.structs.replace(cards[-1], poster_path="/abc.jpg")
         model.apply_diff(diff_cards({}, cards)[0])
         view = QListView()
         view.setViewMode(QListView.ViewMode.IconMode)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from PySide6.QtCore import QPersistentModelIndex
 
 from videomanager.core.models import Card, Episode, Version

@@ -174,45 +174,30 @@ def test_settings_accepted_rebuilds_client_and_scans_new_folders(qtbot, tmp_path
     wait_cards(qtbot, w, 1)
 
 
-def test_cards_come_from_the_snapshot_first_then_from_a_helper_process(
-    qtbot, tmp_path, window_factory
-) -> None:
+def test_the_stored_cards_come_first_then_only_what_changed(qtbot, tmp_path, window_factory) -> None:
+    """The window shows the library's stored cards at once; a change made behind its back (another process)
+    reaches the grid as that change only."""
     root = tmp_path / "videos"
-    data = tmp_path / "snap"
-    snapshot = data / "cache" / "cards.snapshot"
-    w = scanned_sample(qtbot, window_factory, root, data=data, snapshot_path=snapshot)
+    data = tmp_path / "stored"
+    w = scanned_sample(qtbot, window_factory, root, data=data)
     w.close()
-    assert snapshot.exists()
-    # Next run: the library changed behind the window's back; the snapshot shows at once (preliminary),
-    # then the rebuild in the helper process brings the change.
     w.library.delete_files([w.library.file_by_path(str(root / "Inception.2010.mkv")).id])
-    w2 = window_factory(data=data, snapshot_path=snapshot, cards_in_process=True)
-    seen: list[int] = []
-    w2.cards_applied.connect(lambda: seen.append(w2.model.rowCount()))
-    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == 4, timeout=30_000)
-    assert seen[0] == 5  # the snapshot's cards came first
-    worker = w2.cards_job.worker
-    assert worker._process is not None  # the rebuild ran in the helper process
-    token = worker._token
-    # The helper loaded the snapshot the window showed and sent only the change (no full set of cards).
-    assert token is not None and worker._chunks is None and worker._baseline is None
-    # The next change comes back as changes only (same token, no full set) and lands in the grid.
-    w2.library.delete_files(
-        [w2.library.file_by_path(str(root / "Heat (1995)" / "Heat.1995.2160p.UHD.BluRay.HDR.x265.mkv")).id]
-    )
+    w2 = window_factory(data=data, show=False)
+    rows: list = []  # what reached the grid, in order (the model lives on this thread: nothing is missed)
+    w2.model.rowsInserted.connect(lambda _p, first, last: rows.append(("inserted", last - first + 1)))
+    w2.model.rowsRemoved.connect(lambda _p, first, last: rows.append(("removed", last - first + 1)))
+    w2.show()
+    wait_cards(qtbot, w2, 4, timeout=30_000)
+    assert rows == [("inserted", 5), ("removed", 1)]  # the stored cards came first, all of them, then the change
+    diffs: list = []
+    w2.cards_job.worker.diff_ready.connect(diffs.append)
+    heat = w2.library.file_by_path(str(root / "Heat (1995)" / "Heat.1995.2160p.UHD.BluRay.HDR.x265.mkv"))
+    heat_card = next(c.id for c in w2.model.cards() if c.title == "Heat")
+    w2.library.delete_files([heat.id])
     w2.request_refresh()
     wait_cards(qtbot, w2, 3, timeout=30_000)
-    assert worker._token == token and worker._chunks is None
+    assert (diffs[-1].inserted, diffs[-1].changed, diffs[-1].removed) == ([], [], [heat_card])
     assert sorted(c.title for c in w2.model.cards()) == ["Alien", "Breaking Bad", "The Matrix"]
-    assert set(worker._snapshot) == {c.id for c in w2.model.cards()}
-    shown = {c.id: c for c in w2.model.cards()}
-    w2.close()  # the helper process writes the snapshot of what the window showed, for the library as it is
-    from videomanager.core.grouping import CARDS_FORMAT
-    from videomanager.gui.cards_process import load_snapshot
-
-    snap = load_snapshot(snapshot, str(w2.library.path))
-    assert snap is not None and {c.id: c for c in snap.cards} == shown
-    assert (snap.generation, snap.cards_format) == (w2.library.generation(), CARDS_FORMAT)
 
 
 def test_an_unreadable_folder_shows_in_the_message_bar_with_retry(qtbot, tmp_path, window_factory) -> None:
@@ -254,48 +239,29 @@ def test_search_and_filter_in_the_window_keep_the_selection(qtbot, tmp_path, win
     assert w.view.model() is w.passthrough and w.count_label.text() == "6 cards"
 
 
-def test_cards_built_for_the_library_as_it_is_are_not_rebuilt(qtbot, tmp_path, window_factory) -> None:
-    """A start whose snapshot (or the library's stored cards) matches the library's generation shows them as
-    the cards: no rebuild, no helper process. Any change to the library brings the rebuild back."""
-    from videomanager.core.grouping import cards_json
+def test_cards_stored_for_the_library_as_it_is_are_not_regrouped(qtbot, tmp_path, window_factory) -> None:
+    """After a CLI scan (which stores the cards), the window shows them and has nothing to regroup."""
+    from videomanager.core.cards import CardStore
+    from videomanager.core.indexer import scan_into_library
     from videomanager.core.library import Library
-    from videomanager.core.models import cards_from_json
 
     root = tmp_path / "videos"
     make_tree(root, SAMPLE)
-    data = tmp_path / "gen"
+    data = tmp_path / "cli"
     data.mkdir()
     lib = Library(data / "library.sqlite3")
-    from videomanager.core.indexer import scan_into_library
-
-    scan_into_library(lib, [str(root)], workers=1)  # the CLI's scan: it stores the cards
-    stored = cards_json(lib)
+    scan_into_library(lib, [str(root)], workers=1)
+    stored = {c.id: c for c in CardStore(lib).cards()}
     lib.close()
-    snapshot = data / "cache" / "cards.snapshot"
-    w = window_factory(data=data, snapshot_path=snapshot, cards_in_process=True)
+    w = window_factory(data=data, show=False)
     diffs: list = []
     w.cards_job.worker.diff_ready.connect(diffs.append)
+    w.show()
     wait_cards(qtbot, w, 5)
-    qtbot.wait(300)
-    worker = w.cards_job.worker
-    assert worker._process is not None and worker._process._pool is None  # the helper process never started
-    assert {c.id: c for c in w.model.cards()} == {c.id: c for c in cards_from_json(stored)}
+    qtbot.waitUntil(lambda: bool(diffs) and not w._refresh_busy, timeout=5_000)
+    assert not any(diffs)  # nothing to regroup
+    assert {c.id: c for c in w.model.cards()} == stored
     assert [c.title for c in w.model.cards()] == ["Alien", "Breaking Bad", "Heat", "Inception", "The Matrix"]
-    w.request_refresh()  # nothing changed: an empty diff, still no rebuild
-    qtbot.waitUntil(lambda: len(diffs) >= 1 and not w._refresh_busy, timeout=5_000)
-    assert worker._process._pool is None
-    w.close()
-    assert snapshot.exists()  # the stored cards are kept as the (faster) snapshot
-
-    w2 = window_factory(data=data, snapshot_path=snapshot, cards_in_process=True)
-    wait_cards(qtbot, w2, 5)
-    qtbot.wait(300)
-    assert w2.cards_job.worker._process._pool is None  # the snapshot is current: no rebuild either
-    # A change written behind the window's back (another process): the next refresh rebuilds.
-    w2.library.delete_files([w2.library.file_by_path(str(root / "Inception.2010.mkv")).id])
-    w2.request_refresh()
-    wait_cards(qtbot, w2, 4, timeout=30_000)
-    assert w2.cards_job.worker._process._pool is not None
 
 
 def test_merge_selected_cards_from_the_grid_survives_a_rescan(qtbot, tmp_path, window_factory) -> None:

@@ -9,11 +9,12 @@ Manual decisions (keyed by file fingerprint) win over automatic matching.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import msgspec
 
 from videomanager.core.library import Decision, FileRecord, LookupRow
 from videomanager.core.models import (
@@ -32,30 +33,6 @@ from videomanager.core.models import (
     resolution_rank,
 )
 from videomanager.core.text import normalize_title
-
-
-def _cards_format() -> str:
-    """What the stored cards and the window's snapshot are valid for: this program's version and the code
-    that turns files into cards, so that an upgrade that groups differently never shows stale cards."""
-    from videomanager import __version__
-    from videomanager.core import models, text
-
-    digest = hashlib.sha1(__version__.encode())
-    for module in (models, text):
-        digest.update(_source(module.__file__))
-    digest.update(_source(__file__))
-    return f"{__version__}-{digest.hexdigest()[:16]}"
-
-
-def _source(path: str | None) -> bytes:
-    try:
-        with open(path or "", "rb") as fh:
-            return fh.read()
-    except OSError:  # no sources (a frozen build): the version alone decides
-        return b""
-
-
-CARDS_FORMAT = _cards_format()
 
 EXTRA_FOLDERS = {
     "trailers", "featurettes", "extras", "behind the scenes", "deleted scenes", "interviews", "scenes",
@@ -273,8 +250,13 @@ def build_cards(
                                              reasons="extras without their film")  # fmt: skip
         owner.extras.append(x)
     cards = [_card(g, titles) for g in groups.values()]
-    cards.sort(key=lambda c: (normalize_title(c.title), c.year or 0, c.id))
+    cards.sort(key=list_order)
     return cards
+
+
+def list_order(card: Card) -> tuple:
+    """The order of `list` and `list --json`: normalised title, year, id."""
+    return normalize_title(card.title), card.year or 0, card.id
 
 
 def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Group | None:
@@ -355,8 +337,7 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
 
 
 def _with_best(v: Version) -> Version:
-    return Version(v.path, v.parts, v.size, v.resolution, v.edition, v.source, v.video_codec, v.hdr, v.missing,
-                   True, v.file_ids)  # fmt: skip
+    return msgspec.structs.replace(v, best=True)
 
 
 def cards_from_library(library) -> list[Card]:
@@ -367,15 +348,3 @@ def cards_from_library(library) -> list[Card]:
         library.titles(),
         library.decisions(),
     )
-
-
-def cards_json(library) -> str:
-    """`list --json`: the cards as a JSON array, read from the library when nothing changed since they
-    were last built (a 100k-file library takes seconds to group), else built and stored."""
-    generation = library.generation()
-    text = library.stored_cards(generation, CARDS_FORMAT)
-    if text is None:
-        # ensure_ascii keeps names that are not valid UTF-8 intact (as \udcXX escapes) instead of failing.
-        text = json.dumps([c.to_dict() for c in cards_from_library(library)], ensure_ascii=True)
-        library.store_cards(generation, text, CARDS_FORMAT)
-    return text

@@ -163,7 +163,6 @@ def scan_into_library(
     progress: Callable[[ScanSummary], None] | None = None,
     on_files: Callable[[list[NewFile]], None] | None = None,
     workers: int | None = None,
-    store_cards: bool = True,
 ) -> ScanSummary:
     """Scan roots into the library; returns what happened. Safe to interrupt at any point."""
     roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
@@ -230,13 +229,6 @@ def scan_into_library(
         _settle_unseen(library, roots, existing, seen, listed, summary)
         # Renamed or moved files get their fingerprint now, so the user's decisions follow them.
         refresh_fingerprints(library)
-    if store_cards and (
-        summary.new or summary.changed or summary.removed or summary.missing or summary.returned
-    ):
-        # Group now, while the user expects the scan to work, so that listing the library is a read.
-        from videomanager.core.grouping import cards_json
-
-        cards_json(library)
     if progress:
         progress(summary)
     return summary

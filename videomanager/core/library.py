@@ -276,10 +276,11 @@ class Library:
         self._local = threading.local()
 
     @contextmanager
-    def transaction(self, *, changes_cards: bool = True) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (serialised within the process; SQLite serialises across processes).
 
-        Unless told otherwise, it bumps the library's generation, which invalidates the stored cards."""
+        What it changes in files, lookups, titles and decisions is logged for the card store by triggers
+        (see core/cards.py)."""
         if self.read_only:
             raise LibraryError("The library is open read-only; nothing can be changed.")
         conn = self.conn
@@ -287,8 +288,6 @@ class Library:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
-                if changes_cards:
-                    conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
                 conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
                 self._rollback(conn)
@@ -301,6 +300,16 @@ class Library:
             except BaseException:
                 self._rollback(conn)
                 raise
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every read inside sees the library as it was at its first read."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            self._rollback(conn)
 
     @staticmethod
     def _rollback(conn: sqlite3.Connection) -> None:
@@ -316,7 +325,7 @@ class Library:
     def add_roots(self, paths: Iterable[str]) -> list[str]:
         added = []
         now = self._clock()
-        with self.transaction(changes_cards=False) as c:
+        with self.transaction() as c:
             for p in paths:
                 cur = c.execute("INSERT OR IGNORE INTO roots(path, added_at) VALUES (?, ?)", (_b(p), now))
                 if cur.rowcount:
@@ -481,29 +490,41 @@ class Library:
             c.execute("UPDATE files SET fingerprint=? WHERE id=?", (fingerprint, file_id))
 
     # -- lookups ---------------------------------------------------------------------------------------
+    _LOOKUP_COLS = "key, kind, query, year, state, tmdb_id, confidence, reasons, candidates, error, done_at"
+
+    @staticmethod
+    def _lookup_row(r: tuple) -> LookupRow:
+        return LookupRow(key=r[0], kind=r[1], query=r[2], year=r[3], state=r[4], tmdb_id=r[5], confidence=r[6],
+                         reasons=r[7] or "", candidates=json.loads(r[8]) if r[8] else [], error=r[9],
+                         done_at=r[10])  # fmt: skip
+
     def lookups(self, states: Iterable[str] | None = None) -> list[LookupRow]:
-        q = "SELECT key, kind, query, year, state, tmdb_id, confidence, reasons, candidates, error, done_at FROM lookups"
+        q = f"SELECT {self._LOOKUP_COLS} FROM lookups"
         args: tuple = ()
         if states is not None:
             states = list(states)
             q += f" WHERE state IN ({','.join('?' * len(states))})"
             args = tuple(states)
-        return [
-            LookupRow(
-                key=r[0],
-                kind=r[1],
-                query=r[2],
-                year=r[3],
-                state=r[4],
-                tmdb_id=r[5],
-                confidence=r[6],
-                reasons=r[7] or "",
-                candidates=json.loads(r[8]) if r[8] else [],
-                error=r[9],
-                done_at=r[10],
-            )
-            for r in self.conn.execute(q, args)
-        ]
+        return [self._lookup_row(r) for r in self.conn.execute(q, args)]
+
+    def _select_in(self, query: str, values: Iterable) -> Iterator[tuple]:
+        """Rows of ``query`` (whose one ``{}`` stands for a list of placeholders) for every value, in chunks."""
+        values = list(values)
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
+            yield from self.conn.execute(query.format(",".join("?" * len(chunk))), chunk)
+
+    def lookups_for(self, keys: Iterable[str]) -> dict[str, LookupRow]:
+        rows = self._select_in(f"SELECT {self._LOOKUP_COLS} FROM lookups WHERE key IN ({{}})", keys)
+        return {r[0]: self._lookup_row(r) for r in rows}
+
+    def file_ids_with(self, *, keys: Iterable[str] = (), fingerprints: Iterable[str] = ()) -> set[int]:
+        """Ids of the files that use one of these lookup keys or have one of these fingerprints."""
+        out = {r[0] for r in self._select_in("SELECT id FROM files WHERE lookup_key IN ({})", keys)}
+        out.update(
+            r[0] for r in self._select_in("SELECT id FROM files WHERE fingerprint IN ({})", fingerprints)
+        )
+        return out
 
     def pending_lookup_keys(self) -> list[str]:
         """Keys still to look up that some file in the library uses."""
@@ -564,6 +585,10 @@ class Library:
             (k, i): json.loads(d) for k, i, d in self.conn.execute("SELECT kind, tmdb_id, data FROM titles")
         }
 
+    def titles_for(self, tmdb_ids: Iterable[int]) -> dict[tuple[str, int], dict]:
+        rows = self._select_in("SELECT kind, tmdb_id, data FROM titles WHERE tmdb_id IN ({})", tmdb_ids)
+        return {(k, i): json.loads(d) for k, i, d in rows}
+
     def titles_not_in(self, language: str, default: str) -> list[tuple[str, int, dict]]:
         """The titles whose data were fetched in another language than ``language`` (``default`` for titles
         that do not say): (kind, tmdb id, data)."""
@@ -609,6 +634,14 @@ class Library:
         )
         return {r[0]: Decision(*r) for r in rows}
 
+    def decisions_for(self, fingerprints: Iterable[str]) -> dict[str, Decision]:
+        rows = self._select_in(
+            "SELECT fingerprint, action, kind, tmdb_id, group_token, created_at FROM decisions "
+            "WHERE fingerprint IN ({})",
+            fingerprints,
+        )
+        return {r[0]: Decision(*r) for r in rows}
+
     def decision_sizes(self) -> set[int]:
         """File sizes that some decision is keyed on (a cheap filter before hashing a file)."""
         out = set()
@@ -618,48 +651,13 @@ class Library:
                 out.add(int(head))
         return out
 
-    # -- stored cards ------------------------------------------------------------------------------------
-    def generation(self) -> int:
-        r = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        return r[0] if r else 0
-
-    def stored_cards(self, generation: int, cards_format: str = "") -> str | None:
-        """The cards as JSON if they were stored for this generation (nothing changed since) by code that
-        builds cards the same way (``cards_format``: a newer program may group differently)."""
-        r = self.conn.execute(
-            "SELECT json FROM cards_cache WHERE id = 1 AND generation = ? "
-            "AND COALESCE((SELECT value FROM meta WHERE key = 'cards_format'), '') = ?",
-            (generation, cards_format),
-        ).fetchone()
-        return r[0] if r else None
-
-    def store_cards(self, generation: int, text: str, cards_format: str = "") -> None:
-        """Keep the cards built for ``generation``; a no-op if the library changed meanwhile or is read-only."""
-        if self.read_only:
-            return
-        try:
-            with self.transaction(changes_cards=False) as c:
-                if self.generation() == generation:
-                    c.execute(
-                        "INSERT INTO cards_cache(id, generation, json) VALUES (1, ?, ?) "
-                        "ON CONFLICT(id) DO UPDATE SET generation = excluded.generation, json = excluded.json",
-                        (generation, text),
-                    )
-                    c.execute(
-                        "INSERT INTO meta(key, value) VALUES ('cards_format', ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        (cards_format,),
-                    )
-        except (LibraryError, sqlite3.Error):
-            pass  # only a cache: a full disk or a busy library must not fail the listing
-
     # -- TMDb request log (the daily budget's store) -----------------------------------------------------
     def requests_on(self, day: str) -> int:
         r = self.conn.execute("SELECT count FROM request_log WHERE day=?", (day,)).fetchone()
         return r[0] if r else 0
 
     def record_request(self, day: str) -> int:
-        with self.transaction(changes_cards=False) as c:
+        with self.transaction() as c:
             c.execute(
                 "INSERT INTO request_log(day, count) VALUES (?, 1) "
                 "ON CONFLICT(day) DO UPDATE SET count = count + 1",

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+import msgspec
 from rapidfuzz.distance import Indel
 
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
@@ -252,7 +253,7 @@ def _reason(s: Scored) -> str:
 def decide(scored: list[Scored]) -> Decision:
     """Floor + margin: matched, ambiguous (close candidates kept), or not found."""
     shown = tuple(
-        replace(s.candidate, score=s.score, reasons=_reason(s))
+        msgspec.structs.replace(s.candidate, score=s.score, reasons=_reason(s))
         for s in scored[:8]
         if s.score >= AMBIGUOUS_FLOOR
     )

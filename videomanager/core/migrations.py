@@ -84,9 +84,84 @@ MIGRATIONS: list[str] = [
         json TEXT NOT NULL
     );
     """,
+    # 2 -> 3: the card store (see core/cards.py). One row per card and which card holds each file, kept up to
+    # date from a log of what changed, which triggers fill for every writer; the generation counter and the
+    # single JSON text it guarded go.
+    """
+    DROP TABLE cards_cache;
+    DELETE FROM meta WHERE key = 'generation';
+    CREATE TABLE cards(
+        id TEXT PRIMARY KEY,
+        kind TEXT,
+        tmdb_id INTEGER,
+        sort_key BLOB NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX cards_title ON cards(tmdb_id, kind);
+    CREATE TABLE card_files(
+        file_id INTEGER PRIMARY KEY,
+        card_id TEXT NOT NULL,
+        dir BLOB NOT NULL,
+        owner_dir BLOB NOT NULL
+    );
+    CREATE INDEX card_files_card ON card_files(card_id);
+    CREATE INDEX card_files_dir ON card_files(dir);
+    CREATE INDEX card_files_owner_dir ON card_files(owner_dir);
+    CREATE TABLE card_changes(
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        what TEXT NOT NULL,
+        ref
+    );
+    CREATE TRIGGER card_file_added AFTER INSERT ON files BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('file', NEW.id);
+    END;
+    CREATE TRIGGER card_file_changed AFTER UPDATE ON files
+    WHEN OLD.path IS NOT NEW.path OR OLD.dir IS NOT NEW.dir OR OLD.size IS NOT NEW.size
+        OR OLD.role IS NOT NEW.role OR OLD.extra_type IS NOT NEW.extra_type OR OLD.stack_key IS NOT NEW.stack_key
+        OR OLD.part IS NOT NEW.part OR OLD.parse IS NOT NEW.parse OR OLD.lookup_key IS NOT NEW.lookup_key
+        OR OLD.fingerprint IS NOT NEW.fingerprint OR OLD.missing IS NOT NEW.missing
+        OR OLD.added_at IS NOT NEW.added_at
+    BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('file', NEW.id);
+    END;
+    CREATE TRIGGER card_file_removed AFTER DELETE ON files BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('file', OLD.id);
+    END;
+    CREATE TRIGGER card_lookup_changed AFTER UPDATE ON lookups BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('key', NEW.key);
+    END;
+    CREATE TRIGGER card_title_added AFTER INSERT ON titles BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('title', NEW.tmdb_id);
+    END;
+    CREATE TRIGGER card_title_changed AFTER UPDATE ON titles BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('title', NEW.tmdb_id);
+    END;
+    CREATE TRIGGER card_decision_added AFTER INSERT ON decisions BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER card_decision_changed AFTER UPDATE ON decisions BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER card_decision_removed AFTER DELETE ON decisions BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', OLD.fingerprint);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of a script, in order (a trigger's body holds semicolons of its own)."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -104,9 +179,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             if version >= SCHEMA_VERSION:
                 conn.execute("COMMIT")
                 return start
-            for stmt in (s.strip() for s in MIGRATIONS[version].split(";")):
-                if stmt:
-                    conn.execute(stmt)
+            for stmt in statements(MIGRATIONS[version]):
+                conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:

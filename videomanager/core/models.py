@@ -1,12 +1,17 @@
 """Plain, frozen data passed between layers (scanner -> library -> grouping -> CLI/GUI).
 
-Nothing here does I/O; every type converts to JSON-friendly dicts for the CLI and the GUI signals.
+Nothing here does I/O. The card types are msgspec structs: immutable, hashable, untracked by the garbage
+collector (they hold no cycles), and read from or written to their one JSON form without a dict in between.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import json
+import re
+from dataclasses import asdict, dataclass
 from typing import Any, NamedTuple
+
+import msgspec
 
 # Roles a scanned file can have.
 ROLE_VERSION = "version"  # a feature film (or an unidentified video)
@@ -101,8 +106,7 @@ class Skipped:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(msgspec.Struct, frozen=True, gc=False):
     """One TMDb search result, scored against a file's Parsed."""
 
     tmdb_id: int
@@ -118,8 +122,7 @@ class Candidate:
     reasons: str = ""
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(msgspec.Struct, frozen=True, gc=False):
     """One version of a movie: one file, or several parts (cd1/cd2) played in order."""
 
     path: str
@@ -134,68 +137,32 @@ class Version:
     best: bool = False
     file_ids: tuple[int, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {
-            "path": self.path,
-            "resolution": self.resolution,
-            "edition": self.edition,
-            "size": self.size,
-            "parts": list(self.parts),
-            "best": self.best,
-            "source": self.source,
-            "video_codec": self.video_codec,
-            "hdr": self.hdr,
-            "file_ids": list(self.file_ids),
-        }
-        if self.missing:
-            d["missing"] = True
-        return d
 
-
-@dataclass(frozen=True)
-class Episode:
+class Episode(msgspec.Struct, frozen=True, gc=False):
     path: str
     season: int | None
     episode: int | None
     size: int
     resolution: str | None = None
-    title: str | None = None
+    title: str | None = msgspec.field(default=None, name="episode_title")
     missing: bool = False
     file_id: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {
-            "path": self.path,
-            "season": self.season,
-            "episode": self.episode,
-            "resolution": self.resolution,
-            "size": self.size,
-            "episode_title": self.title,
-            "file_id": self.file_id,
-        }
-        if self.missing:
-            d["missing"] = True
-        return d
 
-
-@dataclass(frozen=True)
-class Extra:
+class Extra(msgspec.Struct, frozen=True, gc=False):
     path: str
     type: str
     size: int = 0
     missing: bool = False
     file_id: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        d = {"path": self.path, "type": self.type, "size": self.size, "file_id": self.file_id}
-        if self.missing:
-            d["missing"] = True
-        return d
 
+class Card(msgspec.Struct, frozen=True, gc=False):
+    """One card of the grid: a TMDb title (or a fallback group) with all its files.
 
-@dataclass(frozen=True)
-class Card:
-    """One card of the grid: a TMDb title (or a fallback group) with all its files."""
+    Its JSON form (``to_json`` / ``cards_from_json``) is the `list --json` object of CONTRACT.md.
+    ``reclaimable_bytes`` is derived from the versions whenever a card is made or read.
+    """
 
     id: str  # "movie:603", "tv:1399", or "local:<hash>" for unidentified groups
     tmdb_id: int | None
@@ -212,7 +179,13 @@ class Card:
     poster_path: str | None = None
     folder: str | None = None  # the folder of the first file (for fallback cards and display)
     added_at: float = 0.0
-    candidates: tuple[Candidate, ...] = field(default=(), compare=False)
+    candidates: tuple[Candidate, ...] = ()
+    reclaimable_bytes: int = 0  # bytes taken by the versions other than the best one
+
+    def __post_init__(self) -> None:
+        msgspec.structs.force_setattr(
+            self, "reclaimable_bytes", sum(v.size for v in self.versions if not v.best)
+        )
 
     @property
     def size(self) -> int:
@@ -221,13 +194,7 @@ class Card:
     @property
     def best_resolution(self) -> str | None:
         files = [v.resolution for v in self.versions] + [e.resolution for e in self.episodes]
-        best = max(files, key=resolution_rank, default=None)
-        return best
-
-    @property
-    def reclaimable_bytes(self) -> int:
-        """Bytes taken by versions other than the best one."""
-        return sum(v.size for v in self.versions if not v.best)
+        return max(files, key=resolution_rank, default=None)
 
     @property
     def missing(self) -> bool:
@@ -235,120 +202,53 @@ class Card:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Card:
-        """A card from its `list --json` form (the exact card: `Card.from_dict(c.to_dict()) == c`); missing
-        keys take their defaults. Reading many stored cards at once: ``cards_from_json``."""
-        return cls(
-            id=d["id"], tmdb_id=d.get("tmdb_id"), kind=d.get("kind"), title=d.get("title") or "",
-            year=d.get("year"), state=d.get("state") or STATE_PENDING, confidence=d.get("confidence"),
-            reasons=d.get("reasons") or "", original_title=d.get("original_title"),
-            poster_path=d.get("poster_path"),
-            versions=tuple(
-                Version(path=v["path"], parts=tuple(v.get("parts") or (v["path"],)), size=v.get("size") or 0,
-                        resolution=v.get("resolution"), edition=v.get("edition"), source=v.get("source"),
-                        video_codec=v.get("video_codec"), hdr=v.get("hdr"), missing=bool(v.get("missing")),
-                        best=bool(v.get("best")), file_ids=tuple(v.get("file_ids") or ()))
-                for v in d.get("versions") or ()
-            ),
-            episodes=tuple(
-                Episode(path=e["path"], season=e.get("season"), episode=e.get("episode"), size=e.get("size") or 0,
-                        resolution=e.get("resolution"), title=e.get("episode_title"), missing=bool(e.get("missing")),
-                        file_id=e.get("file_id") or 0)
-                for e in d.get("episodes") or ()
-            ),
-            extras=tuple(Extra(path=x["path"], type=x.get("type") or "other", size=x.get("size") or 0,
-                               missing=bool(x.get("missing")), file_id=x.get("file_id") or 0)
-                         for x in d.get("extras") or ()),
-            folder=d.get("folder"),
-            added_at=d.get("added_at") or 0.0,
-            candidates=_candidates(d.get("candidates")),
-        )  # fmt: skip
+        """A card from its `list --json` form (``Card.from_dict(c.to_dict()) == c``); missing keys take their
+        defaults."""
+        return msgspec.convert(d, cls)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "tmdb_id": self.tmdb_id,
-            "kind": self.kind,
-            "title": self.title,
-            "year": self.year,
-            "state": self.state,
-            "confidence": self.confidence,
-            "reasons": self.reasons,
-            "original_title": self.original_title,
-            "poster_path": self.poster_path,
-            "versions": [v.to_dict() for v in self.versions],
-            "episodes": [e.to_dict() for e in self.episodes],
-            "extras": [x.to_dict() for x in self.extras],
-            "reclaimable_bytes": self.reclaimable_bytes,
-            "folder": self.folder,
-            "added_at": self.added_at,
-            "candidates": [asdict(c) for c in self.candidates],
-        }
+        """The card's `list --json` object as plain Python (lists, dicts, str, numbers)."""
+        return json.loads(self.to_json())
+
+    def to_json(self) -> str:
+        """The card's `list --json` object as JSON text (``ascii_json`` makes it pure ASCII)."""
+        try:
+            return _ENCODER.encode(self).decode()
+        except UnicodeEncodeError:  # a lone surrogate (a name that is not UTF-8): written as an escape
+            return json.dumps(msgspec.to_builtins(self), ensure_ascii=True)
 
 
-# -- fast construction from what Card.to_dict wrote (see cards_from_json) -------------------------------------
-_new = object.__new__
-_set = object.__setattr__
-_CARD_KEYS = frozenset(Card.__dataclass_fields__) | {"reclaimable_bytes"}
+def _escape(m: re.Match) -> str:
+    code = ord(m.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def _candidates(items: list[dict[str, Any]] | None) -> tuple[Candidate, ...]:
-    return tuple(
-        Candidate(**{**c, "origin_country": tuple(c.get("origin_country") or ())}) for c in items or ()
-    )
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _adopt(d: dict[str, Any]) -> Card:
-    """A card made from exactly what ``Card.to_dict`` wrote, taking the parsed dicts themselves as the
-    instances' ``__dict__`` (fixed up in place): no second dict per object. KeyError on anything else."""
-    if d.keys() != _CARD_KEYS:
-        raise KeyError("not a card written by Card.to_dict")
-    del d["reclaimable_bytes"]
-    versions = []
-    for v in d["versions"]:
-        v["parts"] = tuple(v["parts"])
-        v["file_ids"] = tuple(v["file_ids"])
-        v.setdefault("missing", False)
-        o = _new(Version)
-        _set(o, "__dict__", v)
-        versions.append(o)
-    d["versions"] = tuple(versions)
-    episodes = []
-    for e in d["episodes"]:
-        e["title"] = e.pop("episode_title")
-        e.setdefault("missing", False)
-        o = _new(Episode)
-        _set(o, "__dict__", e)
-        episodes.append(o)
-    d["episodes"] = tuple(episodes)
-    extras = []
-    for x in d["extras"]:
-        x.setdefault("missing", False)
-        o = _new(Extra)
-        _set(o, "__dict__", x)
-        extras.append(o)
-    d["extras"] = tuple(extras)
-    d["candidates"] = _candidates(d["candidates"])
-    card = _new(Card)
-    _set(card, "__dict__", d)
-    return card
+def ascii_json(text: str) -> str:
+    """JSON text with every character beyond ASCII written as a \\u escape (the same JSON, for any pipe)."""
+    return text if text.isascii() else _NOT_ASCII.sub(_escape, text)
+
+
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(Card)
+
+
+def card_from_json(text: str | bytes) -> Card:
+    """One card from its JSON text (``Card.to_json``)."""
+    try:
+        return _DECODER.decode(text)
+    except msgspec.DecodeError:  # a lone surrogate escape (see Card.to_json), or not a card at all
+        return msgspec.convert(json.loads(text), Card)
 
 
 def cards_from_json(text: str | bytes) -> list[Card]:
-    """The cards of a `list --json` text written by this program (the library's stored cards), fast: orjson
-    when it can read it (else the standard library's json, which also takes the lone surrogates that stand
-    for file names that are not valid UTF-8), and the parsed dicts adopted as the cards' own."""
-    import json
-
+    """The cards of a `list --json` text."""
     try:
-        import orjson
-
-        data = orjson.loads(text)
-    except Exception:  # no orjson, or a lone surrogate (\udcXX) orjson refuses
-        data = json.loads(text)
-    out = []
-    for d in data:
-        try:
-            out.append(_adopt(d))
-        except (KeyError, TypeError, AttributeError):  # not exactly to_dict's shape: the careful way
-            out.append(Card.from_dict(d))
-    return out
+        return msgspec.json.decode(text, type=list[Card])
+    except msgspec.DecodeError:
+        return msgspec.convert(json.loads(text), list[Card])

@@ -73,9 +73,6 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from videomanager.gui.compat import ensure_none_immortal
-
-    ensure_none_immortal()  # see gui/compat.py: PySide6 6.12 wheels on Python 3.11
     from videomanager.core.library import Library, LibraryError
     from videomanager.core.paths import resolve_paths
     from videomanager.core.settings import SettingsStore
@@ -93,6 +90,10 @@ def run_gui(args: argparse.Namespace) -> int:
         demo.fake.poster_renderer = render_poster
         data_dir = str(demo.data_dir)
 
+    # Worker threads (identify, cards, details) take the GIL whenever the GUI thread lets go of it around a
+    # Qt call; the GUI thread then waits up to the switch interval to get it back, dozens of times a frame.
+    # 1 ms instead of the default 5 ms keeps frames short while a worker computes.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("videomanager")
     app.setApplicationDisplayName("videomanager")
@@ -182,8 +183,6 @@ def run_gui(args: argparse.Namespace) -> int:
         settings,
         posters_dir=paths.posters_dir,
         ui_state_path=paths.config_dir / "window.ini",
-        snapshot_path=paths.cache_dir / "cards.snapshot",
-        cards_in_process=True,
         client=client,
         hooks=hooks,
     )

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MANUAL, STATE_MATCHED, Card, resolution_rank
-from videomanager.gui.cards_process import card_changes
 
 CardRole = Qt.ItemDataRole.UserRole + 1  # the Card itself
 CardIdRole = Qt.ItemDataRole.UserRole + 2
@@ -46,12 +45,11 @@ FILTERS = (
 
 @dataclass
 class CardsDiff:
-    """What changed between two snapshots of the cards (plain data, built off the GUI thread)."""
+    """What changed in the cards (plain data, made off the GUI thread)."""
 
     inserted: list[Card] = field(default_factory=list)
     changed: list[Card] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    preliminary: bool = False  # from the saved snapshot; the rebuild from the library follows
     # Set by presort() off the GUI thread: ``inserted`` is in this order, with these sort keys.
     order: tuple[str, bool] | None = None
     keys: list | None = None
@@ -64,9 +62,14 @@ class CardsDiff:
 
 
 def diff_cards(old: dict[str, Card], new: Iterable[Card]) -> tuple[CardsDiff, dict[str, Card]]:
-    """The diff from ``old`` (id -> card) to ``new``, and the new snapshot."""
-    inserted, changed, removed, snapshot = card_changes(old, new if isinstance(new, list) else list(new))
-    return CardsDiff(inserted=inserted, changed=changed, removed=removed), snapshot
+    """The diff from ``old`` (id -> card) to ``new``, and ``new`` by id."""
+    by_id = {c.id: c for c in new}
+    diff = CardsDiff(
+        inserted=[c for cid, c in by_id.items() if cid not in old],
+        changed=[c for cid, c in by_id.items() if cid in old and old[cid] != c],
+        removed=[cid for cid in old if cid not in by_id],
+    )
+    return diff, by_id
 
 
 _ARTICLES = ("the ", "a ", "an ", "le ", "la ", "les ", "l'", "der ", "die ", "das ", "el ", "los ", "il ")

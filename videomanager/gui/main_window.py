@@ -7,12 +7,9 @@ settings, TMDb client, dialog factories, core actions) arrive through ``__init__
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
-import sys
 from collections import deque
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -42,11 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomanager.core.grouping import cards_from_library
 from videomanager.core.models import Card
 from videomanager.core.settings import Settings
 from videomanager.gui.card_delegate import POSTER_H, POSTER_RADIUS, POSTER_W, CardDelegate, CardGrid
-from videomanager.gui.compat import ensure_none_immortal
 from videomanager.gui.detail_panel import DetailPanel
 from videomanager.gui.library_model import (
     FILTER_ALL,
@@ -73,7 +68,6 @@ from videomanager.gui.workers import (
 )
 
 log = logging.getLogger(__name__)
-ensure_none_immortal()  # before any painting: see gui/compat.py (PySide6 6.12 on Python 3.11)
 
 APPLY_BATCH = 2000  # cards applied per event-loop turn (keeps each turn well under 50 ms)
 REFRESH_MS = 500  # card rebuilds at most ~2/s while a scan or identification runs
@@ -96,17 +90,9 @@ class MainWindow(WindowActions, QMainWindow):
         client=None,
         hooks: Hooks | None = None,
         scan_workers: int | None = None,
-        cards_build: Callable = cards_from_library,
-        snapshot_path: Path | None = None,
-        cards_in_process: bool = False,
         auto_identify: bool = True,
     ) -> None:
         super().__init__()
-        # Threads of this process (identify, card and detail workers) take the GIL whenever the GUI thread
-        # lets go of it, e.g. around a Qt call; each time, the GUI thread waits up to the switch interval to get
-        # it back. 5 ms (the default) x dozens of hand-overs per painted frame made frames of 100+ ms while a
-        # worker computed; 1 ms keeps them short. Process-wide, and harmless to the workers.
-        sys.setswitchinterval(0.001)
         self.library = library
         self.settings = settings
         self.client = client
@@ -146,7 +132,7 @@ class MainWindow(WindowActions, QMainWindow):
 
         self._build_actions()
         self._build_ui()
-        self._build_workers(cards_build, snapshot_path, cards_in_process)
+        self._build_workers()
         self._restore_ui_state()
         self.update_key_state()
         self._cards_count_changed()
@@ -297,11 +283,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.status.set_budget(self._requests_today(), self.settings.daily_request_limit)
 
-    def _build_workers(self, cards_build: Callable, snapshot_path: Path | None, in_process: bool) -> None:
-        worker = CardsWorker(self.library, cards_build, snapshot_path, in_process)
+    def _build_workers(self) -> None:
+        worker = CardsWorker(self.library)
         self.cards_job = JobThread(worker, "cards", self)
-        self._refresh_cards.connect(self.cards_job.worker.refresh)
-        self.cards_job.worker.diff_ready.connect(self._diff_ready)
+        self._refresh_cards.connect(worker.refresh)
+        worker.loaded.connect(self._apply_later)
+        worker.diff_ready.connect(self._diff_ready)
         self.cards_job.worker.failed.connect(self._worker_failed)
         self.cards_job.start()
         self.details_job = JobThread(DetailsWorker(self.client), "details", self)
@@ -392,29 +379,27 @@ class MainWindow(WindowActions, QMainWindow):
             self._refresh_timer.start()
 
     def _diff_ready(self, diff: CardsDiff) -> None:
-        if not diff.preliminary:
-            self._refresh_busy = False
-        if diff:
-            if len(diff) <= APPLY_BATCH or (self.model.rowCount() == 0 and not self._pending_diffs):
-                # Small, or the first fill of an empty grid (one insert, whatever its size).
-                self._pending_diffs.append(diff)
-            else:
-                self._pending_diffs.extend(diff_batches(diff, APPLY_BATCH))
-            self._apply_timer.start()
-        else:
-            self.cards_applied.emit()
+        self._refresh_busy = False
+        self._apply_later(diff)
         if self._dirty:
             self._mark_dirty()
+
+    def _apply_later(self, diff: CardsDiff) -> None:
+        """Queue a diff for the grid, in batches applied one per event-loop turn."""
+        if not diff:
+            self.cards_applied.emit()
+            return
+        if len(diff) <= APPLY_BATCH or (self.model.rowCount() == 0 and not self._pending_diffs):
+            # Small, or the first fill of an empty grid (one insert, whatever its size).
+            self._pending_diffs.append(diff)
+        else:
+            self._pending_diffs.extend(diff_batches(diff, APPLY_BATCH))
+        self._apply_timer.start()
 
     def _apply_next(self) -> None:
         if not self._pending_diffs:
             return
-        batch = self._pending_diffs.popleft()
-        self.model.apply_diff(batch)
-        if len(batch) > 1000:
-            # Thousands of long-lived cards would make every full garbage collection walk them (pauses
-            # of hundreds of ms while scrolling); they hold no reference cycles, so keep them out of it.
-            gc.freeze()
+        self.model.apply_diff(self._pending_diffs.popleft())
         self._cards_count_changed()
         if self._pending_diffs:
             self._apply_timer.start()
@@ -648,11 +633,7 @@ class MainWindow(WindowActions, QMainWindow):
                     log.info("waiting for the %s worker to stop", job.thread.objectName())
         for job in list(self._tasks):
             job.stop()
-        self.cards_job.worker.close()  # type: ignore[attr-defined]
-        if self.cards_job.stop():
-            # The worker's thread has ended: saving the card snapshot from here cannot race with it.
-            self.cards_job.worker.save_snapshot()  # type: ignore[attr-defined]
-        self.cards_job.worker.terminate()  # type: ignore[attr-defined]
+        self.cards_job.stop()
         self.details_job.stop()
         self.posters.shutdown()
 

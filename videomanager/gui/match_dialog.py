@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -383,7 +383,8 @@ def _score(items: list[dict], title: str, year: int | None, kind: str) -> tuple[
     ]
     scored = score_candidates(Query(title=title, year=year, kind=kind), candidates)
     out = [
-        replace(s.candidate, score=s.score, reasons=f"title {s.title_sim:.2f}, {s.year_note}") for s in scored
+        msgspec.structs.replace(s.candidate, score=s.score, reasons=f"title {s.title_sim:.2f}, {s.year_note}")
+        for s in scored
     ]
     return out, True
 
