@@ -188,7 +188,8 @@ def test_the_stored_cards_come_first_then_only_what_changed(qtbot, tmp_path, win
     w2.model.rowsRemoved.connect(lambda _p, first, last: rows.append(("removed", last - first + 1)))
     w2.show()
     wait_cards(qtbot, w2, 4, timeout=30_000)
-    assert rows == [("inserted", 5), ("removed", 1)]  # the stored cards came first, all of them, then the change
+    # The stored cards came first, all of them, then the change.
+    assert rows == [("inserted", 5), ("removed", 1)]
     diffs: list = []
     w2.cards_job.worker.diff_ready.connect(diffs.append)
     heat = w2.library.file_by_path(str(root / "Heat (1995)" / "Heat.1995.2160p.UHD.BluRay.HDR.x265.mkv"))
