@@ -134,3 +134,37 @@ def test_inserts_in_many_batches_stay_sorted(qapp) -> None:
     assert model.rowCount() == 300
     assert years == sorted(years, reverse=True)
     assert all(model.row_of(model.card_at(r).id) == r for r in range(300))
+
+
+def _exercise(model: CardModel, proxy: CardFilterProxy) -> None:
+    """Cards filled, changed, moved, removed, sorted, searched and filtered."""
+    diff, shown = diff_cards({}, CARDS)
+    model.apply_diff(diff)
+    changed = [replace(c, title="Zulu " + c.title) if c.id in ("movie:2", "local:a") else c for c in CARDS]
+    changed = [c for c in changed if c.id != "tv:3"] + [card("movie:9", "Alien", 1979)]
+    diff, shown = diff_cards(shown, changed)
+    model.apply_diff(diff)
+    model.set_sort("size", descending=True)
+    proxy.set_search("zulu")
+    proxy.set_filter("movies")
+    proxy.set_search("")
+    diff, shown = diff_cards(shown, [])
+    model.apply_diff(diff)
+    assert model.rowCount() == 0
+
+
+def test_the_card_model_follows_qt_model_rules(qtmodeltester) -> None:
+    """pytest-qt's model tester checks every signal, row count and index the model gives meanwhile."""
+    model = CardModel()
+    proxy = CardFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model, force_py=True)
+    _exercise(model, proxy)
+
+
+def test_the_filter_proxy_follows_qt_model_rules(qtmodeltester) -> None:
+    model = CardModel()
+    proxy = CardFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+    _exercise(model, proxy)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from videomanager.testing.accuracy import AccuracyReport, format_report, load_library, run_accuracy
+from tests.identify.accuracy import AccuracyReport, format_report, load_library, run_accuracy
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "identify"
 # library.jsonl was built alongside the matcher; holdout.jsonl was written independently afterwards

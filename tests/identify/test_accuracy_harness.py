@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from videomanager.testing.accuracy import (
+from tests.identify.accuracy import (
     AccuracyReport,
     format_report,
     load_library,

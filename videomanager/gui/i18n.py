@@ -2,11 +2,13 @@
 
 Every user-visible string of the window and dialogs goes through ``self.tr()`` (or
 ``QCoreApplication.translate``), the source strings are English, and ``resources/translations/*.ts``
-hold the translations. The build hook (``setup.py``) compiles them to
-``videomanager/resources/translations/*.qm`` with :mod:`videomanager.gui.qm_compiler`; when running
-from a source checkout that was never built, the .ts is compiled in memory instead, so the French
-interface works either way. Qt's own strings (OK / Cancel of standard buttons, context menus) come
-from Qt's ``qtbase_fr.qm`` when PySide6 ships it.
+hold the translations. ``pyside6-lrelease`` (shipped with PySide6) compiles them to the committed
+``videomanager/resources/translations/*.qm`` (a test checks they are up to date):
+
+    pyside6-lrelease resources/translations/videomanager_fr.ts -qm videomanager/resources/translations/videomanager_fr.qm
+
+Qt's own strings (OK / Cancel of standard buttons, context menus) come from Qt's ``qtbase_fr.qm`` when
+PySide6 ships it.
 """
 
 from __future__ import annotations
@@ -15,17 +17,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from . import qm_compiler
-
 __all__ = ["available_languages", "resolve_language", "install_translator", "qm_path", "load_translator"]
 
 # The languages the interface is translated to ("en" is the source language: no file needed).
 _LANGUAGES: list[tuple[str, str]] = [("en", "English"), ("fr", "Français")]
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
-QM_DIR = _PACKAGE_DIR / "resources" / "translations"
-# resources/translations at the top of a source checkout (not installed in a wheel).
-TS_DIR = _PACKAGE_DIR.parent / "resources" / "translations"
+QM_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 # Attribute of the QCoreApplication keeping our translators alive (and removable on a re-install).
 _APP_ATTR = "_videomanager_translators"
@@ -59,18 +56,8 @@ def load_translator(language: str) -> QTranslator | None:
     if language == "en":
         return None
     translator = QTranslator()
-    compiled = qm_path(language)
-    source = TS_DIR / f"videomanager_{language}.ts"
-    # In a source checkout (editable install) the .ts may have been edited since the last build.
-    stale = compiled.is_file() and source.is_file() and source.stat().st_mtime > compiled.stat().st_mtime
-    if compiled.is_file() and not stale and translator.load(str(compiled)):
+    if translator.load(str(qm_path(language))):
         return translator
-    if source.is_file():
-        data = qm_compiler.compile_ts(source)
-        if translator.load(data):
-            # QTranslator reads from this buffer later on: keep it alive as long as the translator.
-            translator._qm_data = data  # type: ignore[attr-defined]
-            return translator
     return None
 
 
