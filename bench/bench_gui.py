@@ -113,6 +113,10 @@ def child(mode: str, data: Path, n: int, t0: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    if mode != "baseline":
+        from videomanager.gui.app import configure_process
+
+        configure_process()  # as the program's entry point does
     result: dict = {"mode": mode}
     if mode == "baseline":
         from PySide6.QtGui import QStandardItem, QStandardItemModel

@@ -101,6 +101,12 @@ def child(data: Path, n: int, repeat: int) -> None:
     from videomanager.core.models import ROLE_VERSION, Parsed
 
     app = QApplication([])
+    try:
+        from videomanager.gui.app import configure_process
+
+        configure_process()  # as the program's entry point does
+    except ImportError:  # older code: the window's constructor did it
+        pass
     window = _window(data)
     window.resize(1280, 820)
     window.show()

@@ -67,6 +67,16 @@ def merge(library, target, others) -> None:
     core_merge(library, target, others)
 
 
+def configure_process() -> None:
+    """Process-wide settings of the window's process (its entry point, and the benchmarks, call this once).
+
+    Worker threads (identify, cards, details) take the GIL whenever the GUI thread lets go of it around a Qt
+    call; the GUI thread then waits up to the switch interval to get it back, dozens of times a frame. 1 ms
+    instead of the default 5 ms keeps frames short while a worker computes.
+    """
+    sys.setswitchinterval(0.001)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window; returns the exit status."""
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -90,10 +100,7 @@ def run_gui(args: argparse.Namespace) -> int:
         demo.fake.poster_renderer = render_poster
         data_dir = str(demo.data_dir)
 
-    # Worker threads (identify, cards, details) take the GIL whenever the GUI thread lets go of it around a
-    # Qt call; the GUI thread then waits up to the switch interval to get it back, dozens of times a frame.
-    # 1 ms instead of the default 5 ms keeps frames short while a worker computes.
-    sys.setswitchinterval(0.001)
+    configure_process()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("videomanager")
     app.setApplicationDisplayName("videomanager")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import deque
 from pathlib import Path
 
@@ -69,8 +70,9 @@ from videomanager.gui.workers import (
 
 log = logging.getLogger(__name__)
 
-APPLY_BATCH = 2000  # cards applied per event-loop turn (keeps each turn well under 50 ms)
-REFRESH_MS = 500  # card rebuilds at most ~2/s while a scan or identification runs
+APPLY_CHUNK = 250  # cards applied to the grid at a time
+APPLY_BUDGET_S = 0.025  # chunks applied per event-loop turn until this much time is spent
+REFRESH_MS = 250  # card updates at most ~4/s while a scan or identification runs
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -389,17 +391,18 @@ class MainWindow(WindowActions, QMainWindow):
         if not diff:
             self.cards_applied.emit()
             return
-        if len(diff) <= APPLY_BATCH or (self.model.rowCount() == 0 and not self._pending_diffs):
+        if len(diff) <= APPLY_CHUNK or (self.model.rowCount() == 0 and not self._pending_diffs):
             # Small, or the first fill of an empty grid (one insert, whatever its size).
             self._pending_diffs.append(diff)
         else:
-            self._pending_diffs.extend(diff_batches(diff, APPLY_BATCH))
+            self._pending_diffs.extend(diff_batches(diff, APPLY_CHUNK))
         self._apply_timer.start()
 
     def _apply_next(self) -> None:
-        if not self._pending_diffs:
-            return
-        self.model.apply_diff(self._pending_diffs.popleft())
+        """Apply queued chunks for up to APPLY_BUDGET_S, then let the event loop paint and take input."""
+        started = time.perf_counter()
+        while self._pending_diffs and time.perf_counter() - started < APPLY_BUDGET_S:
+            self.model.apply_diff(self._pending_diffs.popleft())
         self._cards_count_changed()
         if self._pending_diffs:
             self._apply_timer.start()
