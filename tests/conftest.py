@@ -18,3 +18,24 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(data / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(data / "xdg-cache"))
     yield data
+
+
+# Folders whose tests drive whole programs, servers or corpora: seconds each. `pytest -m "not slow"` leaves
+# them (and the tests marked slow one by one) out for a fast inner loop.
+SLOW_FOLDERS = ("reliability", "identify", "conformance")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Soak tests run only when asked for by name (``-m soak``); whole slow folders are marked slow."""
+    wanted = config.getoption("-m") or ""
+    keep, dropped = [], []
+    for item in items:
+        if item.path.parent.name in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("soak") and "soak" not in wanted:
+            dropped.append(item)
+        else:
+            keep.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep

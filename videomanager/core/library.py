@@ -148,7 +148,7 @@ class Library:
         self.read_only = read_only
         self.notice: str | None = None  # one sentence for the user (corruption, newer schema, ...)
         self._clock = clock
-        self._local = threading.local()
+        self._local: dict[int, sqlite3.Connection] = {}
         self._all_conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         self._write_lock = threading.RLock()
@@ -175,10 +175,12 @@ class Library:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
+        """This thread's connection. Keyed by the OS thread, not a threading.local: a Qt worker thread gets a
+        new Python thread state for every slot call, and a threading.local would open a connection per call."""
+        ident = threading.get_ident()
+        conn = self._local.get(ident)
         if conn is None:
-            conn = self._connect()
-            self._local.conn = conn
+            conn = self._local[ident] = self._connect()
         return conn
 
     def _open(self) -> None:
@@ -240,12 +242,12 @@ class Library:
     def _reopen_read_only(self) -> None:
         self.close()
         self.read_only = True
-        self._local = threading.local()
+        self._local = {}
         self.conn.execute("SELECT 1").fetchone()
 
     def _set_aside_and_restart(self, exc: Exception) -> None:
         self.close()
-        self._local = threading.local()
+        self._local = {}
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
@@ -273,7 +275,7 @@ class Library:
                 except sqlite3.Error:
                     pass
             self._all_conns.clear()
-        self._local = threading.local()
+        self._local = {}
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
