@@ -84,6 +84,13 @@ MIGRATIONS: list[str] = [
         json TEXT NOT NULL
     );
     """,
+    # 2 -> 3: the device a library folder was on when last read, which tells a folder that was moved or
+    # deleted (its parent is on that device) from an unplugged drive (it is not); and an index on sizes,
+    # where a file that appears at a new path looks for the file it was (the same size, name and mtime).
+    """
+    ALTER TABLE roots ADD COLUMN dev INTEGER;
+    CREATE INDEX files_size ON files(size);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
