@@ -196,3 +196,27 @@ def test_a_scan_under_way_writes_nothing_into_a_folder_removed_meanwhile(tmp_pat
     assert lib.roots() == [str(keep)]
     assert {f.root for f in lib.files()} == {str(keep)} and lib.file_count() == 2
     lib.close()
+
+
+def test_a_file_in_a_folder_that_cannot_be_read_is_not_taken_for_a_moved_one(tmp_path: Path) -> None:
+    """Only a path the system says is gone counts as moved away: one behind a folder that cannot be read
+    now (permissions, an I/O error) may still be there."""
+    from tests.reliability.helpers import run_cli
+
+    a, b, data = tmp_path / "a", tmp_path / "b", tmp_path / "data"
+    made = make_films(a, 1)
+    assert run_cli(["scan", str(a)], data).returncode == 0
+    shutil.copytree(a, b, copy_function=shutil.copy2)  # the same name, size and time elsewhere
+    film_dir = Path(next(iter(made))).parent
+    os.chmod(film_dir, 0)
+    try:
+        r = run_cli(["scan", str(b)], data, obey_modes=True)
+    finally:
+        os.chmod(film_dir, 0o755)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("1 video files seen: 1 new, 0 changed")
+    rows = db_peek(data / "library.sqlite3", "SELECT path FROM files ORDER BY id")
+    assert [os.fsdecode(p) for (p,) in rows] == [
+        next(iter(made)),
+        next(iter(made)).replace(str(a), str(b), 1),
+    ]

@@ -28,7 +28,13 @@ from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
 from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile, Skipped
 from videomanager.core.parser import parse
-from videomanager.core.scanner import REASON_ROOT_UNAVAILABLE, REASON_UNREADABLE, scan, unchanged_since
+from videomanager.core.scanner import (
+    REASON_ROOT_UNAVAILABLE,
+    REASON_UNREADABLE,
+    ScanBatch,
+    scan,
+    unchanged_since,
+)
 
 POOL_THRESHOLD = 200  # below this many names to parse, a process pool costs more than it saves
 CHUNK = 128  # names per task sent to a worker process
@@ -214,43 +220,17 @@ def scan_into_library(
     existing: dict[str, tuple] = {}
     for root in roots:
         existing.update(library.index_for_root(root))
-    seen: set[str] = set()
-    listed: set[str] = set()
-    unreadable: set[str] = set()
-    returned_ids: list[int] = []
-    moves = _Moves(library)
+    walked = _Walked(existing, _Moves(library))
 
     def write(files: list[NewFile]) -> None:
-        library.upsert_files(files, moved=moves.ids, require_root=True)
+        library.upsert_files(files, moved=walked.moves.ids, require_root=True)
         if on_files:
             on_files(files)
 
     parser = _Parser(workers, write, cancel)
     try:
         for batch in scan(walk, cancel=cancel):
-            listed.update(batch.listed_dirs)
-            summary.other_files += batch.other_files
-            summary.note_skipped(batch.skipped)
-            unreadable.update(s.path for s in batch.skipped if s.reason == REASON_UNREADABLE)
-            to_parse, new = [], []
-            for sf in batch.files:
-                summary.seen += 1
-                seen.add(sf.path)
-                old = existing.get(sf.path)
-                if old is None:
-                    new.append(sf)
-                elif (old[1] != sf.size or old[2] != sf.mtime
-                      or old[4] != (sf.role == ROLE_EXTRA, sf.extra_type, sf.stack_key, sf.part)):  # fmt: skip
-                    summary.changed += 1
-                    to_parse.append(sf)
-                else:
-                    summary.unchanged += 1
-                    if old[3]:
-                        returned_ids.append(old[0])
-            found = moves.find(new)
-            summary.moved += found
-            summary.new += len(new) - found
-            parser.add(to_parse + new)
+            parser.add(walked.take(batch, summary))
             if progress:
                 progress(summary)
             if cancel.is_set():
@@ -258,15 +238,7 @@ def scan_into_library(
         summary.cancelled = cancel.is_set()
     finally:
         parser.finish(cancelled=cancel.is_set())
-    if returned_ids:
-        summary.returned = library.set_missing(returned_ids, False)
-    if not summary.cancelled:
-        for path in moves.away:
-            existing.pop(path, None)  # that row now holds the file at its new path
-        _settle_unseen(library, existing, seen, listed, unreadable, summary)
-        _retire_gone_roots(library, summary)
-        # Renamed or moved files get their fingerprint now, so the user's decisions follow them.
-        refresh_fingerprints(library)
+    walked.settle(library, summary)
     changed = summary.new or summary.moved or summary.changed or summary.removed or summary.missing
     if store_cards and (changed or summary.returned or summary.retired_roots):
         # Group now, while the user expects the scan to work, so that listing the library is a read.
@@ -276,6 +248,57 @@ def scan_into_library(
     if progress:
         progress(summary)
     return summary
+
+
+@dataclass
+class _Walked:
+    """What the walk has found so far, against what the library held under the roots (``existing``)."""
+
+    existing: dict[str, tuple]
+    moves: _Moves
+    seen: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)
+    unreadable: set[str] = field(default_factory=set)
+    returned_ids: list[int] = field(default_factory=list)
+
+    def take(self, batch: ScanBatch, summary: ScanSummary) -> list[ScannedFile]:
+        """Count one batch of the walk; returns its files to parse (new, moved or changed)."""
+        self.listed.update(batch.listed_dirs)
+        summary.other_files += batch.other_files
+        summary.note_skipped(batch.skipped)
+        self.unreadable.update(s.path for s in batch.skipped if s.reason == REASON_UNREADABLE)
+        to_parse, new = [], []
+        for sf in batch.files:
+            summary.seen += 1
+            self.seen.add(sf.path)
+            old = self.existing.get(sf.path)
+            if old is None:
+                new.append(sf)
+            elif (old[1] != sf.size or old[2] != sf.mtime
+                  or old[4] != (sf.role == ROLE_EXTRA, sf.extra_type, sf.stack_key, sf.part)):  # fmt: skip
+                summary.changed += 1
+                to_parse.append(sf)
+            else:
+                summary.unchanged += 1
+                if old[3]:
+                    self.returned_ids.append(old[0])
+        found = self.moves.find(new)
+        summary.moved += found
+        summary.new += len(new) - found
+        return to_parse + new
+
+    def settle(self, library: Library, summary: ScanSummary) -> None:
+        """After the walk: files found again, and (after a complete walk) files not seen, folders retired."""
+        if self.returned_ids:
+            summary.returned = library.set_missing(self.returned_ids, False)
+        if summary.cancelled:
+            return  # an interrupted scan never settles what it did not see
+        for path in self.moves.away:
+            self.existing.pop(path, None)  # that row now holds the file at its new path
+        _settle_unseen(library, self.existing, self.seen, self.listed, self.unreadable, summary)
+        _retire_gone_roots(library, summary)
+        # Renamed or moved files get their fingerprint now, so the user's decisions follow them.
+        refresh_fingerprints(library)
 
 
 def _register_roots(library: Library, roots: list[str], summary: ScanSummary) -> list[str]:
@@ -334,7 +357,7 @@ class _Moves:
     def _match(self, sf: ScannedFile, rows: list[tuple]) -> tuple | None:
         if any(r[1] == sf.path for r in rows):
             return None  # stored already at this very path (under another root)
-        gone = [r for r in rows if r[0] not in self._taken and not os.path.lexists(r[1])]
+        gone = [r for r in rows if r[0] not in self._taken and _gone(r[1])]
         name = os.path.basename(sf.path)
         for r in gone:
             if os.path.basename(r[1]) == name and abs(r[3] - sf.mtime) <= MTIME_SLACK:
@@ -392,7 +415,7 @@ def _retire_gone_roots(library: Library, summary: ScanSummary) -> None:
     elsewhere, or forgotten). Only when its nearest existing parent is on the device the folder was on:
     the folder was moved or deleted. An unplugged drive's folder (its parent is on another device) stays."""
     for root, dev in library.root_devices().items():
-        if dev is None or os.path.lexists(root) or library.root_file_count(root):
+        if dev is None or not _gone(root) or library.root_file_count(root):
             continue
         if _nearest_existing_device(root) != dev:
             continue
@@ -404,6 +427,18 @@ def _retire_gone_roots(library: Library, summary: ScanSummary) -> None:
             if not summary.skipped[REASON_ROOT_UNAVAILABLE]:
                 del summary.skipped[REASON_ROOT_UNAVAILABLE]
             summary.problems = [p for p in summary.problems if p.path != root]
+
+
+def _gone(path: str) -> bool:
+    """True only when the system says there is nothing at path (not when it cannot tell: a folder on the
+    way that cannot be read, an I/O error)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _nearest_existing_device(path: str) -> int | None:
