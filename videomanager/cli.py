@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 
 from videomanager import __version__
@@ -94,7 +95,7 @@ class Context:
     @property
     def library(self):
         if self._library is None:
-            from videomanager.core.library import Library, LibraryError
+            from videomanager.core.library import Library, LibraryError, adopt_settings_folders
 
             try:
                 self._library = Library(self.paths.library_db)
@@ -102,6 +103,7 @@ class Context:
                 raise UserError(str(exc)) from exc
             if self._library.notice:
                 print(self._library.notice, file=sys.stderr)
+            adopt_settings_folders(self._library, self.settings)
         return self._library
 
     def close(self) -> None:
@@ -131,7 +133,7 @@ def cmd_scan(ctx: Context) -> int:
     for p in ctx.args.paths:
         full = os.path.abspath(os.path.expanduser(p))
         if not os.path.isdir(full):
-            raise UserError(f"{p} is not a folder: give the folders that hold your videos.")
+            raise UserError(f"{shown(p)} is not a folder: give the folders that hold your videos.")
         paths.append(full)
     show = _progress_printer(sys.stderr.isatty())
     summary = scan_into_library(
@@ -141,19 +143,66 @@ def cmd_scan(ctx: Context) -> int:
         progress=lambda s: show(f"scanning: {s.seen} video files, {s.new} new, {s.changed} changed"),
     )
     show("", final=True) if sys.stderr.isatty() else None
-    folders = ctx.settings.library_folders
-    changed = [p for p in paths if p not in folders]
-    if changed and ctx.settings_store.writable:
-        ctx.settings.library_folders = folders + changed
-        try:
-            ctx.settings_store.save(ctx.settings)
-        except OSError as exc:
-            print(f"Could not save the library folders to settings.json: {exc}.", file=sys.stderr)
     _update_cards(ctx)
     print(summary.line())
-    for root in summary.unavailable_roots:
-        print(f"{root} could not be read: its files are kept and marked missing.", file=sys.stderr)
+    for note in summary.notes():
+        print(shown(note))
+    _print_problems(summary, everything=ctx.args.debug)
     return 0
+
+
+PROBLEMS_SHOWN = 20  # skipped paths named without --debug
+
+
+def _print_problems(summary, everything: bool) -> None:
+    """Name on stderr what could not be read: unreadable folders and files, files that are not regular
+    files (the first ones; with --debug, everything that was skipped)."""
+    from videomanager.core.scanner import REASON_ROOT_UNAVAILABLE, REASON_SPECIAL, REASON_UNREADABLE
+
+    for root in summary.unavailable_roots:
+        why = next((p.detail for p in summary.problems if p.path == root and p.detail), "")
+        why = f" ({shown(why)})" if why else ""
+        print(
+            f"{shown(root)} could not be read{why}: its files are kept and marked missing.", file=sys.stderr
+        )
+
+    def named(reason: str) -> bool:
+        return reason != REASON_ROOT_UNAVAILABLE and (
+            everything or reason in (REASON_UNREADABLE, REASON_SPECIAL)
+        )
+
+    listed = [p for p in summary.problems if named(p.reason)]
+    listed = listed if everything else listed[:PROBLEMS_SHOWN]
+    for p in listed:
+        detail = f": {shown(p.detail)}" if p.detail else ""
+        print(f"skipped ({p.reason}) {shown(p.path)}{detail}", file=sys.stderr)
+    left = sum(n for reason, n in summary.skipped.items() if named(reason)) - len(listed)
+    if left > 0:
+        hint = "" if everything else " (--debug lists everything that was skipped)"
+        print(f"... and {left} more{hint}.", file=sys.stderr)
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters and line separators become escapes
+    (``\\n``, ``\\x1b``, ``\\u2028``) and bytes that are not UTF-8 become ``\\xNN``, so a name can
+    neither start a new row nor send the terminal a command. ``--json`` gives names exactly."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogate escape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs"):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _update_cards(ctx: Context) -> None:
@@ -178,14 +227,12 @@ def cmd_list(ctx: Context) -> int:
         sys.stdout.write("\n")
         return 0
     cards = sorted(store.cards(), key=list_order)
-
     for c in cards:
         year = f" ({c.year})" if c.year else ""
         count = len(c.versions) or len(c.episodes)
         what = "episodes" if c.episodes else "versions"
         best = resolution_label(c.best_resolution) or "-"
-        safe_title = c.title.encode("utf-8", "backslashreplace").decode("utf-8")
-        print(f"{c.state:<10} {safe_title}{year}  [{count} {what}, best {best}]  {c.id}")
+        print(f"{c.state:<10} {shown(c.title)}{year}  [{count} {what}, best {best}]  {shown(c.id)}")
     print(f"{len(cards)} cards", file=sys.stderr)
     return 0
 

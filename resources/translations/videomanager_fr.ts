@@ -377,6 +377,46 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <source>No card matches the search and filter.</source>
             <translation>Aucune fiche ne correspond à la recherche et au filtre.</translation>
         </message>
+        <message>
+            <source>Forget missing files…</source>
+            <translation>Oublier les fichiers manquants…</translation>
+        </message>
+        <message>
+            <source>Take the files that cannot be found out of the library</source>
+            <translation>Retirer de la bibliothèque les fichiers introuvables</translation>
+        </message>
+        <message>
+            <source>No file is missing: there is nothing to forget.</source>
+            <translation>Aucun fichier ne manque : il n’y a rien à oublier.</translation>
+        </message>
+        <message>
+            <source>Forget 1 missing file?</source>
+            <translation>Oublier 1 fichier manquant ?</translation>
+        </message>
+        <message>
+            <source>Forget %1 missing files?</source>
+            <translation>Oublier %1 fichiers manquants ?</translation>
+        </message>
+        <message>
+            <source>Forget missing files</source>
+            <translation>Oublier les fichiers manquants</translation>
+        </message>
+        <message>
+            <source>They leave the library; nothing on disk is touched. Files on a drive that is unplugged now count as missing too. Your manual matches are kept and come back if the files are found again.</source>
+            <translation>Ils quittent la bibliothèque ; rien n’est touché sur le disque. Les fichiers d’un disque débranché en ce moment comptent aussi comme manquants. Vos identifications manuelles sont gardées et reviennent si les fichiers sont retrouvés.</translation>
+        </message>
+        <message>
+            <source>Forget</source>
+            <translation>Oublier</translation>
+        </message>
+        <message>
+            <source>Not read: %1</source>
+            <translation>Non lus : %1</translation>
+        </message>
+        <message>
+            <source>and %1 more.</source>
+            <translation>et %1 de plus.</translation>
+        </message>
     </context>
     <context>
         <name>MatchDialog</name>
@@ -701,6 +741,10 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         <message>
             <source>The check failed unexpectedly (%1).</source>
             <translation>La vérification a échoué de façon inattendue (%1).</translation>
+        </message>
+        <message>
+            <source>When you press OK, the removed folders leave the library with their videos (the files on disk are not touched). Your manual matches are kept: they come back if you add a folder again.</source>
+            <translation>Quand vous appuyez sur OK, les dossiers retirés quittent la bibliothèque avec leurs vidéos (les fichiers sur le disque ne sont pas touchés). Vos identifications manuelles sont gardées : elles reviennent si vous ajoutez de nouveau un dossier.</translation>
         </message>
     </context>
     <context>

@@ -41,7 +41,7 @@ def test_prepare_demo_starts_the_fake_and_cleans_up(tmp_path, monkeypatch):
         assert os.environ["TMDB_API_KEY"] == demo.fake.API_KEY
         assert demo.library_root.is_dir() and len(demo.files) == len(DEMO_LAYOUT)
         settings = SettingsStore(demo.settings_path).load().settings
-        assert settings.library_folders == [str(demo.library_root)]
+        assert settings.tmdb_url == demo.base_url  # the window scans demo.library_root itself
         reply = requests.get(
             f"{demo.base_url}/search/movie",
             params={"api_key": demo.fake.API_KEY, "query": "RoboCop"},

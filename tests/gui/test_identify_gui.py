@@ -184,6 +184,9 @@ def test_changing_the_metadata_language_retitles_the_cards(
         def result_settings(self):
             return french
 
+        def result_folders(self):
+            return w.library.roots()
+
     with qtbot.waitSignal(w.identify_finished, timeout=30_000) as done:
         w._settings_accepted(Accepted())
     assert done.args[0]["titles_refreshed"] == 2

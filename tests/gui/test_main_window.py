@@ -36,8 +36,8 @@ def test_scan_shows_cards_and_detail_panel(qtbot, tmp_path, window_factory) -> N
         w.add_folders([str(root)])
     assert blocker.args[0]["seen"] == len(SAMPLE)
     wait_cards(qtbot, w, 5)  # Matrix (2 versions), Heat, Breaking Bad (2 episodes), Alien, Inception
-    assert str(root) in w.settings.library_folders
-    assert str(root) in w.settings_store.load().settings.library_folders  # saved
+    assert w.library.roots() == [str(root)]  # the library holds its folders, settings.json does not
+    assert "library_folders" not in w.settings.to_json_dict()
     assert "7 files scanned" in w.status.scan.text().replace(",", "").replace("\u202f", "")
     by_title = {w.model.card_at(r).title: w.model.card_at(r) for r in range(w.model.rowCount())}
     assert set(by_title) == {"The Matrix", "Heat", "Breaking Bad", "Alien", "Inception"}
@@ -64,8 +64,8 @@ def test_drop_folder_adds_and_scans(qtbot, tmp_path, window_factory) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(single))])
     drop(w, mime)
     wait_cards(qtbot, w, 3, timeout=15_000)
-    assert str(folder) in w.settings.library_folders
-    assert str(single.parent) in w.settings.library_folders  # a file adds its folder
+    assert str(folder) in w.library.roots()
+    assert str(single.parent) in w.library.roots()  # a file adds its folder
     assert "drop" not in w.message_bar.keys()
 
 
@@ -77,7 +77,7 @@ def test_dropping_a_url_or_text_explains_why_nothing_happened(qtbot, window_fact
     msg = w.message_bar.message("drop")
     assert msg is not None and "https://example.org/movie.mkv" in msg.text
     assert "Only folders and files" in msg.text
-    assert w.settings.library_folders == []
+    assert w.library.roots() == []
     text = QMimeData()
     text.setText("just some words")
     drop(w, text)
@@ -115,7 +115,7 @@ def test_without_a_key_the_window_says_how_to_add_one(qtbot, window_factory) -> 
     opened = []
 
     class FakeDialog:  # stands in for the settings dialog: records that it was asked to open
-        def __init__(self, settings, parent) -> None:
+        def __init__(self, settings, parent, folders) -> None:
             opened.append(settings)
             self.accepted = type("S", (), {"connect": lambda *_a: None})()
 
@@ -160,11 +160,14 @@ def test_settings_accepted_rebuilds_client_and_scans_new_folders(qtbot, tmp_path
     make_tree(folder, ["Heat.1995.mkv"])
     built = []
     w = window_factory(hooks=Hooks(client_factory=lambda s: built.append(s) or None))
-    new = Settings(library_folders=[str(folder)], daily_request_limit=500)
+    new = Settings(daily_request_limit=500)
 
     class Accepted:
         def result_settings(self):
             return new
+
+        def result_folders(self):
+            return [str(folder)]
 
     with qtbot.waitSignal(w.scan_finished, timeout=15_000):
         w._settings_accepted(Accepted())
@@ -208,7 +211,7 @@ def test_an_unreadable_folder_shows_in_the_message_bar_with_retry(qtbot, tmp_pat
         w.start_scan([str(gone)])
     msg = w.message_bar.message(f"root:{gone}")
     assert msg is not None and str(gone) in msg.text
-    assert [b.text() for b in msg.buttons] == ["Retry"]
+    assert [b.text() for b in msg.buttons] == ["Retry", "Forget missing files…"]
     assert w.model.rowCount() == 0
     assert "empty" in w.view.empty_text  # the empty grid says what to do
 

@@ -142,16 +142,17 @@ def test_detected_credential_type_and_misplaced_warning(qtbot, fake):
 
 
 def test_cancel_returns_nothing_and_ok_returns_edited_copy(qtbot, fake, tmp_path):
-    original = Settings(tmdb_api_key=fake.API_KEY, language="en-US", library_folders=[str(tmp_path / "a")])
+    original = Settings(tmdb_api_key=fake.API_KEY, language="en-US")
     before = original.copy()
-    dlg = _dialog(qtbot, fake, original)
+    folders = [str(tmp_path / "a")]
+    dlg = _dialog(qtbot, fake, original, folders=folders)
     dlg.language_combo.setCurrentText("fr-FR")
     dlg.reject()
     assert dlg.result() == QDialog.DialogCode.Rejected
-    assert dlg.result_settings() is None
+    assert dlg.result_settings() is None and dlg.result_folders() is None
     assert original == before
 
-    dlg = _dialog(qtbot, fake, original)
+    dlg = _dialog(qtbot, fake, original, folders=folders)
     dlg.language_combo.setCurrentText("fr-FR")
     dlg.region_combo.setCurrentText("fr")
     dlg.adult_check.setChecked(True)
@@ -166,7 +167,8 @@ def test_cancel_returns_nothing_and_ok_returns_edited_copy(qtbot, fake, tmp_path
     assert edited is not None and edited is not original
     assert edited.language == "fr-FR" and edited.region == "FR" and edited.include_adult
     assert edited.requests_per_second == 4.0 and edited.daily_request_limit == 5000
-    assert edited.library_folders == [str(tmp_path / "a"), str(tmp_path / "b")]
+    assert dlg.result_folders() == [str(tmp_path / "a"), str(tmp_path / "b")]
+    assert folders == [str(tmp_path / "a")]  # the list given was not changed
     assert edited.ui_language == "fr"
     assert edited.tmdb_api_key == fake.API_KEY
     assert original == before  # the original was never mutated
@@ -174,7 +176,7 @@ def test_cancel_returns_nothing_and_ok_returns_edited_copy(qtbot, fake, tmp_path
 
 def test_usage_folders_and_clear_cache_confirmation(qtbot, fake, tmp_path):
     cleared: list[int] = []
-    dlg = _dialog(qtbot, fake, Settings(library_folders=[str(tmp_path)]), cleared=cleared)
+    dlg = _dialog(qtbot, fake, Settings(), cleared=cleared, folders=[str(tmp_path)])
     assert "123 used today" in dlg.usage_label.text()
     dlg.clear_button.click()
     assert not cleared and not dlg.confirm_box.isHidden()
@@ -184,6 +186,8 @@ def test_usage_folders_and_clear_cache_confirmation(qtbot, fake, tmp_path):
     dlg.confirm_clear_button.click()
     assert cleared == [1]
     assert dlg.cache_status.text() == "Cache cleared."
+    assert dlg.folders_note.isHidden()
     dlg.folder_list.item(0).setSelected(True)
     dlg.remove_selected_folders()
     assert dlg.folders() == []
+    assert not dlg.folders_note.isHidden()  # says what OK will do to the removed folder's videos

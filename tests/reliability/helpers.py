@@ -65,8 +65,18 @@ def cli_env(data_dir: Path, fake: FakeTMDb | None = None, **extra: str) -> dict[
     return env
 
 
-def run_cli(args: list[str], data_dir: Path, fake: FakeTMDb | None = None, timeout: float = 60, **extra: str):
-    """The CLI in its own process (for SIGKILL and for two instances at once)."""
+def run_cli(
+    args: list[str],
+    data_dir: Path,
+    fake: FakeTMDb | None = None,
+    timeout: float = 60,
+    obey_modes: bool = False,
+    **extra: str,
+):
+    """The CLI in its own process (for SIGKILL, for two instances at once, for a hang that must time out).
+
+    ``obey_modes``: the process cannot read what its permissions forbid, even when the tests run as root
+    (see ``obey_file_modes``)."""
     return subprocess.run(
         [sys.executable, "-m", "videomanager", *args],
         cwd=REPO,
@@ -75,7 +85,20 @@ def run_cli(args: list[str], data_dir: Path, fake: FakeTMDb | None = None, timeo
         text=True,
         errors="surrogateescape",
         timeout=timeout,
+        preexec_fn=obey_file_modes if obey_modes and os.geteuid() == 0 else None,
     )
+
+
+def obey_file_modes() -> None:
+    """In a child process about to start (``preexec_fn``): give up CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH, the capabilities that let root read any file. The process stays root (so it
+    can still run this Python), but a mode-000 file or folder is then unreadable to it, as to any user."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "cannot drop a capability")
 
 
 def start_cli(

@@ -93,11 +93,14 @@ def test_unreadable_settings_are_never_overwritten(data_dir: Path, tmp_path: Pat
     assert marker.read_text() == "user data"
 
 
-def test_settings_file_mode_is_0600_after_a_save(data_dir: Path, tmp_path: Path, capsys) -> None:
-    films = tmp_path / "films"
-    make_films(films, 1)
-    assert cli(capsys, "--data-dir", str(data_dir), "scan", str(films))[0] == 0  # saves library_folders
-    assert (data_dir / "settings.json").stat().st_mode & 0o777 == 0o600
+def test_settings_file_mode_is_0600_after_a_save(data_dir: Path) -> None:
+    from videomanager.core.settings import Settings, SettingsStore
+
+    path = data_dir / "settings.json"
+    path.write_text("{}")
+    os.chmod(path, 0o644)  # written by hand, readable by all
+    SettingsStore(path).save(Settings(language="fr-FR"))
+    assert path.stat().st_mode & 0o777 == 0o600
 
 
 # -- the library database -----------------------------------------------------------------------------------

@@ -179,3 +179,55 @@ def test_library_stores_names_as_bytes_exactly(tmp_path: Path) -> None:
     batches = list(scan([str(root)]))
     assert [os.fsencode(f.path) for b in batches for f in b.files] == [raw]
     lib.close()
+
+
+def test_text_list_shows_one_row_per_card_whatever_the_names_hold(tmp_path: Path, capsys) -> None:
+    """A newline in a name cannot forge a row, nor an escape sequence colour or move the terminal."""
+    root = tmp_path / "videos"
+    root.mkdir()
+    for name in ("Forged\nmatched    The Matrix (1999).mkv", "Red \x1b[31mAlert (2001).mkv",
+                 "Bell\x07 and\u2028Separator (2002).mkv", "caf\udce9 (1999).avi", "Plain (2003).mkv"):  # fmt: skip
+        (root / name).write_bytes(name.encode("utf-8", "surrogateescape"))
+    data = tmp_path / "data"
+    assert cli(capsys, "--data-dir", str(data), "scan", str(root))[0] == 0
+    rc, out, _ = cli(capsys, "--data-dir", str(data), "list", "--json")
+    titles = [c["title"] for c in json.loads(out)]
+    assert any("\n" in t for t in titles) and any("\x1b" in t for t in titles)  # the names reach the titles
+    rc, out, err = cli(capsys, "--data-dir", str(data), "list")
+    assert rc == 0, err
+    rows = out.split("\n")[:-1]
+    assert len(rows) == len(titles) == 5, out
+    assert not any(ch in out.replace("\n", "") for ch in "\x1b\x07\u2028\r")
+    assert "Forged\\nmatched" in out and "Red \\x1b" in out and "Bell\\x07 and\\u2028Separator" in out
+    out.encode("utf-8")
+    from videomanager.cli import shown
+
+    assert shown("caf\udce9\ttab\r") == "caf\\xe9\\ttab\\r"  # a byte that is not UTF-8, as \xNN
+
+
+def test_scan_names_what_it_could_not_read(tmp_path: Path) -> None:
+    """Unreadable folders are named, not only counted (all skipped paths with --debug), escaped."""
+    from tests.reliability.helpers import run_cli
+
+    root = tmp_path / "videos"
+    (root / "Alien (1979)").mkdir(parents=True)
+    (root / "Alien (1979)" / "Alien.1979.mkv").write_bytes(b"a")
+    locked = [root / "Locked one", root / "Locked\ntwo\x1b[2J"]
+    for folder in locked:
+        folder.mkdir()
+        (folder / "Heat.1995.mkv").write_bytes(b"h")
+        os.chmod(folder, 0)
+    os.symlink(tmp_path / "nowhere.mkv", root / "Broken.2001.mkv")
+    data = tmp_path / "data"
+    try:
+        r = run_cli(["scan", str(root)], data, obey_modes=True)
+        debug = run_cli(["--debug", "scan", str(root)], data, obey_modes=True)
+    finally:
+        for folder in locked:
+            os.chmod(folder, 0o755)
+    assert r.returncode == 0, r.stderr
+    assert "2 unreadable" in r.stdout
+    assert f"skipped (unreadable) {locked[0]}: Permission denied" in r.stderr
+    assert f"skipped (unreadable) {root}/Locked\\ntwo\\x1b[2J: Permission denied" in r.stderr
+    assert "broken-symlink" not in r.stderr  # counted in the summary line; named with --debug
+    assert f"skipped (broken-symlink) {root / 'Broken.2001.mkv'}" in debug.stderr

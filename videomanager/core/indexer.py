@@ -4,7 +4,12 @@ A file whose path, size and mtime are unchanged is not parsed again; new and cha
 (in a process pool when there are many: guessit costs several ms a name) and written in batches as they
 come, so a window can show them while the scan runs. At the end of a complete scan, a file that is gone
 from a folder that was read is removed; a file whose folder or drive could not be read is only marked
-missing, so an unplugged drive never erases the library.
+missing, so an unplugged drive never erases the library (nor does its empty mount point).
+
+A file found at a new path that matches a file the library holds at a path now gone (a moved or renamed
+folder) takes over that file's row: it keeps its id, date added and fingerprint, so it is listed once and
+the user's decisions stay with it. A library folder that no longer exists and whose files were all found
+elsewhere is retired from the library folders.
 """
 
 from __future__ import annotations
@@ -18,20 +23,33 @@ from dataclasses import dataclass, field
 
 from videomanager.core.children import child_context, leave_with_parent
 from videomanager.core.decisions import refresh_fingerprints
+from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
-from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile
+from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile, Skipped
 from videomanager.core.parser import parse
-from videomanager.core.scanner import scan, unchanged_since
+from videomanager.core.scanner import (
+    REASON_ROOT_UNAVAILABLE,
+    REASON_UNREADABLE,
+    ScanBatch,
+    scan,
+    unchanged_since,
+)
 
 POOL_THRESHOLD = 200  # below this many names to parse, a process pool costs more than it saves
 CHUNK = 128  # names per task sent to a worker process
+
+
+PROBLEMS_KEPT = 10_000  # skipped paths kept by name for the summary (all are counted)
+EMPTY_ROOT = "it is empty, like the mount point of an unplugged drive"
+MTIME_SLACK = 2.0  # seconds: FAT keeps modification times to the even second, so a copy there may differ
 
 
 @dataclass
 class ScanSummary:
     seen: int = 0
     new: int = 0
+    moved: int = 0  # found at a new path: recognised as a file the library held at a path now gone
     changed: int = 0
     unchanged: int = 0
     returned: int = 0  # marked missing before, found again
@@ -40,20 +58,41 @@ class ScanSummary:
     other_files: int = 0  # non-video files seen (never stored)
     skipped: Counter = field(default_factory=Counter)  # reason -> count
     skipped_examples: dict[str, str] = field(default_factory=dict)  # reason -> one path
+    problems: list[Skipped] = field(default_factory=list)  # what was skipped, by name (the first ones)
     unavailable_roots: list[str] = field(default_factory=list)
+    retired_roots: list[str] = field(default_factory=list)  # gone, every file found elsewhere: forgotten
     cancelled: bool = False
 
     def line(self) -> str:
         skipped = sum(self.skipped.values())
+        moved = f"{self.moved} moved, " if self.moved else ""
         text = (
-            f"{self.seen} video files seen: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
-            f"{self.missing + self._already_missing} missing, {self.removed} removed, {skipped} skipped"
+            f"{self.seen} video files seen: {self.new} new, {moved}{self.changed} changed, "
+            f"{self.unchanged} unchanged, {self.missing + self._already_missing} missing, "
+            f"{self.removed} removed, {skipped} skipped"
         )
         if self.skipped:
             text += " (" + ", ".join(f"{n} {r}" for r, n in sorted(self.skipped.items())) + ")"
         if self.cancelled:
             text += "; stopped before the end"
         return text
+
+    def notes(self) -> list[str]:
+        """Sentences for what the scan decided beyond the counts (a library folder retired)."""
+        return [
+            f"{root} no longer exists and every file in it was found elsewhere: it is no longer a "
+            "library folder."
+            for root in self.retired_roots
+        ]
+
+    def note_skipped(self, items: Iterable[Skipped]) -> None:
+        for s in items:
+            if s.reason == REASON_ROOT_UNAVAILABLE:
+                self.unavailable_roots.append(s.path)
+            self.skipped[s.reason] += 1
+            self.skipped_examples.setdefault(s.reason, s.path)
+            if len(self.problems) < PROBLEMS_KEPT:
+                self.problems.append(s)
 
     _already_missing: int = 0
 
@@ -167,10 +206,10 @@ def scan_into_library(
     """Scan roots into the library; returns what happened. Safe to interrupt at any point."""
     roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
     cancel = cancel or threading.Event()
-    library.add_roots(roots)
     summary = ScanSummary()
+    walk = _register_roots(library, roots, summary)
     known, missing = library.stat_index(roots)
-    if known and not missing and unchanged_since(roots, known, cancel):
+    if known and not missing and walk == roots and unchanged_since(roots, known, cancel):
         # Nothing was added, removed or touched: the stored results stand, nothing to parse or write.
         summary.seen = summary.unchanged = len(known)
         if progress:
@@ -180,42 +219,17 @@ def scan_into_library(
     existing: dict[str, tuple] = {}
     for root in roots:
         existing.update(library.index_for_root(root))
-    seen: set[str] = set()
-    listed: set[str] = set()
-    returned_ids: list[int] = []
+    walked = _Walked(existing, _Moves(library))
 
     def write(files: list[NewFile]) -> None:
-        library.upsert_files(files)
+        library.upsert_files(files, moved=walked.moves.ids, require_root=True)
         if on_files:
             on_files(files)
 
     parser = _Parser(workers, write, cancel)
     try:
-        for batch in scan(roots, cancel=cancel):
-            listed.update(batch.listed_dirs)
-            summary.other_files += batch.other_files
-            for s in batch.skipped:
-                if s.reason == "root-unavailable":
-                    summary.unavailable_roots.append(s.path)
-                summary.skipped[s.reason] += 1
-                summary.skipped_examples.setdefault(s.reason, s.path)
-            to_parse = []
-            for sf in batch.files:
-                summary.seen += 1
-                seen.add(sf.path)
-                old = existing.get(sf.path)
-                if old is None:
-                    summary.new += 1
-                    to_parse.append(sf)
-                elif (old[1] != sf.size or old[2] != sf.mtime
-                      or old[4] != (sf.role == ROLE_EXTRA, sf.extra_type, sf.stack_key, sf.part)):  # fmt: skip
-                    summary.changed += 1
-                    to_parse.append(sf)
-                else:
-                    summary.unchanged += 1
-                    if old[3]:
-                        returned_ids.append(old[0])
-            parser.add(to_parse)
+        for batch in scan(walk, cancel=cancel):
+            parser.add(walked.take(batch, summary))
             if progress:
                 progress(summary)
             if cancel.is_set():
@@ -223,33 +237,150 @@ def scan_into_library(
         summary.cancelled = cancel.is_set()
     finally:
         parser.finish(cancelled=cancel.is_set())
-    if returned_ids:
-        summary.returned = library.set_missing(returned_ids, False)
-    if not summary.cancelled:
-        _settle_unseen(library, roots, existing, seen, listed, summary)
-        # Renamed or moved files get their fingerprint now, so the user's decisions follow them.
-        refresh_fingerprints(library)
+    walked.settle(library, summary)
     if progress:
         progress(summary)
     return summary
 
 
+@dataclass
+class _Walked:
+    """What the walk has found so far, against what the library held under the roots (``existing``)."""
+
+    existing: dict[str, tuple]
+    moves: _Moves
+    seen: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)
+    unreadable: set[str] = field(default_factory=set)
+    returned_ids: list[int] = field(default_factory=list)
+
+    def take(self, batch: ScanBatch, summary: ScanSummary) -> list[ScannedFile]:
+        """Count one batch of the walk; returns its files to parse (new, moved or changed)."""
+        self.listed.update(batch.listed_dirs)
+        summary.other_files += batch.other_files
+        summary.note_skipped(batch.skipped)
+        self.unreadable.update(s.path for s in batch.skipped if s.reason == REASON_UNREADABLE)
+        to_parse, new = [], []
+        for sf in batch.files:
+            summary.seen += 1
+            self.seen.add(sf.path)
+            old = self.existing.get(sf.path)
+            if old is None:
+                new.append(sf)
+            elif (old[1] != sf.size or old[2] != sf.mtime
+                  or old[4] != (sf.role == ROLE_EXTRA, sf.extra_type, sf.stack_key, sf.part)):  # fmt: skip
+                summary.changed += 1
+                to_parse.append(sf)
+            else:
+                summary.unchanged += 1
+                if old[3]:
+                    self.returned_ids.append(old[0])
+        found = self.moves.find(new)
+        summary.moved += found
+        summary.new += len(new) - found
+        return to_parse + new
+
+    def settle(self, library: Library, summary: ScanSummary) -> None:
+        """After the walk: files found again, and (after a complete walk) files not seen, folders retired."""
+        if self.returned_ids:
+            summary.returned = library.set_missing(self.returned_ids, False)
+        if summary.cancelled:
+            return  # an interrupted scan never settles what it did not see
+        for path in self.moves.away:
+            self.existing.pop(path, None)  # that row now holds the file at its new path
+        _settle_unseen(library, self.existing, self.seen, self.listed, self.unreadable, summary)
+        _retire_gone_roots(library, summary)
+        # Renamed or moved files get their fingerprint now, so the user's decisions follow them.
+        refresh_fingerprints(library)
+
+
+def _register_roots(library: Library, roots: list[str], summary: ScanSummary) -> list[str]:
+    """Make the roots library folders and record the device each is on; returns the roots to walk.
+
+    A root that exists but is empty while the library holds files under it is left out as unavailable:
+    that is the mount point of an unplugged drive, and its files must be kept (marked missing)."""
+    devices: dict[str, int] = {}
+    walk = []
+    for root in roots:
+        try:
+            st = os.stat(root)
+            with os.scandir(root) as it:
+                empty = next(it, None) is None
+        except OSError:  # missing, unreadable or not a folder: the scanner says which
+            walk.append(root)
+            continue
+        if empty and library.root_file_count(root):
+            summary.note_skipped([Skipped(root, REASON_ROOT_UNAVAILABLE, EMPTY_ROOT)])
+            continue
+        devices[root] = st.st_dev
+        walk.append(root)
+    library.add_roots(roots, devices)
+    return walk
+
+
+class _Moves:
+    """Recognises a file found at a new path as one the library holds at a path that no longer exists
+    (a renamed or moved folder, a drive mounted elsewhere): the same size and name and about the same
+    modification time, or the same fingerprint. That row then takes the new path and keeps its id."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.active = library.file_count() > 0
+        self.ids: dict[str, int] = {}  # new path -> id of the row it takes over
+        self.away: set[str] = set()  # the old paths of those rows
+        self._taken: set[int] = set()
+
+    def find(self, files: list[ScannedFile]) -> int:
+        """Note which of these files (at paths the scanned roots did not hold) were moved; returns how many."""
+        if not files or not self.active:
+            return 0
+        by_size: dict[int, list[tuple]] = {}
+        for row in self.library.move_candidates(f.size for f in files):
+            by_size.setdefault(row[2], []).append(row)
+        found = 0
+        for sf in files:
+            row = self._match(sf, by_size.get(sf.size, []))
+            if row is not None:
+                self.ids[sf.path] = row[0]
+                self.away.add(row[1])
+                self._taken.add(row[0])
+                found += 1
+        return found
+
+    def _match(self, sf: ScannedFile, rows: list[tuple]) -> tuple | None:
+        if any(r[1] == sf.path for r in rows):
+            return None  # stored already at this very path (under another root)
+        gone = [r for r in rows if r[0] not in self._taken and _gone(r[1])]
+        name = os.path.basename(sf.path)
+        for r in gone:
+            if os.path.basename(r[1]) == name and abs(r[3] - sf.mtime) <= MTIME_SLACK:
+                return r
+        if any(r[4] for r in gone):
+            try:
+                fp = fingerprint(sf.path, sf.size)
+            except OSError:
+                return None
+            return next((r for r in gone if r[4] == fp), None)
+        return None
+
+
 def _settle_unseen(
     library: Library,
-    roots: list[str],
     existing: dict[str, tuple],
     seen: set[str],
     listed: set[str],
+    unreadable: set[str],
     summary: ScanSummary,
 ) -> None:
-    """Files not seen: removed when their folder was read (truly gone), else marked missing."""
+    """Files not seen: removed when their folder was read (truly gone), else marked missing. A file that
+    is there but cannot be read is kept, marked missing."""
     unavailable = set(summary.unavailable_roots)
     to_delete: list[int] = []
     to_mark: list[int] = []
     for path, (file_id, _size, _mtime, was_missing, _cls) in existing.items():
         if path in seen:
             continue
-        if _truly_gone(path, listed, unavailable):
+        if path not in unreadable and _truly_gone(path, listed, unavailable):
             to_delete.append(file_id)
         elif not was_missing:
             to_mark.append(file_id)
@@ -270,3 +401,48 @@ def _truly_gone(path: str, listed: set[str], unavailable: set[str]) -> bool:
             return False
         folder = parent
     return folder in listed and folder not in unavailable
+
+
+def _retire_gone_roots(library: Library, summary: ScanSummary) -> None:
+    """Forget a library folder that no longer exists and holds no file any more (all were found
+    elsewhere, or forgotten). Only when its nearest existing parent is on the device the folder was on:
+    the folder was moved or deleted. An unplugged drive's folder (its parent is on another device) stays."""
+    for root, dev in library.root_devices().items():
+        if dev is None or not _gone(root) or library.root_file_count(root):
+            continue
+        if _nearest_existing_device(root) != dev:
+            continue
+        library.remove_roots([root])
+        summary.retired_roots.append(root)
+        if root in summary.unavailable_roots:
+            summary.unavailable_roots.remove(root)
+            summary.skipped[REASON_ROOT_UNAVAILABLE] -= 1
+            if not summary.skipped[REASON_ROOT_UNAVAILABLE]:
+                del summary.skipped[REASON_ROOT_UNAVAILABLE]
+            summary.problems = [p for p in summary.problems if p.path != root]
+
+
+def _gone(path: str) -> bool:
+    """True only when the system says there is nothing at path (not when it cannot tell: a folder on the
+    way that cannot be read, an I/O error)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _nearest_existing_device(path: str) -> int | None:
+    while True:
+        parent = os.path.dirname(path)
+        if parent == path:
+            return None
+        path = parent
+        try:
+            return os.stat(path).st_dev
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None

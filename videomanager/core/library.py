@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +41,10 @@ def _open_problem(path: Path, exc: sqlite3.OperationalError) -> str:
 
 def _b(path: str) -> bytes:
     return os.fsencode(path)
+
+
+def _is_root(c: sqlite3.Connection, path: str) -> bool:
+    return c.execute("SELECT 1 FROM roots WHERE path = ?", (_b(path),)).fetchone() is not None
 
 
 def _s(blob: bytes | str | None) -> str | None:
@@ -323,8 +327,10 @@ class Library:
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-    # -- roots ---------------------------------------------------------------------------------------
-    def add_roots(self, paths: Iterable[str]) -> list[str]:
+    # -- roots (the library folders: this table is their one home) ----------------------------------
+    def add_roots(self, paths: Iterable[str], devices: dict[str, int] | None = None) -> list[str]:
+        """Register library folders (known ones are left as they are); ``devices`` records the st_dev each
+        folder was read on. Returns the folders that were new."""
         added = []
         now = self._clock()
         with self.transaction() as c:
@@ -332,16 +338,57 @@ class Library:
                 cur = c.execute("INSERT OR IGNORE INTO roots(path, added_at) VALUES (?, ?)", (_b(p), now))
                 if cur.rowcount:
                     added.append(p)
+            for p, dev in (devices or {}).items():
+                c.execute("UPDATE roots SET dev = ? WHERE path = ? AND dev IS NOT ?", (dev, _b(p), dev))
         return added
 
     def roots(self) -> list[str]:
         return [_s(r[0]) for r in self.conn.execute("SELECT path FROM roots ORDER BY added_at, path")]
 
+    def root_devices(self) -> dict[str, int | None]:
+        """Library folder -> the st_dev it was last read on (None before it was read)."""
+        rows = self.conn.execute("SELECT path, dev FROM roots ORDER BY added_at, path")
+        return {_s(p): dev for p, dev in rows}
+
+    def root_file_count(self, root: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM files WHERE root = ?", (_b(root),)).fetchone()[0]
+
     def remove_root(self, path: str) -> int:
         """Forget a library folder and its files (the files on disk are not touched)."""
+        return self.remove_roots([path])
+
+    def remove_roots(self, paths: Iterable[str]) -> int:
+        """Forget library folders and their files; returns how many files left the library. Manual
+        decisions (keyed by fingerprint) and lookups stay, so adding a folder back restores its cards."""
+        removed = 0
         with self.transaction() as c:
-            c.execute("DELETE FROM roots WHERE path = ?", (_b(path),))
-            return c.execute("DELETE FROM files WHERE root = ?", (_b(path),)).rowcount
+            for p in paths:
+                c.execute("DELETE FROM roots WHERE path = ?", (_b(p),))
+                removed += c.execute("DELETE FROM files WHERE root = ?", (_b(p),)).rowcount
+        return removed
+
+    def adopt_folders(self, paths: Iterable[str]) -> list[str]:
+        """Once per library: make ``paths`` (the folders older versions kept in settings.json) library
+        folders. Later calls change nothing, so a folder removed since never comes back. Returns the folders
+        added."""
+        if self.read_only or self._meta("folders_adopted"):
+            return []
+        now = self._clock()
+        added = []
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM meta WHERE key = 'folders_adopted'").fetchone():
+                return []  # another process did it meanwhile
+            for p in paths:
+                if c.execute(
+                    "INSERT OR IGNORE INTO roots(path, added_at) VALUES (?, ?)", (_b(p), now)
+                ).rowcount:
+                    added.append(p)
+            c.execute("INSERT INTO meta(key, value) VALUES ('folders_adopted', 1)")
+        return added
+
+    def _meta(self, key: str) -> int | None:
+        r = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return r[0] if r else None
 
     # -- files ---------------------------------------------------------------------------------------
     def index_for_root(self, root: str) -> dict[str, tuple[int, int, float, bool, tuple]]:
@@ -371,14 +418,26 @@ class Library:
             ).fetchone()[0]
         return known, missing
 
-    def upsert_files(self, files: list[NewFile]) -> tuple[int, int]:
-        """Insert new files or update changed ones. Returns (inserted, updated)."""
+    def upsert_files(
+        self, files: list[NewFile], *, moved: Mapping[str, int] | None = None, require_root: bool = False
+    ) -> tuple[int, int]:
+        """Insert new files or update changed ones. Returns (inserted, updated).
+
+        ``moved`` maps the new path of a file that was moved to the id of the row it had: that row takes
+        the new path and keeps its id, date added and fingerprint. With ``require_root``, a file whose root
+        is not a library folder (removed meanwhile) is left out."""
         if not files:
             return 0, 0
+        moved = moved or {}
         now = self._clock()
         inserted = updated = 0
         with self.transaction() as c:
+            registered: dict[str, bool] = {}
+            kept = []
             for f in files:
+                if require_root and not registered.setdefault(f.root, _is_root(c, f.root)):
+                    continue
+                kept.append(f)
                 params = (
                     _b(f.root),
                     _b(os.path.dirname(f.path)),
@@ -396,6 +455,12 @@ class Library:
                     "parse=?, lookup_key=?, fingerprint=NULL, missing=0, seen_at=? WHERE path=?",
                     (*params, now, _b(f.path)),
                 )
+                if not cur.rowcount and f.path in moved:
+                    cur = c.execute(
+                        "UPDATE files SET root=?, dir=?, size=?, mtime=?, role=?, extra_type=?, stack_key=?, "
+                        "part=?, parse=?, lookup_key=?, path=?, missing=0, seen_at=? WHERE id=?",
+                        (*params, _b(f.path), now, moved[f.path]),
+                    )
                 if cur.rowcount:
                     updated += 1
                     continue
@@ -405,9 +470,20 @@ class Library:
                     (*params, _b(f.path), now, now),
                 )
                 inserted += 1
-            keys = {f.lookup_key for f in files if f.lookup_key}
-            self._ensure_lookups(c, keys, files)
+            keys = {f.lookup_key for f in kept if f.lookup_key}
+            self._ensure_lookups(c, keys, kept)
         return inserted, updated
+
+    def move_candidates(self, sizes: Iterable[int]) -> list[tuple[int, str, int, float, str | None]]:
+        """(id, path, size, mtime, fingerprint) of every file of one of these sizes: what a file found at a
+        new path may have been."""
+        sizes_l = sorted(set(sizes))
+        out = []
+        for i in range(0, len(sizes_l), 500):
+            chunk = sizes_l[i : i + 500]
+            q = f"SELECT id, path, size, mtime, fingerprint FROM files WHERE size IN ({','.join('?' * len(chunk))})"
+            out.extend((i_, _s(p), s, m, fp) for i_, p, s, m, fp in self.conn.execute(q, chunk))
+        return out
 
     def _ensure_lookups(self, c: sqlite3.Connection, keys: set[str], files: list[NewFile]) -> None:
         by_key: dict[str, NewFile] = {}
@@ -437,6 +513,9 @@ class Library:
         with self.transaction() as c:
             c.executemany("DELETE FROM files WHERE id=?", [(i,) for i in ids])
         return len(ids)
+
+    def missing_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM files WHERE missing=1").fetchone()[0]
 
     def prune(self) -> int:
         """Forget every file marked missing (explicit user action)."""
@@ -666,3 +745,16 @@ class Library:
                 (day,),
             )
             return c.execute("SELECT count FROM request_log WHERE day=?", (day,)).fetchone()[0]
+
+
+def adopt_settings_folders(library: Library, settings) -> None:
+    """Move the library folders an older settings.json lists (``settings.library_folders``) into the
+    library, once; then empty that list, so settings.json stops holding them at its next save. When the
+    library cannot take them now (read-only, busy), they stay in the settings for a later run."""
+    if library.read_only:
+        return
+    try:
+        library.adopt_folders(settings.library_folders)
+    except LibraryError:
+        return
+    settings.library_folders = []

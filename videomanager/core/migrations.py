@@ -84,7 +84,14 @@ MIGRATIONS: list[str] = [
         json TEXT NOT NULL
     );
     """,
-    # 2 -> 3: the card store (see core/cards.py). One row per card and which card holds each file, kept up to
+    # 2 -> 3: the device a library folder was on when last read, which tells a folder that was moved or
+    # deleted (its parent is on that device) from an unplugged drive (it is not); and an index on sizes,
+    # where a file that appears at a new path looks for the file it was (the same size, name and mtime).
+    """
+    ALTER TABLE roots ADD COLUMN dev INTEGER;
+    CREATE INDEX files_size ON files(size);
+    """,
+    # 3 -> 4: the card store (see core/cards.py). One row per card and which card holds each file, kept up to
     # date from a log of what changed, which triggers fill for every writer; the generation counter and the
     # single JSON text it guarded go.
     """

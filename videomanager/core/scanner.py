@@ -17,6 +17,8 @@ Rules worth knowing (the GUI and CLI summaries rely on them):
   folder entered is remembered by ``(st_dev, st_ino)``; entering one again is ``symlink-loop`` (the link
   points at one of its own ancestors) or ``already-scanned``.
 * Errors never stop the scan: see the ``REASON_*`` constants for what ends up in ``Skipped``.
+* Only regular files are videos: a named pipe, socket or device named ``movie.mkv`` is ``special-file``,
+  and a file this user may not read is ``unreadable``; both are reported, neither is ever opened.
 * Folder-based extras look at the file's own folder only (as Jellyfin does), and only when that folder
   sits inside a movie folder (two levels below the root or deeper): ``<root>/Shorts/film.mkv`` is a
   collection of short films, ``<root>/Movie (2010)/Shorts/film.mkv`` an extra. ``Specials`` is season 0 of
@@ -34,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from videomanager.core.fingerprint import special_kind
 from videomanager.core.models import ROLE_EXTRA, ROLE_VERSION, ScannedFile, Skipped
 
 __all__ = [
@@ -54,6 +57,7 @@ REASON_SYMLINK_LOOP = "symlink-loop"
 REASON_ALREADY_SCANNED = "already-scanned"  # same folder reached twice (bind mount, link, nested roots)
 REASON_IGNORED = "ignored"  # folder carries a .nomedia / .ignore marker
 REASON_TOO_DEEP = "too-deep"
+REASON_SPECIAL = "special-file"  # named like a video but a named pipe, socket or device: never opened
 
 DEFAULT_MAX_DEPTH = 1000
 # Flush a non-empty batch at least this often so a slow share still shows progress.
@@ -429,6 +433,10 @@ class _Walker:
             except OSError as exc:
                 out.skipped.append(Skipped(entry.path, REASON_UNREADABLE, _why(exc)))
                 continue
+            problem = _not_readable_video(entry.path, st)
+            if problem is not None:
+                out.skipped.append(Skipped(entry.path, *problem))
+                continue
             found.append(
                 (entry.name, entry.path, st.st_size, st.st_mtime, classify_extra(entry.name, folder))
             )
@@ -456,6 +464,19 @@ class _Walker:
                     part=part,
                 )
             )
+
+
+def _not_readable_video(path: str, st: os.stat_result) -> tuple[str, str] | None:
+    """(reason, detail) when a file named like a video is not one this program can read, else None.
+
+    Only regular files are videos. Readability is asked of the system (which knows about ACLs and root)
+    only for files that not everyone may read, so the common world-readable file costs no extra call."""
+    kind = special_kind(st.st_mode)
+    if kind is not None:
+        return REASON_SPECIAL, kind
+    if not st.st_mode & stat.S_IROTH and not os.access(path, os.R_OK):
+        return REASON_UNREADABLE, "permission denied"
+    return None
 
 
 _VTS = re.compile(r"^vts_(\d{2})_(\d)\.vob$", re.IGNORECASE)
@@ -553,6 +574,8 @@ def unchanged_since(
                     st = entry.stat()
                     if st.st_size != old[0] or st.st_mtime != old[1]:
                         return False
+                    if _not_readable_video(entry.path, st) is not None:
+                        return False  # a known file that can no longer be read: the full scan reports it
                     seen += 1
     except OSError:
         return False

@@ -35,6 +35,8 @@ class Settings:
     include_adult: bool = False
     requests_per_second: float = 10.0  # well below TMDb's ~40/s ceiling
     daily_request_limit: int = 20000  # 0 = no limit
+    # Older versions kept the library folders here. The library database is their one home now: it
+    # takes these over once (adopt_settings_folders), after which this is empty and no longer written.
     library_folders: list[str] = field(default_factory=list)
     ui_language: str = ""  # "" = follow the system locale; "en", "fr"
     tmdb_url: str = ""  # "" = https://api.themoviedb.org/3 (VIDEOMANAGER_TMDB_URL overrides)
@@ -58,7 +60,7 @@ class Settings:
     def to_json_dict(self) -> dict[str, Any]:
         out = dict(self.extra)
         for f in fields(self):
-            if f.name != "extra":
+            if f.name != "extra" and not (f.name == "library_folders" and not self.library_folders):
                 out[f.name] = getattr(self, f.name)
         return out
 

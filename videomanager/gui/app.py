@@ -83,7 +83,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from videomanager.core.library import Library, LibraryError
+    from videomanager.core.library import Library, LibraryError, adopt_settings_folders
     from videomanager.core.paths import resolve_paths
     from videomanager.core.settings import SettingsStore
     from videomanager.gui.main_window import Hooks, MainWindow
@@ -148,9 +148,10 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     if library.notice:
         notices.append(("library-notice", library.notice, LEVEL_WARNING))
+    adopt_settings_folders(library, settings)  # the library is the one home of the library folders
     client = make_client(settings, paths, library)
 
-    def settings_dialog(current, parent):
+    def settings_dialog(current, parent, folders):
         from videomanager.gui.settings_dialog import SettingsDialog
 
         def validation_client(key: str, token: str):
@@ -161,7 +162,8 @@ def run_gui(args: argparse.Namespace) -> int:
                               base_url=effective_tmdb_url(current), language=current.language or "en-US")  # fmt: skip
 
         return SettingsDialog(current, client_factory=validation_client,
-                              requests_today=window._requests_today, clear_cache=clear_cache, parent=parent)  # fmt: skip
+                              requests_today=window._requests_today, clear_cache=clear_cache, parent=parent,
+                              folders=folders)  # fmt: skip
 
     def match_dialog(card, client_now, parent):
         from videomanager.gui.match_dialog import MatchDialog

@@ -85,9 +85,7 @@ def prepare_demo(*, latency: float = 0.02, root: str | os.PathLike[str] | None =
     os.environ.pop("TMDB_ACCESS_TOKEN", None)
 
     settings_path = data_dir / "settings.json"
-    SettingsStore(settings_path).save(
-        Settings(library_folders=[str(library_root)], tmdb_url=fake.base_url, tmdb_api_key=fake.API_KEY)
-    )
+    SettingsStore(settings_path).save(Settings(tmdb_url=fake.base_url, tmdb_api_key=fake.API_KEY))
     demo = DemoEnv(
         root=base,
         library_root=library_root,

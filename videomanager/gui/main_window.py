@@ -105,6 +105,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._scan_job: JobThread | None = None
         self._enrich_job: JobThread | None = None
         self._scan_queue: list[str] = []
+        self._removing: set[str] = set()  # library folders being removed (off the GUI thread)
         self._tasks: set[JobThread] = set()
         self._pending_diffs: deque[CardsDiff] = deque()
         self._dirty = False
@@ -182,6 +183,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.merge_action.setToolTip(self.tr("Put the files of the selected cards on the current one"))
         self.merge_action.setEnabled(False)
         self.merge_action.triggered.connect(self.merge_selected)
+        self.forget_missing_action = QAction(self.tr("Forget missing files…"), self)
+        self.forget_missing_action.setToolTip(
+            self.tr("Take the files that cannot be found out of the library")
+        )
+        self.forget_missing_action.triggered.connect(self.forget_missing)
 
     def _build_ui(self) -> None:
         tb = self.addToolBar(self.tr("Main"))
@@ -254,6 +260,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addAction(self.fix_match_action)
         self.view.addAction(self.merge_action)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.view.addAction(separator)
+        self.view.addAction(self.forget_missing_action)
         self._watch_selection()
         self.view.doubleClicked.connect(lambda _i: self.detail._play())
         self.detail = DetailPanel(poster_for=self.posters.pixmap)
@@ -470,16 +480,11 @@ class MainWindow(WindowActions, QMainWindow):
             self.add_folders([folder])
 
     def add_folders(self, folders: list[str]) -> None:
-        """Add folders to the library (saved in the settings) and scan them."""
-        folders = [os.path.abspath(f) for f in folders]
-        new = [f for f in folders if f not in self.settings.library_folders]
-        if new:
-            self.settings.library_folders.extend(new)
-            self._save_settings()
-        self.start_scan(folders)
+        """Add folders to the library and scan them (the scan makes them library folders)."""
+        self.start_scan([os.path.abspath(f) for f in folders])
 
     def rescan(self) -> None:
-        roots = list(dict.fromkeys(list(self.settings.library_folders) + self.library.roots()))
+        roots = self.library_folders()
         if not roots:
             self.message_bar.show_message("scan", self.tr("Add a folder first: drop it on the window or use Add folder."),
                                           LEVEL_INFO, [(self.tr("Add folder…"), self.choose_folder)])  # fmt: skip
@@ -515,8 +520,9 @@ class MainWindow(WindowActions, QMainWindow):
                     "The folder %1 could not be read (an unplugged drive?); its files are kept and marked missing."
                 ).replace("%1", root),
                 LEVEL_WARNING,
-                [(self.tr("Retry"), self.rescan)],
+                [(self.tr("Retry"), self.rescan), (self.tr("Forget missing files…"), self.forget_missing)],
             )
+        self._show_scan_notes(result)
         self.request_refresh()
         self.scan_finished.emit(result)
         if self._closing:
@@ -527,6 +533,22 @@ class MainWindow(WindowActions, QMainWindow):
         elif not result.get("cancelled") and self.auto_identify and self._has_key():
             self.start_identify()
         self._update_actions()
+
+    def _show_scan_notes(self, result: dict) -> None:
+        """Say which folders were retired and name what could not be read (the first few)."""
+        notes = result.get("notes") or []
+        if notes:
+            self.message_bar.show_message("scan-notes", " ".join(notes), LEVEL_INFO)
+        problems = result.get("problems") or []
+        if not problems:
+            self.message_bar.dismiss("scan-problems")
+            return
+        named = ", ".join(f"{path} ({why})" for path, why in problems[:3])
+        more = len(problems) - 3
+        text = self.tr("Not read: %1").replace("%1", named)
+        if more > 0:
+            text += " " + self.tr("and %1 more.").replace("%1", QLocale().toString(more))
+        self.message_bar.show_message("scan-problems", text, LEVEL_WARNING)
 
     # -- identification ----------------------------------------------------------------------------------------
     def _has_key(self) -> bool:

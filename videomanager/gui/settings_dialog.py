@@ -1,9 +1,10 @@
 """The settings dialog: TMDb credential (with live type detection and a Validate check), metadata
 language and region, request rate and daily budget, cache, library folders and interface language.
 
-It edits a copy of :class:`Settings`; the caller saves ``result_settings()`` after OK, so Cancel
-changes nothing. Validation runs on a QThreadPool thread and reports back through a queued signal: the
-dialog never waits on the network. The credential is never put in a label, a log line or a repr.
+It edits a copy of :class:`Settings` and of the library's folders; after OK the caller saves
+``result_settings()`` and applies ``result_folders()`` to the library, so Cancel changes nothing.
+Validation runs on a QThreadPool thread and reports back through a queued signal: the dialog never waits
+on the network. The credential is never put in a label, a log line or a repr.
 """
 
 from __future__ import annotations
@@ -103,8 +104,10 @@ class SettingsDialog(QDialog):
         clear_cache: Callable[[], None],
         parent: QWidget | None = None,
         last_validation: ValidationResult | None = None,
+        folders: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._folders = list(folders or [])  # the library's folders when the dialog opened
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
         self._edited = settings.copy()
@@ -265,6 +268,15 @@ class SettingsDialog(QDialog):
         row.addWidget(self.remove_folder_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.folders_note = QLabel(
+            self.tr(
+                "When you press OK, the removed folders leave the library with their videos (the files on "
+                "disk are not touched). Your manual matches are kept: they come back if you add a folder again."
+            )
+        )
+        self.folders_note.setWordWrap(True)
+        self.folders_note.setVisible(False)
+        layout.addWidget(self.folders_note)
         return page
 
     def _build_interface_tab(self) -> QWidget:
@@ -289,7 +301,7 @@ class SettingsDialog(QDialog):
         self.adult_check.setChecked(s.include_adult)
         self.rate_spin.setValue(s.requests_per_second)
         self.limit_spin.setValue(s.daily_request_limit)
-        for folder in s.library_folders:
+        for folder in self._folders:
             self.folder_list.addItem(folder)
         index = self.ui_language_combo.findData(s.ui_language)
         self.ui_language_combo.setCurrentIndex(max(0, index))
@@ -307,7 +319,6 @@ class SettingsDialog(QDialog):
         s.include_adult = self.adult_check.isChecked()
         s.requests_per_second = float(self.rate_spin.value())
         s.daily_request_limit = int(self.limit_spin.value())
-        s.library_folders = self.folders()
         s.ui_language = self.ui_language_combo.currentData() or ""
         return s
 
@@ -316,6 +327,12 @@ class SettingsDialog(QDialog):
         if self.result() != QDialog.DialogCode.Accepted:
             return None
         return self.edited_settings()
+
+    def result_folders(self) -> list[str] | None:
+        """The library folders as edited, after OK; None when the dialog was cancelled (or is still open)."""
+        if self.result() != QDialog.DialogCode.Accepted:
+            return None
+        return self.folders()
 
     # ----- credentials and validation -----------------------------------------------------------
     def _set_shown(self, edit: QLineEdit, toggle: QPushButton, shown: bool) -> None:
@@ -461,6 +478,7 @@ class SettingsDialog(QDialog):
     def remove_selected_folders(self) -> None:
         for item in self.folder_list.selectedItems():
             self.folder_list.takeItem(self.folder_list.row(item))
+        self.folders_note.setVisible(any(f not in self.folders() for f in self._folders))
 
     def _browse_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Add a library folder"))

@@ -13,8 +13,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from videomanager.core.models import Card
 from videomanager.core.settings import Settings
@@ -30,7 +31,7 @@ class Hooks:
     save_settings: Callable[[Settings], None] | None = None
     client_factory: Callable[[Settings], object | None] | None = None
     settings_dialog: Callable[..., object] | None = (
-        None  # (settings copy, parent) -> dialog with result_settings()
+        None  # (settings copy, parent, folders=library folders) -> dialog with result_settings/result_folders()
     )
     match_dialog: Callable[..., object] | None = None  # (card, client, parent) -> dialog with decision()
     apply_decision: Callable[[object, dict], object] | None = (
@@ -56,18 +57,23 @@ class WindowActions:
                 LEVEL_WARNING,
             )
             return
-        dialog = factory(self.settings.copy(), self)
+        dialog = factory(self.settings.copy(), self, folders=self.library_folders())
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.open()
         self._settings_dialog = dialog
 
     def _settings_accepted(self, dialog) -> None:
         new: Settings | None = dialog.result_settings()
-        if new is None:
+        folders: list[str] | None = dialog.result_folders()
+        if new is None or folders is None:
             return
-        added = [f for f in new.library_folders if f not in self.settings.library_folders]
         relanguage = new.language != self.settings.language
         self.apply_settings(new)
+        current = self.library_folders()
+        added = [f for f in folders if f not in current]
+        removed = [f for f in current if f not in folders]
+        if removed:
+            self.remove_folders(removed)
         if added:
             self.start_scan(added)  # identifies when it ends
         elif relanguage and self._has_key():
@@ -91,6 +97,48 @@ class WindowActions:
         except OSError as exc:
             self.message_bar.show_message("settings-save", QCoreApplication.translate("MainWindow", "The settings could not be saved: %1")
                                           .replace("%1", str(exc)), LEVEL_ERROR)  # fmt: skip
+
+    # -- library folders (the library's roots table is their one home) ----------------------------------
+    def library_folders(self) -> list[str]:
+        """The library's folders, without those being removed right now."""
+        return [f for f in self.library.roots() if f not in self._removing]
+
+    def remove_folders(self, folders: list[str]) -> None:
+        """Take folders out of the library with their files (off the GUI thread; the files on disk are not
+        touched). A scan under way that covers one of them stops and goes on with the other folders."""
+        gone = set(folders)
+        self._removing |= gone
+        self._scan_queue = [r for r in self._scan_queue if r not in gone]
+        job = self._scan_job
+        scanning: list[str] = list(job.worker.roots) if job is not None else []  # type: ignore[attr-defined]
+        if gone & set(scanning):
+            self._scan_queue.extend(r for r in scanning if r not in gone and r not in self._scan_queue)
+            job.worker.cancel()  # type: ignore[union-attr]
+        remove = self.library.remove_roots
+        self.run_task(
+            "folders", lambda: remove(folders), on_done=lambda: self._removing.difference_update(gone)
+        )
+
+    def forget_missing(self) -> None:
+        """Ask, saying how many, then forget the files marked missing (the files themselves are not touched)."""
+        count = self.library.missing_count()
+        tr = QCoreApplication.translate
+        if not count:
+            self.message_bar.show_message("prune", tr("MainWindow", "No file is missing: there is nothing to forget."), LEVEL_INFO)  # fmt: skip
+            return
+        text = (tr("MainWindow", "Forget 1 missing file?") if count == 1
+                else tr("MainWindow", "Forget %1 missing files?").replace("%1", QLocale().toString(count)))  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Question, tr("MainWindow", "Forget missing files"), text, parent=self
+        )
+        box.setInformativeText(tr("MainWindow", "They leave the library; nothing on disk is touched. Files on a drive that is unplugged now count as missing too. Your manual matches are kept and come back if the files are found again."))  # fmt: skip
+        forget = box.addButton(tr("MainWindow", "Forget"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        prune = self.library.prune
+        box.finished.connect(lambda _r: box.clickedButton() is forget and self.run_task("prune", prune))
+        box.open()
+        self._forget_box = box
 
     def open_match_dialog(self, card: Card | None) -> None:
         if card is None or self.hooks.match_dialog is None:
@@ -139,7 +187,9 @@ class WindowActions:
             LEVEL_INFO,
         )  # fmt: skip
 
-    def run_task(self, key: str, fn: Callable[[], object]) -> None:
+    def run_task(
+        self, key: str, fn: Callable[[], object], on_done: Callable[[], object] | None = None
+    ) -> None:
         """Run a library change off the GUI thread; refresh the cards after, explain a failure."""
         job = JobThread(TaskWorker(fn), key, self, quit_on="done")
         self._tasks.add(job)
@@ -147,6 +197,8 @@ class WindowActions:
         def done(_result, job=job) -> None:
             self._tasks.discard(job)
             job.finish(2000)
+            if on_done is not None:
+                on_done()
             self.request_refresh()
 
         job.worker.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))

@@ -100,8 +100,22 @@ class ScanWorker(CancellableWorker):
         out = _scan_dict(summary)
         out["line"] = summary.line()
         out["unavailable_roots"] = list(summary.unavailable_roots)
+        out["notes"] = summary.notes()
+        out["problems"] = scan_problems(summary)
         out["cancelled"] = summary.cancelled
         self.finished.emit(out)
+
+
+def scan_problems(summary) -> list[tuple[str, str]]:
+    """(path, why) of the folders and files a scan could not read, and of the files that are not regular
+    files (named like videos but pipes, sockets or devices)."""
+    from videomanager.core.scanner import REASON_SPECIAL, REASON_UNREADABLE
+
+    return [
+        (p.path, p.detail or p.reason)
+        for p in summary.problems
+        if p.reason in (REASON_UNREADABLE, REASON_SPECIAL)
+    ]
 
 
 def _scan_dict(s) -> dict:
