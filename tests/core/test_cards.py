@@ -159,6 +159,7 @@ def _by_id(cards) -> dict[str, dict]:
     return {c.id: c.to_dict() for c in cards}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(6))
 def test_updates_hold_exactly_what_a_full_regroup_builds(tmp_path, seed: int) -> None:
     rng = random.Random(seed)
@@ -186,6 +187,7 @@ def test_updates_hold_exactly_what_a_full_regroup_builds(tmp_path, seed: int) ->
         assert json.loads(store.json_text()) == [c.to_dict() for c in cards_from_library(lib)]
 
 
+@pytest.mark.slow
 def test_a_change_regroups_only_the_cards_it_touches(tmp_path) -> None:
     lib = Library(tmp_path / "lib.sqlite3")
     store = CardStore(lib)

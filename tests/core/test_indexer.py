@@ -1,6 +1,8 @@
 import os
 import shutil
 
+import pytest
+
 from tests.core.helpers import make_tree, touch_later
 from videomanager.core.grouping import cards_from_library
 from videomanager.core.indexer import scan_into_library
@@ -85,6 +87,7 @@ def test_cd2_appearing_later_makes_a_stack(tmp_path):
     assert len(cards[0].versions[0].parts) == 2
 
 
+@pytest.mark.slow
 def test_process_pool_parses_the_same_as_inline(tmp_path):
     root = tmp_path / "many"
     names = {f"Films/Film Number {i} ({1950 + i % 60})/Film.Number.{i}.{1950 + i % 60}.1080p.mkv": 1
@@ -99,6 +102,7 @@ def test_process_pool_parses_the_same_as_inline(tmp_path):
     assert len(a) == 260 and a == b
 
 
+@pytest.mark.slow
 def test_cancel_keeps_what_was_found(tmp_path):
     import threading
 

@@ -11,6 +11,8 @@ from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
 from videomanager.core.settings import Settings
 
+pytestmark = pytest.mark.slow  # each test drives an identify run against the stand-in
+
 
 def client_for(fake, data, *, key: str | None = None, library=None):
     settings = Settings(tmdb_api_key=key or fake.API_KEY, tmdb_url=fake.base_url)

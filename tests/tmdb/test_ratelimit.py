@@ -187,6 +187,7 @@ def _storm(
     return client, results, time.monotonic() - start
 
 
+@pytest.mark.slow
 def test_429_storm_without_retry_after_all_calls_succeed(
     fake_tmdb: Any, make_client: Any, fast_retry: Any
 ) -> None:
@@ -198,6 +199,7 @@ def test_429_storm_without_retry_after_all_calls_succeed(
     assert client.limiter.max_in_flight_seen <= 8
 
 
+@pytest.mark.slow
 def test_429_storm_with_retry_after_is_honoured(fake_tmdb: Any, make_client: Any, fast_retry: Any) -> None:
     client, results, elapsed = _storm(fake_tmdb, make_client, fast_retry, retry_after=1, calls=24)
     assert all(isinstance(r, dict) and "id" in r for r in results)
@@ -207,6 +209,7 @@ def test_429_storm_with_retry_after_is_honoured(fake_tmdb: Any, make_client: Any
     assert client.limiter.total_wait_seconds >= 1.0
 
 
+@pytest.mark.slow
 def test_limiter_rate_holds_against_the_server(fake_tmdb: Any, make_client: Any) -> None:
     client = make_client(limiter=RateLimiter(rate_per_second=25, burst=2, max_in_flight=4))
     fake_tmdb.latency = 0.02
