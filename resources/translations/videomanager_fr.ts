@@ -377,6 +377,10 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <source>No card matches the search and filter.</source>
             <translation>Aucune fiche ne correspond à la recherche et au filtre.</translation>
         </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Arrêt en cours…</translation>
+        </message>
     </context>
     <context>
         <name>MatchDialog</name>

@@ -18,13 +18,14 @@ from videomanager.gui.compat import ensure_none_immortal
 ensure_none_immortal()
 
 
-def make_tree(root: Path, names: list[str]) -> list[Path]:
-    """Create small files named like videos under root (sub-folders allowed in names)."""
+def make_tree(root: Path, names: list[str], *, distinct: bool = False) -> list[Path]:
+    """Create small files named like videos under root (sub-folders allowed in names). ``distinct``: each
+    file holds its own name, so that each has its own fingerprint (manual decisions are keyed on it)."""
     out = []
     for name in names:
         p = root / name
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(b"\0" * 64)
+        p.write_bytes(name.encode("utf-8", "surrogateescape").ljust(64, b"\0") if distinct else b"\0" * 64)
         out.append(p)
     return out
 
@@ -93,9 +94,9 @@ def wait_cards(qtbot, window, n: int, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: window.model.rowCount() == n, timeout=timeout)
 
 
-def scanned_sample(qtbot, window_factory, root: Path, **kw: Any):
+def scanned_sample(qtbot, window_factory, root: Path, *, distinct: bool = False, **kw: Any):
     """A window (``window_factory(**kw)``) that has scanned the SAMPLE tree under ``root``: 5 cards."""
-    make_tree(root, SAMPLE)
+    make_tree(root, SAMPLE, distinct=distinct)
     w = window_factory(**kw)
     with qtbot.waitSignal(w.scan_finished, timeout=15_000):
         w.add_folders([str(root)])

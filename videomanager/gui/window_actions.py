@@ -20,7 +20,7 @@ from videomanager.core.models import Card
 from videomanager.core.settings import Settings
 from videomanager.gui.library_model import CardRole
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING
-from videomanager.gui.workers import JobThread, TaskWorker
+from videomanager.gui.workers import TaskJob
 
 
 @dataclass
@@ -141,17 +141,16 @@ class WindowActions:
 
     def run_task(self, key: str, fn: Callable[[], object]) -> None:
         """Run a library change off the GUI thread; refresh the cards after, explain a failure."""
-        job = JobThread(TaskWorker(fn), key, self, quit_on="done")
+        job = TaskJob(fn, key, self)
         self._tasks.add(job)
 
         def done(_result, job=job) -> None:
             self._tasks.discard(job)
-            job.finish(2000)
             self.request_refresh()
 
-        job.worker.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))
-        job.worker.done.connect(done)
-        job.start("run")
+        job.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))
+        job.done.connect(done)
+        job.start()
 
     # -- drag and drop ----------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
