@@ -133,10 +133,14 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         library = Library(paths.library_db)
     except LibraryError as exc:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
-        # Without a library there is nothing to show: one clear sentence, then exit.
-        QMessageBox.critical(None, "videomanager", str(exc))
+        # Without a library there is nothing to show: one clear sentence (it names a path), then exit.
+        box = QMessageBox(QMessageBox.Icon.Critical, "videomanager", "")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(str(exc))
+        box.exec()
         return 1
     if library.notice:
         notices.append(("library-notice", library.notice, LEVEL_WARNING))

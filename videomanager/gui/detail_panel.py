@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from videomanager.core.models import Card, resolution_label
 from videomanager.gui.card_delegate import state_label
+from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
 
 
 def human_size(n: int) -> str:
@@ -39,10 +40,6 @@ def human_size(n: int) -> str:
             return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
         size /= 1024
     return f"{n} B"
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def extra_label(kind: str) -> str:
@@ -91,17 +88,18 @@ class DetailPanel(QScrollArea):
         self.poster.setStyleSheet("background: palette(mid); border-radius: 6px;")
         top.addWidget(self.poster, 0, Qt.AlignmentFlag.AlignTop)
         facts = QVBoxLayout()
-        self.title = QLabel()
+        # Titles, overviews, names and file names come from outside: plain text, or escaped into markup.
+        self.title = plain_label()
         f = QFont(self.title.font())
         f.setPointSizeF(f.pointSizeF() * 1.45)
         f.setBold(True)
         self.title.setFont(f)
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setWordWrap(True)
-        self.state = QLabel()
+        self.state = rich_label()
         self.state.setWordWrap(True)
-        self.links = QLabel()
+        self.links = rich_label()
         self.links.setOpenExternalLinks(True)
         self.fix_button = QPushButton(self.tr("Fix match…"))
         self.fix_button.clicked.connect(lambda: self.card and self.fix_match_requested.emit(self.card))
@@ -112,9 +110,9 @@ class DetailPanel(QScrollArea):
         top.addLayout(facts, 1)
         lay.addLayout(top)
 
-        self.overview = QLabel()
+        self.overview = plain_label()
         self.overview.setWordWrap(True)
-        self.credits = QLabel()
+        self.credits = rich_label()
         self.credits.setWordWrap(True)
         lay.addWidget(self.overview)
         lay.addWidget(self.credits)
@@ -181,22 +179,22 @@ class DetailPanel(QScrollArea):
         self._show_page(self._body if card is not None else self._empty)
         if card is None:
             return
-        self.title.setText(_esc(card.title))
+        self.title.setText(card.title)
         meta = [str(card.year) if card.year else ""]
         if card.original_title and card.original_title != card.title:
             meta.append(self.tr("original title: %1").replace("%1", card.original_title))
         meta.append(human_size(card.size))
         self.meta.setText("  ·  ".join(m for m in meta if m))
         conf = f" — {self.tr('confidence')} {card.confidence:.0%}" if card.confidence is not None else ""
-        reasons = f"<br><span style='color: gray'>{_esc(card.reasons)}</span>" if card.reasons else ""
-        self.state.setText(f"<b>{_esc(state_label(card.state))}</b>{conf}{reasons}")
+        reasons = f"<br><span style='color: gray'>{escape(card.reasons)}</span>" if card.reasons else ""
+        self.state.setText(f"<b>{escape(state_label(card.state))}</b>{escape(conf)}{reasons}")
         self.refresh_poster()
         if not same:
             self.overview.setText("")
             self.credits.setText("")
             self.links.setText("")
             if card.tmdb_id and card.kind:
-                self.overview.setText(f"<i>{self.tr('Loading details…')}</i>")
+                self.overview.setText(self.tr("Loading details…"))
                 self.details_wanted.emit(card.id, card.kind, int(card.tmdb_id))
         self._fill_versions(card)
         self._fill_episodes(card)
@@ -232,7 +230,7 @@ class DetailPanel(QScrollArea):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setToolTip(v.path)
+                    item.setToolTip(tooltip(v.path))
                     item.setData(Qt.ItemDataRole.UserRole, v.path)
                 self.versions.setItem(row, col, item)
         has = bool(card.versions)
@@ -266,7 +264,7 @@ class DetailPanel(QScrollArea):
             num = f"E{e.episode:02d}" if e.episode is not None else "—"
             title = f"{num}  {e.title or os.path.basename(e.path)}"
             item = QTreeWidgetItem(parent, [title, resolution_label(e.resolution), human_size(e.size)])
-            item.setToolTip(0, e.path)
+            item.setToolTip(0, tooltip(e.path))
             item.setData(0, Qt.ItemDataRole.UserRole, e.path)
         if len(seasons) <= 3:
             self.episodes.expandAll()
@@ -291,7 +289,7 @@ class DetailPanel(QScrollArea):
         """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now."""
         if self.card is None or self.card.id != card_id:
             return
-        self.overview.setText(_esc(data.get("overview") or ""))
+        self.overview.setText(data.get("overview") or "")
         facts = []
         genres = ", ".join(g.get("name", "") for g in data.get("genres") or [] if isinstance(g, dict))
         if genres:
@@ -305,12 +303,12 @@ class DetailPanel(QScrollArea):
         cast = [c.get("name", "") for c in (credits.get("cast") or [])[:8]]
         lines = []
         if facts:
-            lines.append(_esc("  ·  ".join(facts)))
+            lines.append(escape("  ·  ".join(facts)))
         if directors or creators:
             lines.append(f"<b>{self.tr('Director') if directors else self.tr('Created by')}:</b> "
-                         + _esc(", ".join(directors or creators)))  # fmt: skip
+                         + escape(", ".join(directors or creators)))  # fmt: skip
         if cast:
-            lines.append(f"<b>{self.tr('Cast')}:</b> " + _esc(", ".join(cast)))
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + escape(", ".join(cast)))
         self.credits.setText("<br>".join(lines))
         links = []
         imdb = (data.get("external_ids") or {}).get("imdb_id") or data.get("imdb_id")
@@ -323,7 +321,7 @@ class DetailPanel(QScrollArea):
 
     def set_details_failed(self, card_id: str, message: str) -> None:
         if self.card is not None and self.card.id == card_id:
-            self.overview.setText(f"<i>{_esc(message)}</i>")
+            self.overview.setText(message)
 
     # -- actions ----------------------------------------------------------------------------------------
     def selected_version_path(self) -> str | None:

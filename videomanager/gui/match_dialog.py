@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..core.matcher import Query, candidate_from_result, score_candidates
 from ..core.models import Candidate, Card
+from .plain import escape, plain_label, rich_label
 
 __all__ = ["MatchDialog", "SearchRunner", "ThreadPoolRunner", "parse_tmdb_reference"]
 
@@ -138,10 +139,11 @@ class MatchDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         year = f" ({self.card.year})" if self.card.year else ""
-        header = QLabel(f"<b>{_escape(self.card.title)}{year}</b>")
+        header = rich_label()
+        header.setText(f"<b>{escape(self.card.title)}{escape(year)}</b>")
         layout.addWidget(header)
         if self.card.reasons:
-            layout.addWidget(QLabel(_escape(self.card.reasons)))
+            layout.addWidget(plain_label(self.card.reasons))
 
         search = QHBoxLayout()
         self.title_edit = QLineEdit(self.card.title)
@@ -184,7 +186,7 @@ class MatchDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.table.itemDoubleClicked.connect(lambda *_: self.apply_match())
         layout.addWidget(self.table, 1)
-        self.status_label = QLabel()
+        self.status_label = plain_label()  # says what TMDb answered, in its words
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
 
@@ -390,7 +392,3 @@ def _score(items: list[dict], title: str, year: int | None, kind: str) -> tuple[
 
 def _reason(exc: Exception) -> str:
     return getattr(exc, "user_message", None) or type(exc).__name__
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
