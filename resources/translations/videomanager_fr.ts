@@ -492,6 +492,10 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <source>Look-up failed: {reason}</source>
             <translation>La consultation a échoué : {reason}</translation>
         </message>
+        <message>
+            <source>TMDb's answer could not be read.</source>
+            <translation>La réponse de TMDb est illisible.</translation>
+        </message>
     </context>
     <context>
         <name>Message</name>

@@ -7,6 +7,7 @@ the card still selected. Actions that change the library go through callables gi
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 
@@ -30,7 +31,10 @@ from PySide6.QtWidgets import (
 
 from videomanager.core.models import Card, resolution_label
 from videomanager.gui.card_delegate import state_label
+from videomanager.gui.details import read_details
 from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
+
+log = logging.getLogger(__name__)
 
 
 def human_size(n: int) -> str:
@@ -285,38 +289,36 @@ class DetailPanel(QScrollArea):
         self.extras_label.setVisible(has)
         self.extras.setVisible(has)
 
-    def set_details(self, card_id: str, data: dict) -> None:
-        """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now."""
+    def set_details(self, card_id: str, data: object) -> None:
+        """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now. Fields that
+        are not valid are left out (and logged); the rest is shown."""
         if self.card is None or self.card.id != card_id:
             return
-        self.overview.setText(data.get("overview") or "")
-        facts = []
-        genres = ", ".join(g.get("name", "") for g in data.get("genres") or [] if isinstance(g, dict))
-        if genres:
-            facts.append(genres)
-        runtime = data.get("runtime") or (data.get("episode_run_time") or [None])[0]
-        if runtime:
-            facts.append(self.tr("%1 min").replace("%1", str(runtime)))
-        credits = data.get("credits") or {}
-        directors = [c.get("name", "") for c in credits.get("crew") or [] if c.get("job") == "Director"]
-        creators = [c.get("name", "") for c in data.get("created_by") or []]
-        cast = [c.get("name", "") for c in (credits.get("cast") or [])[:8]]
+        details, dropped = read_details(data)
+        if dropped:
+            log.info(
+                "details of %s: left out what was not valid: %s", card_id, ", ".join(sorted(set(dropped)))
+            )
+        self.overview.setText(details.overview)
+        facts = list(details.genres)
+        if details.runtime:
+            facts.append(self.tr("%1 min").replace("%1", str(details.runtime)))
         lines = []
         if facts:
             lines.append(escape("  ·  ".join(facts)))
-        if directors or creators:
-            lines.append(f"<b>{self.tr('Director') if directors else self.tr('Created by')}:</b> "
-                         + escape(", ".join(directors or creators)))  # fmt: skip
-        if cast:
-            lines.append(f"<b>{self.tr('Cast')}:</b> " + escape(", ".join(cast)))
+        if details.directors or details.creators:
+            lines.append(f"<b>{self.tr('Director') if details.directors else self.tr('Created by')}:</b> "
+                         + escape(", ".join(details.directors or details.creators)))  # fmt: skip
+        if details.cast:
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + escape(", ".join(details.cast)))
         self.credits.setText("<br>".join(lines))
         links = []
-        imdb = (data.get("external_ids") or {}).get("imdb_id") or data.get("imdb_id")
-        if imdb and str(imdb).startswith("tt") and str(imdb)[2:].isdigit():
-            links.append(f"<a href='https://www.imdb.com/title/{imdb}/'>IMDb</a>")
-        trailer = trailer_key(data)
-        if trailer:
-            links.append(f"<a href='https://www.youtube.com/watch?v={trailer}'>{self.tr('Trailer')}</a>")
+        if details.imdb_id:  # checked: tt and digits
+            links.append(f"<a href='https://www.imdb.com/title/{details.imdb_id}/'>IMDb</a>")
+        if details.trailer:  # checked: a YouTube key's characters
+            links.append(
+                f"<a href='https://www.youtube.com/watch?v={details.trailer}'>{self.tr('Trailer')}</a>"
+            )
         self.links.setText("  ·  ".join(links))
 
     def set_details_failed(self, card_id: str, message: str) -> None:
@@ -361,15 +363,3 @@ class DetailPanel(QScrollArea):
         row = self.versions.currentRow()
         row = row if 0 <= row < len(self.card.versions) else 0
         self.split_requested.emit(list(self.card.versions[row].file_ids))
-
-
-def trailer_key(data: dict) -> str | None:
-    """The YouTube key of the best trailer in a details answer (official trailers first)."""
-    videos = [v for v in (data.get("videos") or {}).get("results") or [] if isinstance(v, dict)]
-    videos = [
-        v
-        for v in videos
-        if v.get("site") == "YouTube" and str(v.get("key") or "").replace("-", "").replace("_", "").isalnum()
-    ]
-    videos.sort(key=lambda v: (v.get("type") != "Trailer", not v.get("official", False)))
-    return videos[0]["key"] if videos else None

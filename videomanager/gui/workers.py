@@ -393,7 +393,7 @@ class CardsWorker(QObject):
 class DetailsWorker(QObject):
     """Fetches a title's details (the client caches them on disk)."""
 
-    ready = Signal(str, dict)  # card id, details
+    ready = Signal(str, object)  # card id, the details answer (read field by field by gui/details.py)
     failed = Signal(str, str)  # card id, message
 
     def __init__(self, client) -> None:
@@ -412,7 +412,7 @@ class DetailsWorker(QObject):
         except Exception as exc:
             self.failed.emit(card_id, error_for(exc).message)
             return
-        self.ready.emit(card_id, data if isinstance(data, dict) else {})
+        self.ready.emit(card_id, data)
 
 
 class JobThread(QObject):
