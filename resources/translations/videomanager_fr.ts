@@ -498,6 +498,25 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         </message>
     </context>
     <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Merge cards</source>
+            <translation>Fusionner des fiches</translation>
+        </message>
+        <message>
+            <source>These cards are different titles on TMDb. Which one does the merged card keep?</source>
+            <translation>Ces fiches sont des titres différents sur TMDb. Lequel la fiche fusionnée garde-t-elle ?</translation>
+        </message>
+        <message>
+            <source>TV show</source>
+            <translation>Série</translation>
+        </message>
+        <message>
+            <source>Movie</source>
+            <translation>Film</translation>
+        </message>
+    </context>
+    <context>
         <name>Message</name>
         <message>
             <source>Dismiss</source>

@@ -147,7 +147,7 @@ def test_a_failed_library_change_shows_in_the_message_bar(
     from videomanager.core.decisions import DecisionError
     from videomanager.gui.main_window import Hooks
 
-    def refuse(library, target, others):
+    def refuse(library, target, others, keep):
         raise DecisionError("None of those files is in the library.")
 
     w = scanned_sample(qtbot, window_factory, tmp_path / "videos", hooks=Hooks(merge=refuse))

@@ -79,10 +79,10 @@ def split_off(library, file_ids, kind, tmdb_id) -> None:
     core_split_off(library, file_ids, kind, tmdb_id)
 
 
-def merge(library, target, others) -> None:
+def merge(library, target, others, keep=None) -> None:
     from videomanager.core.decisions import merge as core_merge
 
-    core_merge(library, target, others)
+    core_merge(library, target, others, keep)
 
 
 def run_gui(args: argparse.Namespace) -> int:
