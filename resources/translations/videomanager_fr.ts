@@ -46,6 +46,10 @@
             <source>%1 versions</source>
             <translation>%1 versions</translation>
         </message>
+        <message>
+            <source>missing</source>
+            <translation>manquant</translation>
+        </message>
     </context>
     <context>
         <name>DetailPanel</name>
@@ -200,6 +204,18 @@
         <message>
             <source>other</source>
             <translation>autre</translation>
+        </message>
+        <message>
+            <source>Missing (not found at the last scan): %1</source>
+            <translation>Manquant (introuvable à la dernière analyse) : %1</translation>
+        </message>
+        <message>
+            <source>%1 is missing: it may be on a drive that is not plugged in.</source>
+            <translation>%1 est introuvable : il est peut-être sur un disque qui n’est pas branché.</translation>
+        </message>
+        <message>
+            <source>No program on this system opens %1.</source>
+            <translation>Aucun programme de ce système n’ouvre %1.</translation>
         </message>
     </context>
     <context>

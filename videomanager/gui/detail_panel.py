@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QPixmap
+from PySide6.QtGui import QDesktopServices, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -68,6 +69,7 @@ class DetailPanel(QScrollArea):
     details_wanted = Signal(str, str, int)  # card id, kind, tmdb id
     fix_match_requested = Signal(object)  # Card
     split_requested = Signal(list)  # file ids
+    open_failed = Signal(str)  # a sentence: the file to play or show is missing, or nothing opens it
 
     def __init__(self, poster_for: Callable[[str | None], QPixmap | None] | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -234,8 +236,12 @@ class DetailPanel(QScrollArea):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setToolTip(tooltip(v.path))
+                    item.setToolTip(tooltip(self._missing_tip(v.path) if v.missing else v.path))
                     item.setData(Qt.ItemDataRole.UserRole, v.path)
+                    if v.missing:  # seen even when the name is elided
+                        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                if v.missing:
+                    self._grey(item)
                 self.versions.setItem(row, col, item)
         has = bool(card.versions)
         if has:
@@ -253,6 +259,21 @@ class DetailPanel(QScrollArea):
             w.setVisible(has or w in (self.play_button, self.folder_button))
         self.split_button.setEnabled(len(card.versions) > 1)
 
+    def _missing_tip(self, path: str) -> str:
+        return self.tr("Missing (not found at the last scan): %1").replace("%1", path)
+
+    def _grey(self, item, column: int | None = None) -> None:
+        """Show a row of a file that is missing greyed and in italics."""
+        color = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        font = QFont(item.font() if column is None else item.font(column))
+        font.setItalic(True)
+        if column is None:
+            item.setForeground(color)
+            item.setFont(font)
+        else:
+            item.setForeground(column, color)
+            item.setFont(column, font)
+
     def _fill_episodes(self, card: Card) -> None:
         self.episodes.clear()
         seasons: dict[int | None, QTreeWidgetItem] = {}
@@ -267,9 +288,14 @@ class DetailPanel(QScrollArea):
                 parent = seasons[e.season] = QTreeWidgetItem(self.episodes, [label])
             num = f"E{e.episode:02d}" if e.episode is not None else "—"
             title = f"{num}  {e.title or os.path.basename(e.path)}"
+            if e.missing:
+                title += " — " + self.tr("missing")
             item = QTreeWidgetItem(parent, [title, resolution_label(e.resolution), human_size(e.size)])
-            item.setToolTip(0, tooltip(e.path))
+            item.setToolTip(0, tooltip(self._missing_tip(e.path) if e.missing else e.path))
             item.setData(0, Qt.ItemDataRole.UserRole, e.path)
+            if e.missing:
+                for col in range(3):
+                    self._grey(item, col)
         if len(seasons) <= 3:
             self.episodes.expandAll()
         self.episodes.resizeColumnToContents(1)
@@ -280,8 +306,12 @@ class DetailPanel(QScrollArea):
     def _fill_extras(self, card: Card) -> None:
         self.extras.clear()
         for x in card.extras:
-            self.extras.addItem(f"{extra_label(x.type)}: {os.path.basename(x.path)}")
-            self.extras.item(self.extras.count() - 1).setData(Qt.ItemDataRole.UserRole, x.path)
+            missing = " — " + self.tr("missing") if x.missing else ""
+            self.extras.addItem(f"{extra_label(x.type)}: {os.path.basename(x.path)}{missing}")
+            item = self.extras.item(self.extras.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, x.path)
+            if x.missing:
+                self._grey(item)
         has = bool(card.extras)
         self.extras.setFixedHeight(
             min(6, max(1, len(card.extras))) * self.extras.sizeHintForRow(0) + 6 if has else 0
@@ -334,8 +364,14 @@ class DetailPanel(QScrollArea):
         return self.card.versions[row].path
 
     def _open(self, path: str | None) -> None:
-        if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        """Hand a file or folder to the system; say in the window when it is missing or nothing opens it."""
+        if not path:
+            return
+        if not os.path.exists(path):
+            self.open_failed.emit(self.tr("%1 is missing: it may be on a drive that is not plugged in.")
+                                  .replace("%1", path))  # fmt: skip
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            self.open_failed.emit(self.tr("No program on this system opens %1.").replace("%1", path))
 
     def _play(self) -> None:
         path = self.selected_version_path()

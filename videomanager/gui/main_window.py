@@ -274,6 +274,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.detail.details_wanted.connect(self._fetch_details)
         self.detail.fix_match_requested.connect(self.open_match_dialog)
         self.detail.split_requested.connect(self.split_off)
+        self.detail.open_failed.connect(
+            lambda text: self.message_bar.show_message("open", text, LEVEL_WARNING)
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(self.view)
