@@ -46,6 +46,10 @@
             <source>%1 versions</source>
             <translation>%1 versions</translation>
         </message>
+        <message>
+            <source>missing</source>
+            <translation>manquant</translation>
+        </message>
     </context>
     <context>
         <name>DetailPanel</name>
@@ -200,6 +204,18 @@
         <message>
             <source>other</source>
             <translation>autre</translation>
+        </message>
+        <message>
+            <source>Missing (not found at the last scan): %1</source>
+            <translation>Manquant (introuvable à la dernière analyse) : %1</translation>
+        </message>
+        <message>
+            <source>%1 is missing: it may be on a drive that is not plugged in.</source>
+            <translation>%1 est introuvable : il est peut-être sur un disque qui n’est pas branché.</translation>
+        </message>
+        <message>
+            <source>No program on this system opens %1.</source>
+            <translation>Aucun programme de ce système n’ouvre %1.</translation>
         </message>
     </context>
     <context>
@@ -417,6 +433,10 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <source>and %1 more.</source>
             <translation>et %1 de plus.</translation>
         </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Arrêt en cours…</translation>
+        </message>
     </context>
     <context>
         <name>MatchDialog</name>
@@ -527,6 +547,29 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         <message>
             <source>Look-up failed: {reason}</source>
             <translation>La consultation a échoué : {reason}</translation>
+        </message>
+        <message>
+            <source>TMDb's answer could not be read.</source>
+            <translation>La réponse de TMDb est illisible.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Merge cards</source>
+            <translation>Fusionner des fiches</translation>
+        </message>
+        <message>
+            <source>These cards are different titles on TMDb. Which one does the merged card keep?</source>
+            <translation>Ces fiches sont des titres différents sur TMDb. Lequel la fiche fusionnée garde-t-elle ?</translation>
+        </message>
+        <message>
+            <source>TV show</source>
+            <translation>Série</translation>
+        </message>
+        <message>
+            <source>Movie</source>
+            <translation>Film</translation>
         </message>
     </context>
     <context>

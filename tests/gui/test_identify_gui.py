@@ -193,4 +193,4 @@ def test_changing_the_metadata_language_retitles_the_cards(
         w._settings_accepted(Accepted())
     assert done.args[0]["titles_refreshed"] == 2
     qtbot.waitUntil(lambda: w.model.card("movie:620").title == "SOS Fantômes", timeout=10_000)
-    assert w.model.card("movie:539").title == "Psychose"
+    qtbot.waitUntil(lambda: w.model.card("movie:539").title == "Psychose", timeout=10_000)

@@ -77,13 +77,29 @@ def split_off(library: Library, file_ids: Iterable[int], kind: str | None, tmdb_
     return token
 
 
-def merge(library: Library, target: Card, others: Iterable[Card]) -> int:
-    """Put every file of ``others`` on the ``target`` card."""
-    ids = card_file_ids(target)
-    for card in others:
-        ids.extend(card_file_ids(card))
-    if target.tmdb_id and target.kind:
-        return set_match(library, ids, target.kind, target.tmdb_id)
+def identified_titles(cards: Iterable[Card]) -> list[tuple[str, int]]:
+    """The TMDb titles (kind, id) these cards are identified as, each once, in the cards' order."""
+    titles: list[tuple[str, int]] = []
+    for card in cards:
+        if card.tmdb_id and card.kind in ("movie", "tv") and (card.kind, card.tmdb_id) not in titles:
+            titles.append((card.kind, card.tmdb_id))
+    return titles
+
+
+def merge(library: Library, target: Card, others: Iterable[Card], keep: tuple[str, int] | None = None) -> int:
+    """Put every file of ``target`` and ``others`` on one card, identified as ``keep`` (kind, TMDb id) or
+    else as the one title identified among the cards, whichever card is the target; unidentified when none
+    is. Cards identified as different titles need ``keep`` (one of them)."""
+    cards = [target, *others]
+    titles = identified_titles(cards)
+    if keep is None and len(titles) > 1:
+        raise DecisionError("These cards are different titles on TMDb: choose the one the merged card keeps.")
+    if keep is not None and keep not in titles:
+        raise DecisionError("The title to keep is not one of the merged cards'.")
+    ids = [i for card in cards for i in card_file_ids(card)]
+    keep = keep or (titles[0] if titles else None)
+    if keep is not None:
+        return set_match(library, ids, *keep)
     token = uuid.uuid4().hex[:12]
     pairs = _fingerprints(library, ids)
     for _f, fp in pairs:

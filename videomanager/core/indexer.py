@@ -18,8 +18,9 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Any
 
 from videomanager.core.children import child_context, leave_with_parent
 from videomanager.core.decisions import refresh_fingerprints
@@ -97,9 +98,25 @@ class ScanSummary:
     _already_missing: int = 0
 
 
+_stop_parsing = None  # in a worker process: the Event its scan sets when cancelled (see _start_worker)
+
+
+def _start_worker(parent_pid: int, stop) -> None:
+    """Worker-process initializer: leave with the scanning process, and stop parsing when told to."""
+    global _stop_parsing
+    _stop_parsing = stop
+    leave_with_parent(parent_pid)
+
+
 def _parse_chunk(items: list[tuple[str, str]]) -> list[dict]:
-    """Worker-process entry point: parse names, return plain dicts (cheap to pickle)."""
-    return [parse(path, root).to_dict() for path, root in items]
+    """Worker-process entry point: parse names, return plain dicts (cheap to pickle). After a cancel, only
+    the names parsed so far (a prefix of ``items``)."""
+    out = []
+    for path, root in items:
+        if _stop_parsing is not None and _stop_parsing.is_set():
+            break
+        out.append(parse(path, root).to_dict())
+    return out
 
 
 def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
@@ -136,20 +153,23 @@ class _Parser:
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[tuple[Future, list[ScannedFile]]] = []
         self.total = 0
+        self._stop_workers: Any = None  # a process Event: once set, the workers stop parsing their chunk
 
     def add(self, files: list[ScannedFile]) -> None:
         self.pending.extend(files)
         self.total += len(files)
         if self.pool is None and self.workers > 1 and self.total >= POOL_THRESHOLD:
+            context = child_context()
+            self._stop_workers = context.Event()
             self.pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=child_context(), initializer=leave_with_parent,
-                initargs=(os.getpid(),),
+                max_workers=self.workers, mp_context=context, initializer=_start_worker,
+                initargs=(os.getpid(), self._stop_workers),
             )  # fmt: skip
         if self.pool is None:
             if len(self.pending) >= 50:
                 self._inline()
             return
-        while len(self.pending) >= CHUNK:
+        while len(self.pending) >= CHUNK and not self.cancel.is_set():
             chunk, self.pending = self.pending[:CHUNK], self.pending[CHUNK:]
             self.futures.append((self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk))
             self._drain(limit=self.workers * 3)
@@ -161,12 +181,29 @@ class _Parser:
             self.write([_to_new_file(sf, parse(sf.path, sf.root)) for sf in chunk])
 
     def _drain(self, limit: int) -> None:
+        """Write finished chunks; wait (checking for a cancel) while more than ``limit`` are in flight."""
         while len(self.futures) > limit or (self.futures and self.futures[0][0].done()):
-            fut, chunk = self.futures.pop(0)
-            dicts = fut.result()
-            self.write([_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)])
+            fut, chunk = self.futures[0]
+            if not fut.done():
+                wait([fut], timeout=0.1)
+                if self.cancel.is_set():
+                    return
+                continue
+            self.futures.pop(0)
+            self._write_parsed(chunk, fut.result())
+
+    def _write_parsed(self, chunk: list[ScannedFile], dicts: list[dict]) -> None:
+        # A chunk stopped by a cancel holds fewer results than names: the first ones.
+        self.write([_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=False)])
 
     def finish(self, cancelled: bool) -> None:
+        """Parse what is left (unless cancelled), write every parsed chunk, shut the pool down.
+
+        The pool is shut down and waited for here, cancelled or not: its workers are tied to this thread
+        (see core/children.py), so a pool still busy when the thread ends has its workers killed under it.
+        Cancelled, the pool drops the chunks not started (``cancel_futures``: a future cancelled from
+        outside may still reach the pool's manager thread, which then fails on it) and the workers stop
+        their chunk after the name they are parsing; what was parsed is kept."""
         try:
             if not cancelled:
                 if self.pool is not None and self.pending:
@@ -175,22 +212,17 @@ class _Parser:
                         (self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk)
                     )
                 self._inline()
-            # Even when cancelled, keep what was already parsed: nothing found is lost.
+            elif self.pool is not None:
+                self._stop_workers.set()
+                self.pool.shutdown(wait=True, cancel_futures=True)
             for fut, chunk in self.futures:
-                if cancelled and not fut.done():
-                    fut.cancel()
-                    continue
-                if fut.cancelled():
-                    continue
-                dicts = fut.result()
-                self.write(
-                    [_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)]
-                )
+                if not fut.cancelled():
+                    self._write_parsed(chunk, fut.result())
             self.futures.clear()
         finally:
             if self.pool is not None:
-                # Cancelled: do not wait for the chunks still being parsed (their results are dropped).
-                self.pool.shutdown(wait=not cancelled, cancel_futures=True)
+                self._stop_workers.set()  # every chunk wanted is written (or an error made the rest moot)
+                self.pool.shutdown(wait=True, cancel_futures=True)
                 self.pool = None
 
 

@@ -48,11 +48,29 @@ def apply_decision(library, client, decision: dict) -> None:
         except Exception as exc:  # keep the decision even when the title cannot be fetched now
             log.info("title %s:%s not fetched: %s", kind, tmdb_id, getattr(exc, "user_message", exc))
             data = None
-        if isinstance(data, dict):
-            keys = ("id", "title", "name", "original_title", "original_name", "release_date", "first_air_date",
-                    "poster_path", "overview", "popularity")  # fmt: skip
-            title = {k: data.get(k) for k in keys if k in data}
+        title = title_fields(data)
     decisions.set_match(library, ids, kind, tmdb_id, title)
+
+
+# The fields of a TMDb movie or show kept with a manual match, and their types.
+_TITLE_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "id": int, "title": str, "name": str, "original_title": str, "original_name": str, "release_date": str,
+    "first_air_date": str, "poster_path": str, "overview": str, "popularity": (int, float),
+}  # fmt: skip
+
+
+def title_fields(data: object) -> dict | None:
+    """What is kept of a TMDb title for a manual match: the fields of the right type (the others are left
+    out and logged); None for an answer that is not an object."""
+    if not isinstance(data, dict):
+        return None
+    kept = {
+        k: v for k, t in _TITLE_FIELDS.items() if isinstance(v := data.get(k), t) and not isinstance(v, bool)
+    }
+    dropped = [k for k in _TITLE_FIELDS if k not in kept and data.get(k) is not None]
+    if dropped:
+        log.info("title %s: left out what was not valid: %s", kept.get("id"), ", ".join(dropped))
+    return kept
 
 
 def split_off(library, file_ids, kind, tmdb_id) -> None:
@@ -61,10 +79,10 @@ def split_off(library, file_ids, kind, tmdb_id) -> None:
     core_split_off(library, file_ids, kind, tmdb_id)
 
 
-def merge(library, target, others) -> None:
+def merge(library, target, others, keep=None) -> None:
     from videomanager.core.decisions import merge as core_merge
 
-    core_merge(library, target, others)
+    core_merge(library, target, others, keep)
 
 
 def configure_process() -> None:
@@ -176,10 +194,14 @@ class Composition:
         try:
             library = Library(self.paths.library_db)
         except LibraryError as exc:
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QMessageBox
 
-            # Without a library there is nothing to show: one clear sentence, then exit.
-            QMessageBox.critical(None, "videomanager", str(exc))
+            # Without a library there is nothing to show: one clear sentence (it names a path), then exit.
+            box = QMessageBox(QMessageBox.Icon.Critical, "videomanager", "")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(str(exc))
+            box.exec()
             raise _NoLibrary() from exc
         if library.notice:
             self.notices.append(("library-notice", library.notice, LEVEL_WARNING))

@@ -57,6 +57,7 @@ _STATE_COLORS = {
 _WHITE = QColor("white")
 _BADGE_FILL = QColor(15, 18, 24, 200)
 _MORE_FILL = QColor(60, 120, 220, 220)
+_MISSING_FILL = QColor(179, 38, 30, 235)
 _PLACEHOLDER_TEXT = QColor(255, 255, 255, 230)
 
 
@@ -92,12 +93,14 @@ def state_label(state: str) -> str:
 
 
 def card_badges(card: Card) -> list[str]:
-    """Badges for a card: resolutions of its versions (best first), HDR, editions."""
+    """Badges for a card: resolutions of its versions (best first), HDR, editions; of the copies that are
+    there only (a missing copy has none: the subtitle says files are missing)."""
     seen: list[str] = []
-    files = list(card.versions) or []
+    files = [v for v in card.versions if not v.missing]
     res = sorted({v.resolution for v in files if v.resolution}, key=resolution_rank, reverse=True)
-    if not files and card.episodes:
-        res = sorted({e.resolution for e in card.episodes if e.resolution}, key=resolution_rank, reverse=True)
+    if not card.versions and card.episodes:
+        res = sorted({e.resolution for e in card.episodes if e.resolution and not e.missing},
+                     key=resolution_rank, reverse=True)  # fmt: skip
     seen.extend(resolution_label(r) for r in res)
     if any(v.hdr for v in files):
         seen.append("HDR")
@@ -156,6 +159,8 @@ class CardDelegate(QStyledItemDelegate):
         self._paint_poster(painter, px, py, card, dpr)
         painter.setFont(self._chip_font)
         self._paint_chip(painter, px, py, card.state, dpr)
+        if card.missing:
+            self._paint_missing(painter, px, py, dpr)
         self._paint_badges(painter, px, py, card_badges(card), dpr)
 
         title_font, fm, sub_font, sub_fm = self._fonts(option.font)
@@ -326,6 +331,12 @@ class CardDelegate(QStyledItemDelegate):
 
     def _paint_chip(self, painter: QPainter, x: int, y: int, state: str, dpr: float) -> None:
         self._pill(painter, x + 6, y + 6, state_label(state), _CHIP_COLORS.get(state, _CHIP_OTHER), dpr)
+
+    def _paint_missing(self, painter: QPainter, x: int, y: int, dpr: float) -> None:
+        """A "missing" chip in the poster's top right corner: some of the card's files were not found."""
+        text = QCoreApplication.translate("CardDelegate", "missing")
+        w = self._chip_metrics.horizontalAdvance(text) + 10
+        self._pill(painter, x + POSTER_W - 6 - w, y + 6, text, _MISSING_FILL, dpr)
 
     def _paint_badges(self, painter: QPainter, x: int, y: int, badges: list[str], dpr: float) -> None:
         if not badges:

@@ -7,11 +7,12 @@ the card still selected. Actions that change the library go through callables gi
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QPixmap
+from PySide6.QtGui import QDesktopServices, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -30,6 +32,10 @@ from PySide6.QtWidgets import (
 
 from videomanager.core.models import Card, resolution_label
 from videomanager.gui.card_delegate import state_label
+from videomanager.gui.details import read_details
+from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
+
+log = logging.getLogger(__name__)
 
 
 def human_size(n: int) -> str:
@@ -39,10 +45,6 @@ def human_size(n: int) -> str:
             return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
         size /= 1024
     return f"{n} B"
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def extra_label(kind: str) -> str:
@@ -67,6 +69,7 @@ class DetailPanel(QScrollArea):
     details_wanted = Signal(str, str, int)  # card id, kind, tmdb id
     fix_match_requested = Signal(object)  # Card
     split_requested = Signal(list)  # file ids
+    open_failed = Signal(str)  # a sentence: the file to play or show is missing, or nothing opens it
 
     def __init__(self, poster_for: Callable[[str | None], QPixmap | None] | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -91,17 +94,18 @@ class DetailPanel(QScrollArea):
         self.poster.setStyleSheet("background: palette(mid); border-radius: 6px;")
         top.addWidget(self.poster, 0, Qt.AlignmentFlag.AlignTop)
         facts = QVBoxLayout()
-        self.title = QLabel()
+        # Titles, overviews, names and file names come from outside: plain text, or escaped into markup.
+        self.title = plain_label()
         f = QFont(self.title.font())
         f.setPointSizeF(f.pointSizeF() * 1.45)
         f.setBold(True)
         self.title.setFont(f)
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setWordWrap(True)
-        self.state = QLabel()
+        self.state = rich_label()
         self.state.setWordWrap(True)
-        self.links = QLabel()
+        self.links = rich_label()
         self.links.setOpenExternalLinks(True)
         self.fix_button = QPushButton(self.tr("Fix match…"))
         self.fix_button.clicked.connect(lambda: self.card and self.fix_match_requested.emit(self.card))
@@ -112,9 +116,9 @@ class DetailPanel(QScrollArea):
         top.addLayout(facts, 1)
         lay.addLayout(top)
 
-        self.overview = QLabel()
+        self.overview = plain_label()
         self.overview.setWordWrap(True)
-        self.credits = QLabel()
+        self.credits = rich_label()
         self.credits.setWordWrap(True)
         lay.addWidget(self.overview)
         lay.addWidget(self.credits)
@@ -181,22 +185,22 @@ class DetailPanel(QScrollArea):
         self._show_page(self._body if card is not None else self._empty)
         if card is None:
             return
-        self.title.setText(_esc(card.title))
+        self.title.setText(card.title)
         meta = [str(card.year) if card.year else ""]
         if card.original_title and card.original_title != card.title:
             meta.append(self.tr("original title: %1").replace("%1", card.original_title))
         meta.append(human_size(card.size))
         self.meta.setText("  ·  ".join(m for m in meta if m))
         conf = f" — {self.tr('confidence')} {card.confidence:.0%}" if card.confidence is not None else ""
-        reasons = f"<br><span style='color: gray'>{_esc(card.reasons)}</span>" if card.reasons else ""
-        self.state.setText(f"<b>{_esc(state_label(card.state))}</b>{conf}{reasons}")
+        reasons = f"<br><span style='color: gray'>{escape(card.reasons)}</span>" if card.reasons else ""
+        self.state.setText(f"<b>{escape(state_label(card.state))}</b>{escape(conf)}{reasons}")
         self.refresh_poster()
         if not same:
             self.overview.setText("")
             self.credits.setText("")
             self.links.setText("")
             if card.tmdb_id and card.kind:
-                self.overview.setText(f"<i>{self.tr('Loading details…')}</i>")
+                self.overview.setText(self.tr("Loading details…"))
                 self.details_wanted.emit(card.id, card.kind, int(card.tmdb_id))
         self._fill_versions(card)
         self._fill_episodes(card)
@@ -232,8 +236,12 @@ class DetailPanel(QScrollArea):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setToolTip(v.path)
+                    item.setToolTip(tooltip(self._missing_tip(v.path) if v.missing else v.path))
                     item.setData(Qt.ItemDataRole.UserRole, v.path)
+                    if v.missing:  # seen even when the name is elided
+                        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                if v.missing:
+                    self._grey(item)
                 self.versions.setItem(row, col, item)
         has = bool(card.versions)
         if has:
@@ -251,6 +259,21 @@ class DetailPanel(QScrollArea):
             w.setVisible(has or w in (self.play_button, self.folder_button))
         self.split_button.setEnabled(len(card.versions) > 1)
 
+    def _missing_tip(self, path: str) -> str:
+        return self.tr("Missing (not found at the last scan): %1").replace("%1", path)
+
+    def _grey(self, item, column: int | None = None) -> None:
+        """Show a row of a file that is missing greyed and in italics."""
+        color = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        font = QFont(item.font() if column is None else item.font(column))
+        font.setItalic(True)
+        if column is None:
+            item.setForeground(color)
+            item.setFont(font)
+        else:
+            item.setForeground(column, color)
+            item.setFont(column, font)
+
     def _fill_episodes(self, card: Card) -> None:
         self.episodes.clear()
         seasons: dict[int | None, QTreeWidgetItem] = {}
@@ -265,9 +288,14 @@ class DetailPanel(QScrollArea):
                 parent = seasons[e.season] = QTreeWidgetItem(self.episodes, [label])
             num = f"E{e.episode:02d}" if e.episode is not None else "—"
             title = f"{num}  {e.title or os.path.basename(e.path)}"
+            if e.missing:
+                title += " — " + self.tr("missing")
             item = QTreeWidgetItem(parent, [title, resolution_label(e.resolution), human_size(e.size)])
-            item.setToolTip(0, e.path)
+            item.setToolTip(0, tooltip(self._missing_tip(e.path) if e.missing else e.path))
             item.setData(0, Qt.ItemDataRole.UserRole, e.path)
+            if e.missing:
+                for col in range(3):
+                    self._grey(item, col)
         if len(seasons) <= 3:
             self.episodes.expandAll()
         self.episodes.resizeColumnToContents(1)
@@ -278,8 +306,12 @@ class DetailPanel(QScrollArea):
     def _fill_extras(self, card: Card) -> None:
         self.extras.clear()
         for x in card.extras:
-            self.extras.addItem(f"{extra_label(x.type)}: {os.path.basename(x.path)}")
-            self.extras.item(self.extras.count() - 1).setData(Qt.ItemDataRole.UserRole, x.path)
+            missing = " — " + self.tr("missing") if x.missing else ""
+            self.extras.addItem(f"{extra_label(x.type)}: {os.path.basename(x.path)}{missing}")
+            item = self.extras.item(self.extras.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, x.path)
+            if x.missing:
+                self._grey(item)
         has = bool(card.extras)
         self.extras.setFixedHeight(
             min(6, max(1, len(card.extras))) * self.extras.sizeHintForRow(0) + 6 if has else 0
@@ -287,43 +319,41 @@ class DetailPanel(QScrollArea):
         self.extras_label.setVisible(has)
         self.extras.setVisible(has)
 
-    def set_details(self, card_id: str, data: dict) -> None:
-        """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now."""
+    def set_details(self, card_id: str, data: object) -> None:
+        """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now. Fields that
+        are not valid are left out (and logged); the rest is shown."""
         if self.card is None or self.card.id != card_id:
             return
-        self.overview.setText(_esc(data.get("overview") or ""))
-        facts = []
-        genres = ", ".join(g.get("name", "") for g in data.get("genres") or [] if isinstance(g, dict))
-        if genres:
-            facts.append(genres)
-        runtime = data.get("runtime") or (data.get("episode_run_time") or [None])[0]
-        if runtime:
-            facts.append(self.tr("%1 min").replace("%1", str(runtime)))
-        credits = data.get("credits") or {}
-        directors = [c.get("name", "") for c in credits.get("crew") or [] if c.get("job") == "Director"]
-        creators = [c.get("name", "") for c in data.get("created_by") or []]
-        cast = [c.get("name", "") for c in (credits.get("cast") or [])[:8]]
+        details, dropped = read_details(data)
+        if dropped:
+            log.info(
+                "details of %s: left out what was not valid: %s", card_id, ", ".join(sorted(set(dropped)))
+            )
+        self.overview.setText(details.overview)
+        facts = list(details.genres)
+        if details.runtime:
+            facts.append(self.tr("%1 min").replace("%1", str(details.runtime)))
         lines = []
         if facts:
-            lines.append(_esc("  ·  ".join(facts)))
-        if directors or creators:
-            lines.append(f"<b>{self.tr('Director') if directors else self.tr('Created by')}:</b> "
-                         + _esc(", ".join(directors or creators)))  # fmt: skip
-        if cast:
-            lines.append(f"<b>{self.tr('Cast')}:</b> " + _esc(", ".join(cast)))
+            lines.append(escape("  ·  ".join(facts)))
+        if details.directors or details.creators:
+            lines.append(f"<b>{self.tr('Director') if details.directors else self.tr('Created by')}:</b> "
+                         + escape(", ".join(details.directors or details.creators)))  # fmt: skip
+        if details.cast:
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + escape(", ".join(details.cast)))
         self.credits.setText("<br>".join(lines))
         links = []
-        imdb = (data.get("external_ids") or {}).get("imdb_id") or data.get("imdb_id")
-        if imdb and str(imdb).startswith("tt") and str(imdb)[2:].isdigit():
-            links.append(f"<a href='https://www.imdb.com/title/{imdb}/'>IMDb</a>")
-        trailer = trailer_key(data)
-        if trailer:
-            links.append(f"<a href='https://www.youtube.com/watch?v={trailer}'>{self.tr('Trailer')}</a>")
+        if details.imdb_id:  # checked: tt and digits
+            links.append(f"<a href='https://www.imdb.com/title/{details.imdb_id}/'>IMDb</a>")
+        if details.trailer:  # checked: a YouTube key's characters
+            links.append(
+                f"<a href='https://www.youtube.com/watch?v={details.trailer}'>{self.tr('Trailer')}</a>"
+            )
         self.links.setText("  ·  ".join(links))
 
     def set_details_failed(self, card_id: str, message: str) -> None:
         if self.card is not None and self.card.id == card_id:
-            self.overview.setText(f"<i>{_esc(message)}</i>")
+            self.overview.setText(message)
 
     # -- actions ----------------------------------------------------------------------------------------
     def selected_version_path(self) -> str | None:
@@ -334,8 +364,14 @@ class DetailPanel(QScrollArea):
         return self.card.versions[row].path
 
     def _open(self, path: str | None) -> None:
-        if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        """Hand a file or folder to the system; say in the window when it is missing or nothing opens it."""
+        if not path:
+            return
+        if not os.path.exists(path):
+            self.open_failed.emit(self.tr("%1 is missing: it may be on a drive that is not plugged in.")
+                                  .replace("%1", path))  # fmt: skip
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            self.open_failed.emit(self.tr("No program on this system opens %1.").replace("%1", path))
 
     def _play(self) -> None:
         path = self.selected_version_path()
@@ -363,15 +399,3 @@ class DetailPanel(QScrollArea):
         row = self.versions.currentRow()
         row = row if 0 <= row < len(self.card.versions) else 0
         self.split_requested.emit(list(self.card.versions[row].file_ids))
-
-
-def trailer_key(data: dict) -> str | None:
-    """The YouTube key of the best trailer in a details answer (official trailers first)."""
-    videos = [v for v in (data.get("videos") or {}).get("results") or [] if isinstance(v, dict)]
-    videos = [
-        v
-        for v in videos
-        if v.get("site") == "YouTube" and str(v.get("key") or "").replace("-", "").replace("_", "").isalnum()
-    ]
-    videos.sort(key=lambda v: (v.get("type") != "Trailer", not v.get("official", False)))
-    return videos[0]["key"] if videos else None

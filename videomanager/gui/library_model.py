@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MANUAL, STATE_MATCHED, Card, resolution_rank
+from videomanager.gui.plain import tooltip
 
 CardRole = Qt.ItemDataRole.UserRole + 1  # the Card itself
 CardIdRole = Qt.ItemDataRole.UserRole + 2
@@ -172,7 +173,7 @@ class CardModel(QAbstractListModel):
         if role == CardIdRole:
             return card.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return card.folder or card.title
+            return tooltip(card.folder or card.title)
         return None
 
     # -- access ---------------------------------------------------------------------------------------

@@ -107,6 +107,8 @@ class MainWindow(WindowActions, QMainWindow):
         self._scan_queue: list[str] = []
         self._removing: set[str] = set()  # library folders being removed (off the GUI thread)
         self._tasks: set[JobThread] = set()
+        self._stopping: set[str] = set()  # "scan", "identify": asked to stop, not ended yet
+        self._identify_progress: dict = {}
         self._pending_diffs: deque[CardsDiff] = deque()
         self._dirty = False
         self._refresh_busy = False
@@ -270,6 +272,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.detail.details_wanted.connect(self._fetch_details)
         self.detail.fix_match_requested.connect(self.open_match_dialog)
         self.detail.split_requested.connect(self.split_off)
+        self.detail.open_failed.connect(
+            lambda text: self.message_bar.show_message("open", text, LEVEL_WARNING)
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(self.view)
@@ -498,7 +503,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.message_bar.dismiss("scan")
         worker = ScanWorker(self.library, roots, workers=self.scan_workers)
         job = JobThread(worker, "scan", self, quit_on="finished")
-        worker.progress.connect(self.status.set_scan)
+        worker.progress.connect(self._scan_progress)
         worker.files_added.connect(self._mark_dirty)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._scan_done)
@@ -508,8 +513,13 @@ class MainWindow(WindowActions, QMainWindow):
         self._mark_dirty()
         self._update_actions()
 
+    def _scan_progress(self, progress: dict) -> None:
+        if "scan" not in self._stopping:  # "Stopping…" stays until the scan has ended
+            self.status.set_scan(progress, running=True)
+
     def _scan_done(self, result: dict) -> None:
         job, self._scan_job = self._scan_job, None
+        self._stopping.discard("scan")
         if job is not None:
             job.finish()
         self.status.set_scan(result, running=False)
@@ -579,7 +589,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.message_bar.dismiss("identify")
         worker = EnrichWorker(self.library, self.client, retry=retry)
         job = JobThread(worker, "identify", self, quit_on="finished")
-        worker.progress.connect(self.status.set_identify)
+        worker.progress.connect(self._identify_progress_changed)
         worker.keys_done.connect(self._mark_dirty)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._identify_done)
@@ -588,27 +598,44 @@ class MainWindow(WindowActions, QMainWindow):
         self._mark_dirty()
         self._update_actions()
 
+    def _identify_progress_changed(self, progress: dict) -> None:
+        self._identify_progress = progress
+        if "identify" not in self._stopping:
+            self.status.set_identify(progress)
+
     def _identify_done(self, summary: dict) -> None:
         job, self._enrich_job = self._enrich_job, None
         if job is not None:
             job.finish()
+        if "identify" in self._stopping:
+            self._stopping.discard("identify")
+            self.status.set_identify(self._identify_progress)  # the figures "Stopping…" stood in for
         self.status.identify_done(summary)
         self.request_refresh()
         self.identify_finished.emit(summary)
         self._update_actions()
 
     def stop_work(self) -> None:
+        """Ask the running scan and identification to stop; until they have, the toolbar and the status bar
+        say "Stopping…"."""
         self._scan_queue.clear()
-        for job in (self._scan_job, self._enrich_job):
+        for name, job, label in (("scan", self._scan_job, self.status.scan),
+                                 ("identify", self._enrich_job, self.status.identify)):  # fmt: skip
             if job is not None:
                 job.worker.cancel()  # type: ignore[attr-defined]
+                self._stopping.add(name)
+                label.setText(self.tr("Stopping…"))
+        self._update_actions()
 
     def _busy(self) -> bool:
         return self._scan_job is not None or self._enrich_job is not None
 
     def _update_actions(self) -> None:
         busy = self._busy()
-        self.stop_action.setEnabled(busy)
+        running = {"scan": self._scan_job, "identify": self._enrich_job}
+        stoppable = any(job is not None and name not in self._stopping for name, job in running.items())
+        self.stop_action.setEnabled(stoppable)
+        self.stop_action.setText(self.tr("Stopping…") if busy and not stoppable else self.tr("Stop"))
         self.identify_action.setEnabled(self._has_key() and self._enrich_job is None)
         self.progress.setVisible(busy)
         if self._scan_job is not None:

@@ -47,7 +47,9 @@ class Message(QFrame):
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
-        self.label = QLabel(text)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and TMDb's answers
+        self.label.setText(text)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -4,6 +4,7 @@
 - EnrichWorker: run the identify pipeline (core.enrich.Enricher), with progress and finished keys.
 - CardsWorker: bring the card store up to date and send the window what changed.
 - DetailsWorker: fetch one title's details (credits, videos, external ids) through the cached client.
+- TaskWorker / TaskJob: one library change (a manual decision, a split, a merge), ended on the GUI thread.
 
 ``JobThread`` owns one worker and its thread; ``stop()`` cancels and waits, so closing the window never
 leaves a thread running.
@@ -237,7 +238,7 @@ class CardsWorker(QObject):
 class DetailsWorker(QObject):
     """Fetches a title's details (the client caches them on disk)."""
 
-    ready = Signal(str, dict)  # card id, details
+    ready = Signal(str, object)  # card id, the details answer (read field by field by gui/details.py)
     failed = Signal(str, str)  # card id, message
 
     def __init__(self, client) -> None:
@@ -256,7 +257,7 @@ class DetailsWorker(QObject):
         except Exception as exc:
             self.failed.emit(card_id, error_for(exc).message)
             return
-        self.ready.emit(card_id, data if isinstance(data, dict) else {})
+        self.ready.emit(card_id, data)
 
 
 class JobThread(QObject):
@@ -318,4 +319,31 @@ class TaskWorker(QObject):
             log.debug("task failed", exc_info=True)
             self.failed.emit(error_for(exc))
             result = None
+        self.done.emit(result)
+
+
+class TaskJob(JobThread):
+    """A TaskWorker on its own thread, whose ``done`` and ``failed`` this object emits again on the thread it
+    lives in (the GUI thread): a plain function or lambda connected to the worker's own signals would run
+    on the worker's thread (PySide calls it where the signal is emitted), where it must not touch widgets
+    nor wait for that thread. After ``done``, the thread has ended and both objects are freed."""
+
+    done = Signal(object)
+    failed = Signal(object)  # WorkerError
+
+    def __init__(self, fn: Callable[[], object], name: str, parent: QObject | None = None) -> None:
+        super().__init__(TaskWorker(fn), name, parent, quit_on="done")
+        self.worker.failed.connect(self._failed)
+        self.worker.done.connect(self._done)
+
+    def start(self, entry: str | None = "run") -> None:
+        super().start(entry)
+
+    @Slot(object)
+    def _failed(self, err: object) -> None:
+        self.failed.emit(err)
+
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        self.finish()
         self.done.emit(result)
