@@ -821,6 +821,14 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <translation>Temps d’attente des requêtes, additionné sur toutes les requêtes, pour rester sous le nombre de requêtes par seconde choisi dans les Paramètres.</translation>
         </message>
         <message>
+            <source>Waiting to retry after errors: %1</source>
+            <translation>Attente avant nouvel essai après des erreurs : %1</translation>
+        </message>
+        <message>
+            <source>Time spent waiting before trying again after TMDb or the network failed.</source>
+            <translation>Temps passé à attendre avant de réessayer après une panne de TMDb ou du réseau.</translation>
+        </message>
+        <message>
             <source>Time left: %1</source>
             <translation>Temps restant : %1</translation>
         </message>

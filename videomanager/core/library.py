@@ -654,6 +654,13 @@ class Library:
 
     # -- TMDb titles (what a card shows) -------------------------------------------------------------
     def save_title(self, kind: str, tmdb_id: int, data: dict) -> None:
+        """Store what a card shows of a TMDb title; malformed fields are dropped, and data with no usable
+        title is not stored at all (the card keeps the file's own title)."""
+        from videomanager.tmdb.validate import clean_title_data
+
+        data = clean_title_data(data)  # type: ignore[assignment]
+        if data is None:
+            return
         with self.transaction() as c:
             c.execute(
                 "INSERT INTO titles(kind, tmdb_id, data, fetched_at) VALUES (?,?,?,?) "

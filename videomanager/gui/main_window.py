@@ -81,6 +81,7 @@ class MainWindow(WindowActions, QMainWindow):
     cards_applied = Signal()
     _refresh_cards = Signal()
     _fetch_details = Signal(str, str, int)
+    _requests_counted = Signal(int)  # the day's count of requests that reached TMDb (any thread)
 
     def __init__(
         self,
@@ -299,6 +300,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.progress.setVisible(False)
         self.statusBar().addPermanentWidget(self.progress)
         self.status.set_budget(self._requests_today(), self.settings.daily_request_limit)
+        self._requests_counted.connect(self._show_requests_today)
+        self._watch_budget(None, self.client)
 
     def _build_workers(self) -> None:
         worker = CardsWorker(self.library)
@@ -643,17 +646,37 @@ class MainWindow(WindowActions, QMainWindow):
         self.status.set_budget(None, self.settings.daily_request_limit)
 
     def _worker_failed(self, err: WorkerError) -> None:
+        """Show a worker's failure with the action its kind calls for (see tmdb.errors for the kinds)."""
         actions = []
-        if err.kind == "credential":
+        if err.kind in ("credential", "daily-limit"):
             actions = [(self.tr("Open settings"), self.open_settings)]
-        elif err.kind == "daily-limit":
-            actions = [(self.tr("Open settings"), self.open_settings)]
-        elif err.kind == "network":
+        elif err.kind in ("network", "rate-limit", "malformed"):
             actions = [(self.tr("Retry"), lambda: self.start_identify())]
         elif err.kind == "folder":
             actions = [(self.tr("Retry"), self.rescan)]
-        level = LEVEL_WARNING if err.kind in ("daily-limit", "network") else LEVEL_ERROR
+        level = (
+            LEVEL_WARNING
+            if err.kind in ("daily-limit", "network", "rate-limit", "malformed")
+            else LEVEL_ERROR
+        )
         self.message_bar.show_message(f"error:{err.kind}", err.message, level, actions)
+
+    def _watch_budget(self, old_client, new_client) -> None:
+        """Follow the daily request count of the client in use, whoever makes the requests (identify,
+        details, posters' image settings): the status bar shows what the library recorded."""
+        old = getattr(old_client, "budget", None)
+        if old is not None:
+            old.remove_listener(self._request_counted)
+        new = getattr(new_client, "budget", None)
+        if new is not None:
+            new.add_listener(self._request_counted)
+
+    def _request_counted(self, count: int) -> None:
+        """Called on the requesting thread: hand the figure to the GUI thread."""
+        self._requests_counted.emit(count)
+
+    def _show_requests_today(self, count: int) -> None:
+        self.status.set_budget(count, self.settings.daily_request_limit)
 
     def _requests_today(self) -> int:
         from datetime import date

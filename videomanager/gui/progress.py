@@ -61,21 +61,32 @@ class StatusPanel(QObject):
         if p.get("daily_limit") is not None:
             self._limit = int(p.get("daily_limit") or 0)
         self._show_budget()
-        waits = int(p.get("waits_429") or 0)
-        seconds = float(p.get("wait_seconds") or 0.0)
-        text = self.tr("Rate-limit waits: %1 in all").replace("%1", format_eta(seconds) or "0 s")
-        if waits:
-            text += " · " + self.tr("%1 slow-downs from TMDb").replace("%1", self._n(waits))
-        self.waits.setText(text)
+        self._show_waits(int(p.get("waits_429") or 0), float(p.get("wait_seconds") or 0.0),
+                         float(p.get("backoff_seconds") or 0.0))  # fmt: skip
+        eta = format_eta(p.get("eta_seconds"))
+        self.eta.setText(self.tr("Time left: %1").replace("%1", eta))
+        self.eta.setVisible(bool(eta))
+
+    def _show_waits(self, waits: int, seconds: float, backoff: float) -> None:
+        """Waiting for the rate limit (ours, and TMDb's 429s) and waiting to retry after errors (5xx,
+        timeouts) are told apart: a server that fails is not a rate limit."""
+        parts = []
+        if waits > 0 or seconds >= 1.0:
+            text = self.tr("Rate-limit waits: %1 in all").replace("%1", format_eta(seconds) or "0 s")
+            if waits:
+                text += " · " + self.tr("%1 slow-downs from TMDb").replace("%1", self._n(waits))
+            parts.append(text)
+        if backoff >= 1.0:
+            parts.append(self.tr("Waiting to retry after errors: %1").replace("%1", format_eta(backoff)))
+        self.waits.setText(" · ".join(parts))
         self.waits.setToolTip(
             self.tr(
                 "Time requests spent waiting, added up over all requests, so as to stay within the requests per second set in Settings."
             )
+            if waits > 0 or seconds >= 1.0
+            else self.tr("Time spent waiting before trying again after TMDb or the network failed.")
         )
-        self.waits.setVisible(waits > 0 or seconds >= 1.0)
-        eta = format_eta(p.get("eta_seconds"))
-        self.eta.setText(self.tr("Time left: %1").replace("%1", eta))
-        self.eta.setVisible(bool(eta))
+        self.waits.setVisible(bool(parts))
 
     def identify_done(self, summary: dict) -> None:
         self.eta.setVisible(False)

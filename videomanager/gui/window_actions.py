@@ -87,7 +87,8 @@ class WindowActions:
         self.settings = new
         self._save_settings()
         if self.hooks.client_factory is not None:
-            self.client = self.hooks.client_factory(new)
+            old, self.client = self.client, self.hooks.client_factory(new)
+            self._watch_budget(old, self.client)
             self.details_job.worker.client = self.client  # type: ignore[attr-defined]
             self.posters.fetch = self._make_fetch()
         self.update_key_state()

@@ -29,25 +29,17 @@ log = logging.getLogger(__name__)
 class WorkerError:
     """A failure to show in the message bar: what happened and which action helps."""
 
-    kind: str  # "credential", "daily-limit", "network", "folder", "other"
+    kind: str  # a TMDb error's kind ("credential", "daily-limit", "network", "rate-limit", ...), "folder", "other"
     message: str
 
 
-def error_named(kind_name: str, message: str) -> WorkerError:
-    """``error_for`` an error known only by its class name and sentence (what the pipeline's summary keeps)."""
-    return error_for(type(kind_name, (Exception,), {"user_message": message})())
-
-
 def error_for(exc: BaseException) -> WorkerError:
-    """Map an exception to a sentence and a kind, never a traceback."""
-    name = type(exc).__name__
-    message = getattr(exc, "user_message", None) or str(exc) or name
-    if name in ("InvalidCredentialError", "NoCredentialError"):
-        return WorkerError("credential", message)
-    if name == "DailyLimitReachedError":
-        return WorkerError("daily-limit", message)
-    if name in ("NetworkError", "ServiceUnavailableError", "RateLimitedError"):
-        return WorkerError("network", message)
+    """Map an exception to a sentence and a kind, never a traceback: a TMDb error carries its kind."""
+    from videomanager.tmdb.errors import TMDbError  # loads requests: not at the window's start-up
+
+    message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, TMDbError):
+        return WorkerError(exc.kind, message)
     if isinstance(exc, OSError):
         return WorkerError("folder", message)
     return WorkerError("other", message)
@@ -156,40 +148,16 @@ class EnrichWorker(CancellableWorker):
             self.finished.emit({"stop_reason": "error"})
             return
         out = _plain(summary)
-        if summary.stop_reason and not getattr(summary, "cancelled", False):
-            # The pipeline reports a whole-run stop (bad key, budget, network) in the summary.
-            self.failed.emit(classify_stop(summary))
+        if summary.stop_reason and not summary.cancelled:
+            # The pipeline reports a whole-run stop (bad key, budget, network) in the summary, with its kind.
+            self.failed.emit(WorkerError(summary.stop_kind or "other", summary.stop_reason))
         elif summary.failed and summary.failed_reason and not summary.cancelled:
             # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
             # say so, with the action that helps (Retry for a network that is down).
-            err = error_named(summary.failed_kind or "TMDbError", summary.failed_reason)
             text = (QCoreApplication.translate("EnrichWorker", "%1 title(s) could not be looked up and stay pending: %2")
-                    .replace("%1", str(summary.failed)).replace("%2", err.message))  # fmt: skip
-            self.failed.emit(WorkerError(err.kind, text))
+                    .replace("%1", str(summary.failed)).replace("%2", summary.failed_reason))  # fmt: skip
+            self.failed.emit(WorkerError(summary.failed_kind or "other", text))
         self.finished.emit(out)
-
-
-def classify_stop(summary) -> WorkerError:
-    """The kind of a whole-run stop: ``summary.stop_kind`` (an error class name) when the pipeline gives
-    it, else recognised from the sentence (the errors' default messages, then key words)."""
-    text = str(summary.stop_reason)
-    kind_name = getattr(summary, "stop_kind", None)
-    if kind_name:
-        return error_named(str(kind_name), text)
-    from videomanager.tmdb import errors
-
-    for cls in (errors.InvalidCredentialError, errors.NoCredentialError, errors.DailyLimitReachedError,
-                errors.NetworkError, errors.ServiceUnavailableError):  # fmt: skip
-        if text == cls.default_message or text.startswith(cls.default_message.split(":")[0]):
-            return error_for(cls(text))
-    low = text.lower()
-    if "daily" in low or "budget" in low:
-        return WorkerError("daily-limit", text)
-    if "key" in low or "token" in low or "credential" in low:
-        return WorkerError("credential", text)
-    if "reach" in low or "network" in low or "connection" in low or "available" in low:
-        return WorkerError("network", text)
-    return WorkerError("other", text)
 
 
 def _plain(obj) -> dict:
