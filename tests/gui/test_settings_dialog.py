@@ -191,3 +191,45 @@ def test_usage_folders_and_clear_cache_confirmation(qtbot, fake, tmp_path):
     dlg.remove_selected_folders()
     assert dlg.folders() == []
     assert not dlg.folders_note.isHidden()  # says what OK will do to the removed folder's videos
+
+
+def test_tmdbs_words_in_the_check_result_are_plain_text(qtbot):
+    """A 401 whose status message holds markup (a proxy's page, a hostile server) shows as the words it is,
+    in the label and in the indicator's tooltip."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from PySide6.QtCore import Qt
+
+    words = '<img src="/etc/passwd"> Tom &amp; <a href="file:///">Jerry</a>'
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            body = json.dumps({"status_code": 7, "status_message": words, "success": False}).encode()
+            self.send_response(401)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_a) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/3"
+        dlg = SettingsDialog(Settings(tmdb_api_key=BAD_KEY), requests_today=lambda: 0, clear_cache=lambda: None,
+                             client_factory=lambda k, t: TMDbClient(api_key=k or None, base_url=base, timeout=2.0))  # fmt: skip
+        qtbot.addWidget(dlg)
+        assert _validate(qtbot, dlg).status == "invalid"
+    finally:
+        server.shutdown()
+    assert words in dlg.status_label.text()
+    assert dlg.status_label.textFormat() == Qt.TextFormat.PlainText
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(dlg.indicator.toolTip())
+    assert words in doc.toPlainText()  # the tooltip shows the words, not an image and a link

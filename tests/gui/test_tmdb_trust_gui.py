@@ -123,3 +123,24 @@ def test_a_rate_limit_stop_shows_its_kind_with_retry(qtbot, tmp_path, fake_tmdb,
     assert msg is not None and "too many requests" in msg.text
     assert [b.text() for b in msg.buttons] == ["Retry"]
     w.client.close()
+
+
+def test_closing_while_details_drip_in_does_not_wait_for_them(
+    qtbot, tmp_path, fake_tmdb, window_factory
+) -> None:
+    """A server that sends one byte every 2 s holds a details fetch for its whole deadline; closing the
+    window aborts it instead of waiting."""
+    import time
+
+    from tests.gui.conftest import scanned_sample
+
+    data = tmp_path / "data"
+    settings = Settings(tmdb_api_key=fake_tmdb.API_KEY, tmdb_url=fake_tmdb.base_url)
+    client = build_client(settings, resolve_paths(str(data)), None)
+    w = scanned_sample(qtbot, window_factory, tmp_path / "videos", client=client, data=data)
+    fake_tmdb.faults.drip = 2.0
+    w._fetch_details.emit("movie:603", "movie", 603)  # what selecting an identified card asks for
+    qtbot.waitUntil(lambda: any(p.endswith("/movie/603") for p in fake_tmdb.stats.by_path), timeout=10_000)
+    started = time.monotonic()
+    w.close()
+    assert time.monotonic() - started < 5.0

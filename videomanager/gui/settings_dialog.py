@@ -38,6 +38,7 @@ from ..core.settings import Settings
 from ..tmdb.client_support import ValidationResult
 from ..tmdb.credentials import clean_credential, credential_warning, detect_credential
 from .i18n import available_languages
+from .plain import plain_label, tooltip
 
 __all__ = ["SettingsDialog", "ValidationResult", "INDICATOR_COLORS", "METADATA_LANGUAGES", "REGIONS"]
 
@@ -183,7 +184,7 @@ class SettingsDialog(QDialog):
         self.indicator.setFixedSize(16, 16)
         self.validate_button = QPushButton(self.tr("Validate"))
         self.validate_button.clicked.connect(self.start_validation)
-        self.status_label = QLabel()
+        self.status_label = plain_label()  # TMDb's own words may be in it
         self.status_label.setWordWrap(True)
         self.status_label.setMinimumHeight(48)  # room for a two-line message without the form jumping
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -413,7 +414,7 @@ class SettingsDialog(QDialog):
                 if result.message.lower().startswith("could not reach")
                 else self.tr("Could not reach TMDb: {message}").format(message=result.message)
             )
-        self.indicator.setToolTip(text)
+        self.indicator.setToolTip(tooltip(text))
         self.status_label.setText(text)
         checking = state == "checking"
         self.validate_button.setEnabled(not checking and state != "missing")

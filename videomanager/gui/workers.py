@@ -12,6 +12,7 @@ leaves a thread running.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -203,6 +204,12 @@ class CardsWorker(QObject):
         self.diff_ready.emit(presort(diff, *self.order))
 
 
+def _scope(client, cancel: threading.Event):
+    """The client's cancellable scope, or no scope for a client without one."""
+    scope = getattr(client, "scope", None)
+    return scope(cancel) if scope is not None else contextlib.nullcontext()
+
+
 class DetailsWorker(QObject):
     """Fetches a title's details (the client caches them on disk)."""
 
@@ -212,17 +219,25 @@ class DetailsWorker(QObject):
     def __init__(self, client) -> None:
         super().__init__()
         self.client = client
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        """Thread-safe: a fetch under way stops waiting and its request is aborted (closing the window)."""
+        self.cancel_event.set()
 
     @Slot(str, str, int)
     def fetch(self, card_id: str, kind: str, tmdb_id: int) -> None:
-        if self.client is None:
+        if self.client is None or self.cancel_event.is_set():
             return
         try:
-            if kind == "tv":
-                data = self.client.get_tv_show(tmdb_id, append_to_response="credits,videos,external_ids")
-            else:
-                data = self.client.get_movie(tmdb_id, append_to_response="credits,videos,external_ids")
+            with _scope(self.client, self.cancel_event):
+                if kind == "tv":
+                    data = self.client.get_tv_show(tmdb_id, append_to_response="credits,videos,external_ids")
+                else:
+                    data = self.client.get_movie(tmdb_id, append_to_response="credits,videos,external_ids")
         except Exception as exc:
+            if self.cancel_event.is_set():
+                return
             self.failed.emit(card_id, error_for(exc).message)
             return
         self.ready.emit(card_id, data)
