@@ -118,3 +118,21 @@ def store_cards(data: Path, cards: list) -> None:
             (CARDS_FORMAT,),
         )
     lib.close()
+
+
+def accepting_settings_dialog(settings: Settings, folders: Callable[[], list[str]]):
+    """A settings-dialog factory for ``Hooks.settings_dialog`` whose dialog is accepted as soon as it opens,
+    with these settings and library folders (OK pressed after editing)."""
+    from PySide6.QtWidgets import QDialog
+
+    class Accepting(QDialog):
+        def open(self) -> None:
+            self.accept()
+
+        def result_settings(self) -> Settings:
+            return settings
+
+        def result_folders(self) -> list[str]:
+            return folders()
+
+    return lambda _current, parent, folders=None: Accepting(parent)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gui.conftest import make_tree, wait_cards
+from tests.gui.conftest import accepting_settings_dialog, make_tree, wait_cards
 from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
 from videomanager.core.settings import Settings
@@ -124,7 +124,7 @@ def _identifying(qtbot, tmp_path, window_factory, fake):
     settings, client = client_for(fake, data)
     w = window_factory(settings=settings, client=client, data=data)
     w.add_folders([str(root)])
-    qtbot.waitUntil(lambda: w._enrich_job is not None and _states(w.library).get("not_found", 0) > 0,
+    qtbot.waitUntil(lambda: w.is_identifying() and _states(w.library).get("not_found", 0) > 0,
                     timeout=30_000)  # fmt: skip
     return w
 
@@ -181,16 +181,11 @@ def test_changing_the_metadata_language_retitles_the_cards(
 
     french = settings.copy()
     french.language = "fr-FR"
-
-    class Accepted:  # the settings dialog, OK pressed with French chosen
-        def result_settings(self):
-            return french
-
-        def result_folders(self):
-            return w.library.roots()
-
+    w.hooks.settings_dialog = accepting_settings_dialog(
+        french, w.library.roots
+    )  # OK pressed with French chosen
     with qtbot.waitSignal(w.identify_finished, timeout=30_000) as done:
-        w._settings_accepted(Accepted())
+        w.open_settings()
     assert done.args[0]["titles_refreshed"] == 2
     qtbot.waitUntil(lambda: w.model.card("movie:620").title == "SOS Fantômes", timeout=10_000)
     qtbot.waitUntil(lambda: w.model.card("movie:539").title == "Psychose", timeout=10_000)

@@ -91,9 +91,9 @@ def test_stop_shows_stopping_at_once(qtbot, tmp_path, window_factory) -> None:
     assert w.stop_action.text() == "Stopping…"
     assert w.status.scan.text() == "Stopping…"
     qtbot.wait(50)  # progress still arriving from the scan does not hide it
-    if w._scan_job is not None:
+    if w.is_scanning():
         assert w.status.scan.text() == "Stopping…"
-    qtbot.waitUntil(lambda: w._scan_job is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not w.is_scanning(), timeout=20_000)
     assert w.stop_action.text() == "Stop"
     assert w.status.scan.text().startswith("Scan stopped")
 

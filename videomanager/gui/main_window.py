@@ -630,8 +630,16 @@ class MainWindow(WindowActions, QMainWindow):
                 label.setText(self.tr("Stopping…"))
         self._update_actions()
 
+    def is_scanning(self) -> bool:
+        """A scan runs (or is stopping)."""
+        return self._scan_job is not None
+
+    def is_identifying(self) -> bool:
+        """An identify run runs (or is stopping)."""
+        return self._enrich_job is not None
+
     def _busy(self) -> bool:
-        return self._scan_job is not None or self._enrich_job is not None
+        return self.is_scanning() or self.is_identifying()
 
     def _update_actions(self) -> None:
         busy = self._busy()
