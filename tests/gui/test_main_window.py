@@ -250,12 +250,12 @@ def test_cards_stored_for_the_library_as_it_is_are_not_regrouped(qtbot, tmp_path
     scan_into_library(lib, [str(root)], workers=1)
     stored = {c.id: c for c in CardStore(lib).cards()}
     lib.close()
-    w = window_factory(data=data, show=False)
-    diffs: list = []
-    w.cards_job.worker.diff_ready.connect(diffs.append)
-    w.show()
+    w = window_factory(data=data)
     wait_cards(qtbot, w, 5, timeout=15_000)
-    qtbot.waitUntil(lambda: bool(diffs), timeout=15_000)  # the first update after the stored cards
+    diffs: list = []
+    w.cards_job.worker.diff_ready.connect(diffs.append)  # from now on (the worker runs on its own thread)
+    w.request_refresh()
+    qtbot.waitUntil(lambda: bool(diffs), timeout=15_000)
     assert not any(diffs)  # nothing to regroup
     assert {c.id: c for c in w.model.cards()} == stored
     assert [c.title for c in w.model.cards()] == ["Alien", "Breaking Bad", "Heat", "Inception", "The Matrix"]

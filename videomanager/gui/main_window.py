@@ -117,31 +117,32 @@ class MainWindow(WindowActions, QMainWindow):
         self.setWindowTitle("videomanager")
         self.setAcceptDrops(True)
 
-        self.posters = PosterCache(
-            posters_dir,
-            self._make_fetch(),
-            QSize(POSTER_W, POSTER_H),
-            self.devicePixelRatioF(),
-            parent=self,
-            corner_radius=POSTER_RADIUS,
-        )
-        self.posters.poster_ready.connect(self._poster_ready)
-        self.model = CardModel(self)
-        self.proxy = CardFilterProxy(self)
-        # Between the grid and the (Python) model, always a proxy whose rows live in C++: QListView lays out
-        # every row after each insert or removal and asks the model for an index twice per row; straight on
-        # the Python model that is 60,000 Python calls (~150 ms) per change for 30,000 cards, through a
-        # proxy's C++ row mapping ~10 ms. Without a search or filter, that proxy is a plain C++ one (the
-        # filter proxy would call Python for every inserted row).
-        self.passthrough = QSortFilterProxyModel(self)
-        self.passthrough.setSourceModel(self.model)
-
+        self._build_models(posters_dir)
         self._build_actions()
         self._build_ui()
         self._build_workers()
         self._restore_ui_state()
         self.update_key_state()
         self._cards_count_changed()
+        self._build_timers()
+        self.request_refresh()
+        self._update_actions()
+
+    # -- construction -----------------------------------------------------------------------------------
+    def _build_models(self, posters_dir: Path) -> None:
+        self.posters = PosterCache(posters_dir, self._make_fetch(), QSize(POSTER_W, POSTER_H),
+                                   self.devicePixelRatioF(), parent=self, corner_radius=POSTER_RADIUS)  # fmt: skip
+        self.posters.poster_ready.connect(self._poster_ready)
+        self.model = CardModel(self)
+        self.proxy = CardFilterProxy(self)
+        # Between the grid and the (Python) model, always a proxy whose rows live in C++: QListView lays out
+        # every row after each insert or removal and asks the model for an index twice per row, which on the
+        # Python model means tens of thousands of Python calls per change. Without a search or filter, that
+        # proxy is a plain C++ one (the filter proxy calls Python for every inserted row).
+        self.passthrough = QSortFilterProxyModel(self)
+        self.passthrough.setSourceModel(self.model)
+
+    def _build_timers(self) -> None:
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._maybe_refresh)
@@ -149,10 +150,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
         self._apply_timer.timeout.connect(self._apply_next)
-        self.request_refresh()
-        self._update_actions()
 
-    # -- construction -----------------------------------------------------------------------------------
     def _make_fetch(self):
         if self.hooks.poster_fetch is not None:
             return self.hooks.poster_fetch
@@ -193,6 +191,33 @@ class MainWindow(WindowActions, QMainWindow):
         self.forget_missing_action.triggered.connect(self.forget_missing)
 
     def _build_ui(self) -> None:
+        self._build_toolbar()
+        self._build_grid()
+        self.detail = DetailPanel(poster_for=self.posters.pixmap)
+        self.detail.details_wanted.connect(self._fetch_details)
+        self.detail.fix_match_requested.connect(self.open_match_dialog)
+        self.detail.split_requested.connect(self.split_off)
+        self.detail.open_failed.connect(
+            lambda text: self.message_bar.show_message("open", text, LEVEL_WARNING)
+        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        self.message_bar = MessageBar()
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.message_bar)
+        lay.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+
+    def _build_toolbar(self) -> None:
         tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("main-toolbar")
         tb.setMovable(False)
@@ -209,6 +234,15 @@ class MainWindow(WindowActions, QMainWindow):
         self._search_timer.timeout.connect(self._filter_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         tb.addWidget(self.search)
+        self._build_filter_and_sort(tb)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        tb.addAction(self.settings_action)
+        self.addAction(self.fix_match_action)
+        self.addAction(self.merge_action)
+
+    def _build_filter_and_sort(self, tb) -> None:
         self.filter_box = QComboBox()
         labels = {
             "all": self.tr("All"), "movies": self.tr("Movies"), "tv": self.tr("TV"),
@@ -242,14 +276,8 @@ class MainWindow(WindowActions, QMainWindow):
         tb.addWidget(self.order_button)
         self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tb.addWidget(spacer)
-        tb.addAction(self.settings_action)
-        self.addAction(self.fix_match_action)
-        self.addAction(self.merge_action)
 
-        self.message_bar = MessageBar()
+    def _build_grid(self) -> None:
         self.view = CardGrid()
         self.view.setModel(self.passthrough)  # the filter proxy comes in only while a search or filter is on
         self.proxy.setSourceModel(None)  # type: ignore[arg-type]
@@ -269,28 +297,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.view.addAction(self.forget_missing_action)
         self._watch_selection()
         self.view.doubleClicked.connect(lambda _i: self.detail._play())
-        self.detail = DetailPanel(poster_for=self.posters.pixmap)
-        self.detail.details_wanted.connect(self._fetch_details)
-        self.detail.fix_match_requested.connect(self.open_match_dialog)
-        self.detail.split_requested.connect(self.split_off)
-        self.detail.open_failed.connect(
-            lambda text: self.message_bar.show_message("open", text, LEVEL_WARNING)
-        )
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main-splitter")
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 380])
-        central = QWidget()
-        lay = QVBoxLayout(central)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        lay.addWidget(self.message_bar)
-        lay.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
 
+    def _build_status_bar(self) -> None:
         self.status = StatusPanel(self.statusBar())
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label)
