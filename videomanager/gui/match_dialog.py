@@ -148,26 +148,7 @@ class MatchDialog(QDialog):
         if self.card.reasons:
             layout.addWidget(plain_label(self.card.reasons))
 
-        search = QHBoxLayout()
-        self.title_edit = QLineEdit(self.card.title)
-        self.title_edit.setPlaceholderText(self.tr("Title"))
-        self.title_edit.returnPressed.connect(self.start_search)
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(0, 2100)
-        self.year_spin.setSpecialValueText(self.tr("any year"))
-        self.year_spin.setValue(self.card.year or 0)
-        self.kind_combo = QComboBox()
-        self.kind_combo.addItem(self.tr("Movie"), "movie")
-        self.kind_combo.addItem(self.tr("TV show"), "tv")
-        self.kind_combo.setCurrentIndex(1 if self.card.kind == "tv" or self.card.episodes else 0)
-        self.search_button = QPushButton(self.tr("Search TMDb"))
-        self.search_button.clicked.connect(self.start_search)
-        search.addWidget(self.title_edit, 1)
-        search.addWidget(self.year_spin)
-        search.addWidget(self.kind_combo)
-        search.addWidget(self.search_button)
-        layout.addLayout(search)
-
+        layout.addLayout(self._search_row())
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
@@ -193,6 +174,32 @@ class MatchDialog(QDialog):
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
 
+        layout.addLayout(self._id_row())
+        layout.addWidget(self._scope_box())
+        layout.addWidget(self._buttons())
+
+    def _search_row(self) -> QHBoxLayout:
+        search = QHBoxLayout()
+        self.title_edit = QLineEdit(self.card.title)
+        self.title_edit.setPlaceholderText(self.tr("Title"))
+        self.title_edit.returnPressed.connect(self.start_search)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(0, 2100)
+        self.year_spin.setSpecialValueText(self.tr("any year"))
+        self.year_spin.setValue(self.card.year or 0)
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("Movie"), "movie")
+        self.kind_combo.addItem(self.tr("TV show"), "tv")
+        self.kind_combo.setCurrentIndex(1 if self.card.kind == "tv" or self.card.episodes else 0)
+        self.search_button = QPushButton(self.tr("Search TMDb"))
+        self.search_button.clicked.connect(self.start_search)
+        search.addWidget(self.title_edit, 1)
+        search.addWidget(self.year_spin)
+        search.addWidget(self.kind_combo)
+        search.addWidget(self.search_button)
+        return search
+
+    def _id_row(self) -> QHBoxLayout:
         id_row = QHBoxLayout()
         self.id_edit = QLineEdit()
         self.id_edit.setPlaceholderText(self.tr("TMDb id or themoviedb.org address"))
@@ -202,8 +209,9 @@ class MatchDialog(QDialog):
         id_row.addWidget(QLabel(self.tr("TMDb id:")))
         id_row.addWidget(self.id_edit, 1)
         id_row.addWidget(self.lookup_button)
-        layout.addLayout(id_row)
+        return id_row
 
+    def _scope_box(self) -> QGroupBox:
         scope = QGroupBox(self.tr("Apply to"))
         scope_layout = QHBoxLayout(scope)
         self.scope_card = QRadioButton(
@@ -223,8 +231,9 @@ class MatchDialog(QDialog):
         scope_layout.addWidget(self.scope_card)
         scope_layout.addWidget(self.scope_file)
         scope_layout.addWidget(self.file_combo, 1)
-        layout.addWidget(scope)
+        return scope
 
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton(
             self.tr("Apply match"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -238,7 +247,7 @@ class MatchDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.unmatch_button.setEnabled(self.card.tmdb_id is not None)
         self.apply_button.setEnabled(False)
-        layout.addWidget(self.buttons)
+        return self.buttons
 
     # ----- rows ---------------------------------------------------------------------------------
     def show_candidates(self, candidates: list[Candidate], *, scored: bool = True) -> None:
