@@ -1,6 +1,6 @@
 """Files -> cards.
 
-One card per TMDb title across every folder and drive; files that are not identified keep the seed's
+One card per TMDb title across every folder and drive; files that are not identified keep a
 fallback grouping (parent folder + normalised title + year). A multi-part movie (cd1/cd2) is one version;
 extras attach to their film's card and are never versions. Versions are ranked and the best is marked.
 Manual decisions (keyed by file fingerprint) win over automatic matching.

@@ -28,7 +28,7 @@ SECRET_KEYS = ("tmdb_api_key", "tmdb_access_token")
 class Settings:
     """Every setting of the program. The dataclass fields are the schema: name, type, default."""
 
-    tmdb_api_key: str = ""  # v3 API key (32 hex characters); the seed's settings.json key
+    tmdb_api_key: str = ""  # v3 API key (32 hex characters)
     tmdb_access_token: str = ""  # v4 read access token (a JWT), sent as Authorization: Bearer
     language: str = "en-US"  # TMDb metadata language
     region: str = ""  # ISO 3166-1 country for release dates, "" = none

@@ -218,8 +218,8 @@ class CardDelegate(QStyledItemDelegate):
         return fonts
 
     def _frame(self, size: QSize, bg: QColor, tint: QColor | None, pen: QPen, dpr: float) -> QPixmap:
-        """The card's rounded background and border, rendered once per look (an antialiased rounded path costs
-        ~0.3 ms to fill and stroke; a blit of the cached pixmap a few µs)."""
+        """The card's rounded background and border, rendered once per look (filling and stroking an
+        antialiased rounded path costs far more than a blit of the cached pixmap)."""
         key = ("frame", size.width(), size.height(), bg.rgba(), tint.rgba() if tint else 0,
                pen.color().rgba(), pen.widthF(), dpr)  # fmt: skip
         pm = self._cache.get(key)
@@ -267,7 +267,7 @@ class CardDelegate(QStyledItemDelegate):
         return "  ·  ".join(parts)
 
     def _placeholder(self, hue: int, dpr: float) -> QPixmap:
-        """A rounded gradient poster background, rendered once per hue (gradients cost ~0.5 ms to fill)."""
+        """A rounded gradient poster background, rendered once per hue (gradients are slow to fill)."""
         key = (hue, dpr)
         pm = self._placeholders.get(key)
         if pm is None:

@@ -272,7 +272,7 @@ class PosterCache(QObject):
 
     def _round(self, image: QImage) -> QImage:
         """Round the corners here, off the GUI thread (one composition with a cached mask), so that painting
-        a card is one unscaled, unclipped drawPixmap (clipping per paint costs ~1 ms a card)."""
+        a card is one unscaled, unclipped drawPixmap (clipping on every paint is far slower)."""
         image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
         mask = self._mask_for(image.size())
         p = QPainter(image)

@@ -285,7 +285,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "openresty"
     protocol_version = "HTTP/1.1"
     # Headers and body go out in two writes: without TCP_NODELAY the body waits for the peer's delayed ACK
-    # (~40 ms a request on a kept-alive connection).
+    # on a kept-alive connection.
     disable_nagle_algorithm = True
 
     def version_string(self) -> str:
