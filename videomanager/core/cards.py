@@ -25,15 +25,18 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import msgspec
+
 from videomanager.core.grouping import build_cards, cards_from_library, list_order, owner_folder
 from videomanager.core.library import FileRecord, Library
+from videomanager.core.media_store import media_for, removals_for
 from videomanager.core.models import Card, ascii_json, card_from_json
 
 log = logging.getLogger(__name__)
 
 # The format of the stored cards: raise it whenever grouping or the Card type builds different cards from
 # the same library, so that every stored card is built again once.
-CARDS_FORMAT = 1
+CARDS_FORMAT = 2
 
 # When this share of the library's files changed at once, one full regroup is cheaper than following them.
 FULL_SHARE = 0.25
@@ -167,7 +170,13 @@ class CardStore:
     def _incremental(self, conn, rows: list[tuple], seq: int, applied: int) -> _Plan | None:
         """The regroup of the cards the logged changes touch, or None when a full one is cheaper."""
         lib = self.library
-        refs: dict[str, set] = {"file": set(), "key": set(), "fingerprint": set(), "title": set()}
+        refs: dict[str, set] = {
+            "file": set(),
+            "key": set(),
+            "fingerprint": set(),
+            "title": set(),
+            "card": set(),
+        }
         for _, what, ref in rows:
             refs.setdefault(what, set()).add(ref)
         changed = {int(i) for i in refs["file"]}
@@ -186,6 +195,7 @@ class CardStore:
             r[0] for r in _select(conn, "SELECT card_id FROM card_files WHERE owner_dir IN ({})", folders)
         }
         touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE tmdb_id IN ({})", refs["title"])}
+        touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE id IN ({})", refs["card"])}
         forget = set(changed)
         while True:
             members = {
@@ -211,7 +221,12 @@ class CardStore:
         decisions = lib.decisions_for({f.fingerprint for f in ordered if f.fingerprint})
         ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
         ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
-        return build_cards(ordered, lookups, lib.titles_for(ids), decisions)
+        media = media_for(lib, [f.id for f in ordered])
+        cards = build_cards(ordered, lookups, lib.titles_for(ids), decisions, media)
+        removed = removals_for(lib, [c.id for c in cards])
+        return [
+            msgspec.structs.replace(c, removed=tuple(removed[c.id])) if c.id in removed else c for c in cards
+        ]
 
     def _write(self, plan: _Plan) -> CardChanges | None:
         """Store a plan; None when another updater applied changes since it was read."""

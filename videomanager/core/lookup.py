@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from videomanager.core.keys import NO_TITLE_KEY
+from videomanager.core.keys import NO_TITLE_KEY, NOTHING_TO_LOOK_UP
 from videomanager.core.library import Library
 from videomanager.core.matcher import (
     Query,
@@ -63,7 +63,7 @@ class Identifier:
 
     def identify(self, key: str, query: Query | None) -> LookupResult:
         if key == NO_TITLE_KEY or query is None:
-            return LookupResult(key, STATE_NOT_FOUND, reasons="nothing to look up in the file name")
+            return LookupResult(key, STATE_NOT_FOUND, reasons=NOTHING_TO_LOOK_UP)
         if key.startswith(("tmdb:", "imdb:", "tvdb:")):
             return self._by_id(key)
         return self._by_search(key, query)
