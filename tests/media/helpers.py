@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -30,3 +31,19 @@ def make_library(root: Path, files: dict[str, str | int], db: Path | None = None
     lib = Library(db or root.parent / f"{root.name}.sqlite3")
     scan_into_library(lib, [str(root)], workers=1)
     return lib
+
+
+def use_trash(monkeypatch, folder: Path) -> Path:
+    """Make ``folder`` the XDG data folder whose Trash send2trash moves files to; returns the trash's files
+    folder. send2trash reads XDG_DATA_HOME when it is first imported, so its module's copy is set too."""
+    from send2trash import plat_other
+
+    home, data = folder / "home", folder / "xdg-data"
+    home.mkdir(parents=True, exist_ok=True)
+    data.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setattr(plat_other, "XDG_DATA_HOME", os.fsencode(data))
+    monkeypatch.setattr(plat_other, "HOMETRASH_B", os.fsencode(data / "Trash"))
+    monkeypatch.setattr(plat_other, "HOMETRASH", str(data / "Trash"))
+    return data / "Trash" / "files"

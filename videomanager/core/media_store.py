@@ -8,8 +8,10 @@ cards: their triggers log the file or the card they touch for the card store (mi
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+import statistics
 import time
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -152,4 +154,42 @@ def all_removals(library) -> dict[str, list[Removed]]:
     out: dict[str, list[Removed]] = {}
     for r in rows:
         out.setdefault(r[0], []).append(_removed(r))
+    return out
+
+
+def durations_for_keys(library, keys: Iterable[str]) -> dict[str, float]:
+    """Lookup key -> what its films run (seconds): the median of its versions, a multi-part version counting
+    its parts together; only keys whose versions' media info is read."""
+    rows = _select_in(
+        library.conn,
+        "SELECT f.lookup_key, f.stack_key, f.id, m.data FROM files f JOIN media m ON m.file_id = f.id "
+        "WHERE f.lookup_key IN ({}) AND f.role = 'version' AND m.state = 'read' "
+        "AND m.size = f.size AND m.mtime = f.mtime",
+        keys,
+    )
+    versions: dict[str, dict[object, float]] = {}
+    for key, stack, file_id, data in rows:
+        media = _media(MEDIA_READ, data)
+        if media is None or not media.duration_s:
+            continue
+        unit = ("stack", stack) if stack else ("file", file_id)
+        per_key = versions.setdefault(key, {})
+        per_key[unit] = per_key.get(unit, 0.0) + media.duration_s
+    return {key: statistics.median(units.values()) for key, units in versions.items()}
+
+
+def titles_without_runtime(library) -> list[tuple[int, dict]]:
+    """(TMDb id, stored data) of the matched films with a file whose duration is read but no runtime stored."""
+    rows = library.conn.execute(
+        "SELECT DISTINCT t.tmdb_id, t.data FROM lookups l JOIN files f ON f.lookup_key = l.key "
+        "JOIN media m ON m.file_id = f.id JOIN titles t ON t.kind = 'movie' AND t.tmdb_id = l.tmdb_id "
+        "WHERE l.state = 'matched' AND l.kind = 'movie' AND m.state = 'read' "
+        "AND json_extract(t.data, '$.runtime') IS NULL ORDER BY t.tmdb_id"
+    )
+    out = []
+    for tmdb_id, data in rows:
+        try:
+            out.append((tmdb_id, json.loads(data)))
+        except ValueError:
+            continue
     return out
