@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from videomanager.core import runtime as rt
 from videomanager.core.keys import NO_TITLE_KEY, NOTHING_TO_LOOK_UP
 from videomanager.core.library import Library
-from videomanager.core import runtime as rt
-from videomanager.core.media_store import durations_for_keys
 from videomanager.core.matcher import (
     Query,
     candidate_from_result,
@@ -23,6 +22,7 @@ from videomanager.core.matcher import (
     runtime_ids,
     score_candidates,
 )
+from videomanager.core.media_store import durations_for_keys
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
 from videomanager.tmdb.errors import NotFoundError
 
