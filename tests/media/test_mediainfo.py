@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ EXPECTED = {
     "film-5s.mp4": (640, 360, "480p", "H.264", None, 8, 5.0, "MPEG-4"),
     "film-5s.avi": (640, 480, "480p", "MPEG-4", None, 8, 5.0, "AVI"),
     "runtime-124min.mkv": (320, 180, "480p", "H.264", None, 8, 7440.0, "Matroska"),
+    "film-2s.ts": (720, 576, "576p", "MPEG-2", None, 8, 1.158, "MPEG-TS"),  # found by its sync bytes
 }
 
 
@@ -57,6 +59,13 @@ def test_files_that_are_not_video_get_a_state_not_an_error(tmp_path: Path) -> No
     empty.touch()
     fifo = tmp_path / "pipe.mkv"
     os.mkfifo(fifo)
+    placeholder = tmp_path / "The.Matrix.1999.1080p.mkv"
+    with open(placeholder, "wb") as fh:
+        fh.write(b"The.Matrix.1999.1080p.mkv\n")
+        fh.truncate(8 * 1024**3)  # sparse: a name and gigabytes of nothing
+    started = time.perf_counter()
+    assert read_media(str(placeholder)) == ("not_media", None)
+    assert time.perf_counter() - started < 0.5  # not handed to MediaInfo, which would search it for a stream
     assert read_media(str(zeros)) == ("not_media", None)
     assert read_media(str(text)) == ("not_media", None)
     assert read_media(str(empty)) == ("not_media", None)

@@ -1,9 +1,10 @@
 """What is really in the files: duration, picture, codecs, HDR, audio and subtitle tracks, read with MediaInfo.
 
 ``read_media(path)`` reads one file: only a regular file is opened (never waiting on a pipe), and its first
-bytes are looked at before MediaInfo is asked: an empty file or one that starts with zeros (a placeholder,
-a sparse file) is *not media* at once, without MediaInfo. A file MediaInfo finds neither video nor audio in
-is *not media* too; one that cannot be read is *unreadable*. Neither is an error.
+bytes are looked at before MediaInfo is asked: a file that does not start like a media container (an empty
+file, a placeholder of zeros, text) is *not media* at once. MediaInfo is never handed such a file: it would
+search gigabytes of a sparse placeholder for a stream. A file MediaInfo finds neither video nor audio in is
+*not media* too; one that cannot be read is *unreadable*. Neither is an error.
 
 ``MediaReader`` reads every file of the library whose media info is not known for its current size and
 modification time, in a thread pool (MediaInfo runs in C and releases the GIL; the JSON it writes is
@@ -60,7 +61,7 @@ def read_media(path: str) -> tuple[str, Media | None]:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return MEDIA_UNREADABLE, None
         head = os.read(fd, HEAD)
-        if not head.strip(b"\x00"):  # empty, or a placeholder of zeros
+        if not looks_like_media(head):
             return MEDIA_NOT_MEDIA, None
         text = _mediainfo_json(path, fd)
     except (OSError, RuntimeError, ValueError) as exc:
@@ -70,6 +71,28 @@ def read_media(path: str) -> tuple[str, Media | None]:
         os.close(fd)
     media = media_from_json(text)
     return (MEDIA_READ, media) if media is not None else (MEDIA_NOT_MEDIA, None)
+
+
+_MP4_BOXES = (b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot", b"uuid", b"styp")
+_MAGIC = (
+    b"\x1a\x45\xdf\xa3",  # Matroska, WebM
+    b"RIFF",  # AVI (and WAV)
+    b"\x00\x00\x01\xba", b"\x00\x00\x01\xb3",  # MPEG program stream (VOB), MPEG video
+    b"\x00\x00\x00\x01", b"\x00\x00\x01",  # H.264 / H.265 / MPEG elementary streams (start codes)
+    b"FLV", b"OggS", b".RMF", b"\x30\x26\xb2\x75\x8e\x66\xcf\x11",  # FLV, Ogg, RealMedia, ASF (WMV)
+    b"\x06\x0e\x2b\x34", b"nut/multimedia", b"BIK", b"ID3", b"fLaC",  # MXF, NUT, Bink, MP3, FLAC
+)  # fmt: skip
+
+
+def looks_like_media(head: bytes) -> bool:
+    """Whether a file's first bytes are those of a media container MediaInfo reads."""
+    if head.startswith(_MAGIC) or head[4:8] in _MP4_BOXES:
+        return True
+    for first in (0, 4):  # MPEG transport stream, or Blu-ray's M2TS (a 4-byte time stamp before each packet)
+        step = 188 + first
+        if len(head) > first + 2 * step and all(head[first + i * step] == 0x47 for i in range(3)):
+            return True
+    return False
 
 
 def _mediainfo_json(path: str, fd: int) -> str:

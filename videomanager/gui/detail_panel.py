@@ -14,16 +14,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
     QScrollArea,
-    QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,6 +29,7 @@ from videomanager.core.models import Card, resolution_label
 from videomanager.gui.card_delegate import state_label
 from videomanager.gui.details import read_details
 from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
+from videomanager.gui.versions_view import VersionsView
 
 log = logging.getLogger(__name__)
 
@@ -125,29 +121,10 @@ class DetailPanel(QScrollArea):
 
         self.versions_label = QLabel(self.tr("<b>Versions</b>"))
         lay.addWidget(self.versions_label)
-        self.versions = QTableWidget(0, 6)
-        self.versions.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Resolution"),
-                self.tr("Edition"),
-                self.tr("Codec"),
-                self.tr("Size"),
-                self.tr("Best"),
-            ]
-        )
-        self.versions.verticalHeader().setVisible(False)
-        self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.versions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.versions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
-            self.versions.horizontalHeader().setSectionResizeMode(
-                col, QHeaderView.ResizeMode.ResizeToContents
-            )
-        self.versions.setWordWrap(False)
-        self.versions.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.versions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        lay.addWidget(self.versions)
+        self.versions_view = VersionsView()
+        self.versions = self.versions_view.table  # one row per version (Play, Split off use its current row)
+        self.trash_requested = self.versions_view.trash_requested
+        lay.addWidget(self.versions_view)
         buttons = QHBoxLayout()
         self.play_button = QPushButton(self.tr("Play"))
         self.folder_button = QPushButton(self.tr("Show in folder"))
@@ -226,32 +203,11 @@ class DetailPanel(QScrollArea):
             self.poster.setText(self.tr("no poster"))
 
     def _fill_versions(self, card: Card) -> None:
-        self.versions.setRowCount(len(card.versions))
-        for row, v in enumerate(card.versions):
-            name = os.path.basename(v.path) + (f" (+{len(v.parts) - 1})" if len(v.parts) > 1 else "")
-            if v.missing:
-                name += " — " + self.tr("missing")
-            cells = [name, resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
-                     v.video_codec or "", human_size(v.size), "★" if v.best else ""]  # fmt: skip
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 0:
-                    item.setToolTip(tooltip(self._missing_tip(v.path) if v.missing else v.path))
-                    item.setData(Qt.ItemDataRole.UserRole, v.path)
-                    if v.missing:  # seen even when the name is elided
-                        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-                if v.missing:
-                    self._grey(item)
-                self.versions.setItem(row, col, item)
+        self.versions_view.fill(card)  # selects the first row; as tall as its rows (up to 8)
         has = bool(card.versions)
-        if has:
-            self.versions.selectRow(0)
-        # As tall as its rows (up to 8), so the panel does not show an empty box.
-        rows_h = sum(self.versions.rowHeight(r) for r in range(min(8, len(card.versions))))
-        self.versions.setFixedHeight(self.versions.horizontalHeader().height() + rows_h + 4)
         for w in (
             self.versions_label,
-            self.versions,
+            self.versions_view,
             self.play_button,
             self.folder_button,
             self.split_button,

@@ -2,6 +2,7 @@
 
 - ScanWorker: scan folders into the library (cancellable; the library commits as it goes).
 - EnrichWorker: run the identify pipeline (core.enrich.Enricher), with progress and finished keys.
+- MediaWorker: read the media info of the files that need it (core.mediainfo.MediaReader), with progress.
 - CardsWorker: bring the card store up to date and send the window what changed.
 - DetailsWorker: fetch one title's details (credits, videos, external ids) through the cached client.
 - TaskWorker / TaskJob: one library change (a manual decision, a split, a merge), ended on the GUI thread.
@@ -158,6 +159,40 @@ class EnrichWorker(CancellableWorker):
             text = (QCoreApplication.translate("EnrichWorker", "%1 title(s) could not be looked up and stay pending: %2")
                     .replace("%1", str(summary.failed)).replace("%2", summary.failed_reason))  # fmt: skip
             self.failed.emit(WorkerError(summary.failed_kind or "other", text))
+        self.finished.emit(out)
+
+
+class MediaWorker(CancellableWorker):
+    progress = Signal(dict)  # MediaProgress as a dict
+    stored = Signal(int)  # how many files' media info was just written (refresh the cards)
+    finished = Signal(dict)  # MediaSummary as a dict, plus "line"
+    failed = Signal(object)  # WorkerError
+
+    def __init__(self, library, workers: int | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.workers = workers
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            from videomanager.core.mediainfo import MediaReader
+
+            reader = MediaReader(
+                self.library,
+                workers=self.workers,
+                cancel=self.cancel_event,
+                progress=lambda p: self.progress.emit(_plain(p)),
+                on_batch=self.stored.emit,
+            )
+            summary = reader.run()
+        except Exception as exc:
+            log.debug("media info stopped", exc_info=True)
+            self.failed.emit(error_for(exc))
+            self.finished.emit({"cancelled": True, "line": ""})
+            return
+        out = _plain(summary)
+        out["line"] = summary.line()
         self.finished.emit(out)
 
 

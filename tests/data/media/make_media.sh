@@ -49,6 +49,8 @@ rm -f subs-en.srt subs-fr.srt
 ff -f lavfi -i "$(black 640x360 2 5)" -f lavfi -i "$(tone 5)" -c:v libx264 -preset veryfast -crf 51 \
     -c:a aac -b:a 16k -ac 2 -shortest -movflags +faststart film-5s.mp4
 ff -f lavfi -i "$(black 640x480 2 5)" -c:v mpeg4 -q:v 31 film-5s.avi
+# An MPEG transport stream (no container signature at the start: found by its packets' sync bytes).
+ff -f lavfi -i "$(black 720x576 1 2)" -c:v mpeg2video -q:v 31 -f mpegts film-2s.ts
 
 # Long runtimes in a few KB: one frame a minute. A 124-minute film, an 88-minute one, a 22-minute one.
 for minutes in 124 88 22; do
