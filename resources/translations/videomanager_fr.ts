@@ -880,6 +880,10 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
     <context>
         <name>DuplicatesDialog</name>
         <message>
+            <source>Checked: %1 copies, %2</source>
+            <translation>Cochées : %1 copies, %2</translation>
+        </message>
+        <message>
             <source>%1 can be won back from %2 titles. Another edition, a missing file or an extra never counts.</source>
             <translation>%1 peuvent être récupérés sur %2 titres. Une autre édition, un fichier manquant ou un bonus ne comptent jamais.</translation>
         </message>
@@ -950,6 +954,10 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
     </context>
     <context>
         <name>ReviewDialog</name>
+        <message>
+            <source>runs %1 min</source>
+            <translation>dure %1 min</translation>
+        </message>
         <message>
             <source>%1 min</source>
             <translation>%1 min</translation>

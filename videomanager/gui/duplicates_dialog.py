@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTreeWidget,
@@ -34,6 +35,7 @@ from videomanager.gui.versions_view import (
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+CAN_GO_ROLE = Qt.ItemDataRole.UserRole + 2  # a copy that can go (a check box), not a keeper
 
 
 class DuplicatesDialog(QDialog):
@@ -67,6 +69,7 @@ class DuplicatesDialog(QDialog):
         self.suggest_button.clicked.connect(self.check_suggested)
         self.trash_button = QPushButton(self.tr("Send checked to trash…"))
         self.trash_button.clicked.connect(self._trash)
+        self.checked = plain_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.suggest_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.trash_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -74,7 +77,10 @@ class DuplicatesDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.tree, 1)
-        lay.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.checked, 1)
+        bottom.addWidget(buttons)
+        lay.addLayout(bottom)
         self.resize(1100, 560)
         self._checked_changed()
 
@@ -92,10 +98,11 @@ class DuplicatesDialog(QDialog):
                 if not k.others:
                     continue
                 keep = self._row(top, k.version, "★ " + self.tr("keep"))
+                keep.setFlags(keep.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                 keep.setToolTip(0, tooltip(why_words(k.why)))
                 for v in k.others:
                     row = self._row(top, v, "")
-                    row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    row.setData(0, CAN_GO_ROLE, True)
                     row.setCheckState(0, Qt.CheckState.Unchecked)
             top.setExpanded(True)
         self.tree.blockSignals(False)
@@ -119,7 +126,7 @@ class DuplicatesDialog(QDialog):
         for i, d in enumerate(self.found):
             top = self.tree.topLevelItem(i)
             paths = [top.child(j).data(0, PATH_ROLE) for j in range(top.childCount())
-                     if top.child(j).checkState(0) == Qt.CheckState.Checked]  # fmt: skip
+                     if top.child(j).data(0, CAN_GO_ROLE) and top.child(j).checkState(0) == Qt.CheckState.Checked]  # fmt: skip
             if paths:
                 out.append((d.card, paths))
         return out
@@ -128,15 +135,16 @@ class DuplicatesDialog(QDialog):
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
             for j in range(top.childCount()):
-                if top.child(j).flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                if top.child(j).data(0, CAN_GO_ROLE):
                     top.child(j).setCheckState(0, Qt.CheckState.Checked)
 
     def _checked_changed(self) -> None:
         chosen = self.chosen()
         size = sum(v.size for card, paths in chosen for v in card.versions if v.path in paths)
+        count = sum(len(paths) for _card, paths in chosen)
         self.trash_button.setEnabled(bool(chosen))
-        self.trash_button.setText(self.tr("Send checked to trash (%1)…").replace("%1", human_size(size))
-                                  if chosen else self.tr("Send checked to trash…"))  # fmt: skip
+        self.checked.setText(self.tr("Checked: %1 copies, %2").replace("%1", QLocale().toString(count))
+                             .replace("%2", human_size(size)) if chosen else "")  # fmt: skip
 
     def _trash(self) -> None:
         chosen = self.chosen()

@@ -6,6 +6,7 @@ Every title, reason and file name is outside text: the list and the labels are p
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from videomanager.core.decisions import card_file_ids
-from videomanager.core.models import Candidate, Card
+from videomanager.core.models import Candidate, Card, resolution_label
 from videomanager.core.review import ReviewItem
 from videomanager.gui.plain import plain_label
 
@@ -38,6 +39,7 @@ class ReviewDialog(QDialog):
     def __init__(self, items: list[ReviewItem], card_for: Callable[[str], Card | None], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Review"))
+        self.setMinimumSize(640, 360)
         self.items = list(items)
         self.card_for = card_for
         self.done_ids: dict[str, str] = {}  # card id -> what was decided
@@ -58,8 +60,18 @@ class ReviewDialog(QDialog):
         self.why.setStyleSheet("color: gray;")
         self.suggestion = plain_label()
         self.candidates = plain_label()
+        self.files = plain_label()
+        self.files.setStyleSheet("color: gray;")
         self.status = plain_label()
-        for label in (self.title, self.reasons, self.why, self.suggestion, self.candidates, self.status):
+        for label in (
+            self.title,
+            self.reasons,
+            self.why,
+            self.files,
+            self.suggestion,
+            self.candidates,
+            self.status,
+        ):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.keys = plain_label(self.tr("Enter: accept the suggestion   1-5: pick a candidate   S: search   "
@@ -75,7 +87,15 @@ class ReviewDialog(QDialog):
     def _build_layout(self) -> None:
         detail = QWidget()
         dl = QVBoxLayout(detail)
-        for w in (self.title, self.reasons, self.why, self.suggestion, self.candidates, self.status):
+        for w in (
+            self.title,
+            self.reasons,
+            self.why,
+            self.files,
+            self.suggestion,
+            self.candidates,
+            self.status,
+        ):
             dl.addWidget(w)
         dl.addStretch(1)
         split = QSplitter()
@@ -111,6 +131,13 @@ class ReviewDialog(QDialog):
             parts.append(f"{c.score:.2f}")
         return " — ".join(parts)
 
+    def _file_line(self, v) -> str:
+        """A version as the user checks it: its name, what it runs, its picture."""
+        facts = [resolution_label(v.resolution)]
+        if v.media is not None and v.media.duration_s:
+            facts.insert(0, self.tr("runs %1 min").replace("%1", str(max(1, round(v.media.duration_s / 60)))))
+        return f"{os.path.basename(v.path)} — {', '.join(f for f in facts if f)}"
+
     # -- showing -------------------------------------------------------------------------------------------
     def current(self) -> ReviewItem | None:
         row = self.list.currentRow()
@@ -120,12 +147,14 @@ class ReviewDialog(QDialog):
         item = self.items[row] if 0 <= row < len(self.items) else None
         if item is None:
             self.title.setText(self.tr("Nothing to review."))
-            for label in (self.reasons, self.why, self.suggestion, self.candidates, self.status):
+            for label in (self.reasons, self.why, self.files, self.suggestion, self.candidates, self.status):
                 label.setText("")
             return
         self.title.setText(f"{item.title} ({item.year})" if item.year else item.title)
         self.reasons.setText(self.reason_words(item))
         self.why.setText(item.why)
+        card = self.card_for(item.id)
+        self.files.setText("\n".join(self._file_line(v) for v in (card.versions if card else ())[:6]))
         s = item.suggestion
         self.suggestion.setText(self.tr("Enter accepts: %1").replace("%1", self._candidate_line(s)) if s
                                 else self.tr("No suggestion: search (S) or unmatch (U)."))  # fmt: skip

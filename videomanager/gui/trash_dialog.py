@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QVBoxLayout, QWidget
 
-from videomanager.gui.plain import plain_label
+from videomanager.gui.plain import plain_label, tooltip
 from videomanager.gui.versions_view import human_size
 
 
@@ -27,8 +27,11 @@ class TrashDialog(QDialog):
         self.question = plain_label(head.replace("%2", QLocale().toString(n)).replace("%1", title))
         self.question.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the name and size stay in sight
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for path, size in files:
             self.list.addItem(f"{path}  ({human_size(size)})" if size is not None else path)
+            self.list.item(self.list.count() - 1).setToolTip(tooltip(path))
         self.total = plain_label(self.tr("Total: %1. They go to the system trash, where you can restore them; "
                                          "nothing is deleted.").replace("%1", human_size(total)))  # fmt: skip
         self.total.setWordWrap(True)

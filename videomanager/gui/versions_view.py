@@ -42,6 +42,7 @@ from videomanager.gui.plain import plain_label, tooltip
 COLUMNS = ("file", "resolution", "hdr", "video", "audio", "subtitles", "duration", "size", "bitrate", "edition",
            "location", "keep")  # fmt: skip
 COL = {name: i for i, name in enumerate(COLUMNS)}
+WHY_SHOWN = 3  # the advisor's strongest reasons shown
 
 
 tr = QCoreApplication.translate
@@ -121,7 +122,7 @@ def why_words(why) -> str:
         "languages": tr("VersionsView", "more audio languages (%1)"), "subtitles": tr("VersionsView", "more subtitles (%1)"),
         "size": tr("VersionsView", "larger file"), "equal": tr("VersionsView", "as good as the others"),
     }  # fmt: skip
-    return ", ".join(words.get(code, code).replace("%1", value) for code, value in why)
+    return ", ".join(words.get(code, code).replace("%1", value) for code, value in why[:WHY_SHOWN])
 
 
 class VersionsView(QWidget):
@@ -146,7 +147,7 @@ class VersionsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMaximumSectionSize(320)
+        header.setMaximumSectionSize(240)  # a long name is elided in its middle (its tooltip holds it whole)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -170,9 +171,10 @@ class VersionsView(QWidget):
         lay.addWidget(self.table)
         lay.addWidget(self.notes)
         lay.addWidget(self.advice)
+        lay.addWidget(self.removed)
         row = QHBoxLayout()
-        row.addWidget(self.removed, 1)
-        row.addWidget(self.trash_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.trash_button)
+        row.addStretch(1)
         lay.addLayout(row)
 
     # -- content -------------------------------------------------------------------------------------------
