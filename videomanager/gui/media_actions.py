@@ -7,19 +7,22 @@ are QActions on the window (``review_action``, ``duplicates_action``) so a menu 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from videomanager.core.decisions import card_file_ids
 from videomanager.core.models import Card
-from videomanager.core.review import reasons_for, review_queue
-from videomanager.gui.library_model import CardsDiff
+from videomanager.core.review import review_queue
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING
 from videomanager.gui.versions_view import human_size
 from videomanager.gui.workers import JobThread, MediaWorker
 
 tr = QCoreApplication.translate
+MEDIA_REFRESH_MS = 10_000  # card updates at most every 10 s while a media read runs (and at its end)
+# One reader thread: MediaInfo runs without the GIL, but the Python around it (opening, looking at the first
+# bytes, storing) shares the GIL with the GUI thread; a second thread measurably roughened scrolling.
+MEDIA_WORKERS = 1
 
 
 class MediaActions:
@@ -44,6 +47,13 @@ class MediaActions:
         self.addAction(self.review_action)
         self.addAction(self.duplicates_action)
         self._show_review_count()
+        self._build_media_timer()
+
+    def _build_media_timer(self) -> None:
+        self._media_refresh = QTimer(self)
+        self._media_refresh.setSingleShot(True)
+        self._media_refresh.setInterval(MEDIA_REFRESH_MS)
+        self._media_refresh.timeout.connect(self._mark_dirty)
 
     def _build_media_status(self) -> None:
         self.media_status = QLabel()
@@ -52,8 +62,7 @@ class MediaActions:
         self.media_status.setVisible(False)
 
     def _watch_review(self, worker) -> None:
-        worker.loaded.connect(self._track_review)
-        worker.diff_ready.connect(self._track_review)
+        worker.review_changed.connect(self._track_review)
 
     # -- the background read ------------------------------------------------------------------------------------
     def is_reading_media(self) -> bool:
@@ -69,15 +78,22 @@ class MediaActions:
         self._identify_after_media = self._identify_after_media or then_identify
         if self._media_job is not None or self._closing or self.library.read_only:
             return
-        worker = MediaWorker(self.library)
+        worker = MediaWorker(self.library, workers=MEDIA_WORKERS)
         job = JobThread(worker, "media", self, quit_on="finished")
         worker.progress.connect(self._media_progress)
-        worker.stored.connect(self._mark_dirty)
+        worker.stored.connect(self._mark_dirty_media)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._media_done)
         self._media_job = job
         job.start("run")
         self._update_actions()
+
+    def _mark_dirty_media(self, *_args) -> None:
+        """Media info was stored: the cards follow every MEDIA_REFRESH_MS at most. A first read changes every
+        card, and each regroup is seconds of Python on the cards thread that the GUI thread shares the GIL
+        with: fewer, larger regroups keep scrolling smooth."""
+        if not self._media_refresh.isActive():
+            self._media_refresh.start()
 
     def _media_progress(self, p: dict) -> None:
         if "media" in self._stopping or not p.get("total"):
@@ -90,6 +106,7 @@ class MediaActions:
     def _media_done(self, summary: dict) -> None:
         job, self._media_job = self._media_job, None
         self._stopping.discard("media")
+        self._media_refresh.stop()
         if job is not None:
             job.finish()
         self.media_status.setVisible(False)
@@ -102,14 +119,11 @@ class MediaActions:
             self.start_identify()
 
     # -- the review queue ---------------------------------------------------------------------------------------
-    def _track_review(self, diff: CardsDiff) -> None:
-        """Keep the set of cards that need a person in step with the cards' changes (a diff's size of work)."""
-        for card in (*diff.inserted, *diff.changed):
-            if reasons_for(card):
-                self._review_ids.add(card.id)
-            else:
-                self._review_ids.discard(card.id)
-        self._review_ids.difference_update(diff.removed)
+    def _track_review(self, need: set[str], clear: set[str]) -> None:
+        """Keep the set of cards that need a person in step with the cards' changes (worked out by the cards
+        worker)."""
+        self._review_ids.difference_update(clear)
+        self._review_ids.update(need)
         self._show_review_count()
 
     def review_count(self) -> int:

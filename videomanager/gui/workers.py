@@ -212,6 +212,7 @@ class CardsWorker(QObject):
 
     loaded = Signal(object)  # CardsDiff: every stored card, once, before the first update
     diff_ready = Signal(object)  # CardsDiff: what one refresh changed
+    review_changed = Signal(object, object)  # card ids now in the review queue, card ids no longer in it
     failed = Signal(object)
 
     def __init__(self, library) -> None:
@@ -229,6 +230,7 @@ class CardsWorker(QObject):
                 cards = self.store.stored()
                 if cards:
                     self.loaded.emit(presort(CardsDiff(inserted=cards), *self.order))
+                    self._review(cards, [])
             changes = self.store.update()
         except Exception as exc:
             log.debug("cards update failed", exc_info=True)
@@ -237,6 +239,15 @@ class CardsWorker(QObject):
             return
         diff = CardsDiff(inserted=changes.inserted, changed=changes.changed, removed=changes.removed)
         self.diff_ready.emit(presort(diff, *self.order))
+        if diff:
+            self._review([*changes.inserted, *changes.changed], changes.removed)
+
+    def _review(self, cards: list, removed: list[str]) -> None:
+        """Which of these cards need a person (worked out here: a first media read changes every card)."""
+        from videomanager.core.review import reasons_for
+
+        need = {c.id for c in cards if reasons_for(c)}
+        self.review_changed.emit(need, {c.id for c in cards if c.id not in need} | set(removed))
 
 
 def _scope(client, cancel: threading.Event):
