@@ -174,3 +174,15 @@ def test_the_store_after_media_reads_is_what_a_full_regroup_builds(tmp_path: Pat
     store.rebuild()
     assert incremental == sorted(store.stored(), key=lambda c: c.id)
     lib.close()
+
+
+def test_a_disc_image_is_never_called_not_a_video(tmp_path: Path) -> None:
+    image = tmp_path / "Film.2001.iso"
+    with open(image, "wb") as fh:
+        fh.write(b"\0" * 0x8001 + b"CD001")  # ISO 9660: zeros, then its signature at 32 KiB
+        fh.truncate(4 * 1024**2)
+    placeholder = tmp_path / "Film.2001.mkv"
+    with open(placeholder, "wb") as fh:
+        fh.truncate(4 * 1024**2)
+    assert read_media(str(image)) == ("unreadable", None)  # MediaInfo finds no stream: not "not media"
+    assert read_media(str(placeholder)) == ("not_media", None)

@@ -1,10 +1,12 @@
 """What is really in the files: duration, picture, codecs, HDR, audio and subtitle tracks, read with MediaInfo.
 
 ``read_media(path)`` reads one file: only a regular file is opened (never waiting on a pipe), and its first
-bytes are looked at before MediaInfo is asked: a file that does not start like a media container (an empty
-file, a placeholder of zeros, text) is *not media* at once. MediaInfo is never handed such a file: it would
-search gigabytes of a sparse placeholder for a stream. A file MediaInfo finds neither video nor audio in is
-*not media* too; one that cannot be read is *unreadable*. Neither is an error.
+bytes are looked at before MediaInfo is asked: an empty file, a placeholder of zeros or a file that starts
+with text is *not media* at once. MediaInfo is never handed such a file: it would search gigabytes of a
+sparse placeholder for a stream. A disc image (ISO 9660 or UDF: zeros, then its signature at 32 KiB) goes
+to MediaInfo, and when MediaInfo finds no stream in it, it is *unreadable*, not "not media". A file
+MediaInfo finds neither video nor audio in is *not media* too; one that cannot be read is *unreadable*.
+Neither is an error.
 
 ``MediaReader`` reads every file of the library whose media info is not known for its current size and
 modification time, in a thread pool (MediaInfo runs in C and releases the GIL; the JSON it writes is
@@ -61,7 +63,8 @@ def read_media(path: str) -> tuple[str, Media | None]:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return MEDIA_UNREADABLE, None
         head = os.read(fd, HEAD)
-        if not looks_like_media(head):
+        kind = _kind(head, fd)
+        if kind == "not media":
             return MEDIA_NOT_MEDIA, None
         text = _mediainfo_json(path, fd)
     except (OSError, RuntimeError, ValueError) as exc:
@@ -70,7 +73,29 @@ def read_media(path: str) -> tuple[str, Media | None]:
     finally:
         os.close(fd)
     media = media_from_json(text)
-    return (MEDIA_READ, media) if media is not None else (MEDIA_NOT_MEDIA, None)
+    if media is None:
+        return (MEDIA_UNREADABLE if kind == "disc image" else MEDIA_NOT_MEDIA), None
+    return MEDIA_READ, media
+
+
+_DISC_SIGNATURES = (b"CD001", b"BEA01", b"NSR02", b"NSR03")  # ISO 9660, UDF, at 32 KiB + 1
+
+
+def _kind(head: bytes, fd: int) -> str:
+    """ "container" (a known signature), "disc image", "not media" (empty, zeros or text) or "unknown"."""
+    if looks_like_media(head):
+        return "container"
+    content = head.rstrip(b"\x00")
+    if not content:
+        return "disc image" if os.pread(fd, 5, 0x8001) in _DISC_SIGNATURES else "not media"
+    if b"\x00" not in content:
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:
+            return "unknown"
+        if text.isprintable() or all(c.isprintable() or c.isspace() for c in text):
+            return "not media"
+    return "unknown"
 
 
 _MP4_BOXES = (b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot", b"uuid", b"styp")
