@@ -15,7 +15,7 @@ from tests.media.helpers import make_library, media
 from videomanager.core.cards import CardStore
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.media_store import files_to_read, media_counts
-from videomanager.core.mediainfo import MediaReader, read_media
+from videomanager.core.mediainfo import READ_BUDGET, MediaReader, read_media
 from videomanager.core.models import AudioTrack, SubtitleTrack
 
 EXPECTED = {
@@ -111,16 +111,18 @@ def test_a_stopped_run_keeps_what_it_read_and_the_next_one_reads_the_rest(tmp_pa
     cancel = threading.Event()
     seen: list[str] = []
 
-    def read_two(path: str):
+    def read_two(path: str, stop: threading.Event):
         seen.append(path)
         if len(seen) == 2:
-            cancel.set()  # the user presses Stop while the second file is read
-        return read_media(path)
+            stop.set()  # the user presses Stop while the second file is read
+        return read_media(path, stop)
 
     first = MediaReader(lib, workers=1, cancel=cancel, read=read_two).run()
-    assert first.cancelled and first.done == 2 and len(files_to_read(lib)) == 3
+    # The first file is kept; the second, cut short by the stop, is read again next time.
+    assert first.cancelled and first.done == 1 and len(files_to_read(lib)) == 4
+    assert media_counts(lib) == {"read": 1, "unread": 4}
     rest = MediaReader(lib).run()
-    assert rest.total == 3 and not rest.cancelled and files_to_read(lib) == []
+    assert rest.total == 4 and not rest.cancelled and files_to_read(lib) == []
     lib.close()
 
 
@@ -186,3 +188,34 @@ def test_a_disc_image_is_never_called_not_a_video(tmp_path: Path) -> None:
         fh.truncate(4 * 1024**2)
     assert read_media(str(image)) == ("unreadable", None)  # MediaInfo finds no stream: not "not media"
     assert read_media(str(placeholder)) == ("not_media", None)
+
+
+@pytest.mark.parametrize("name", ["hevc-2160p-hdr10.mkv", "two-audio-subs.mkv", "film-5s.mp4", "film-5s.avi"])
+def test_a_large_file_is_read_within_the_budget(tmp_path: Path, name: str) -> None:
+    """A file larger than what MediaInfo may read is read through the bounded reader: the same picture,
+    duration and tracks as the file read whole."""
+    big = tmp_path / name
+    shutil.copyfile(media(name), big)
+    with open(big, "r+b") as fh:
+        fh.truncate(READ_BUDGET + 1024**2)  # zeros after the real content, as a long film has more frames
+    whole, bounded = read_media(str(media(name)))[1], read_media(str(big))[1]
+    assert bounded is not None and (bounded.width, bounded.height, bounded.video_codec, bounded.hdr) == (
+        whole.width, whole.height, whole.video_codec, whole.hdr)  # fmt: skip
+    assert (bounded.audio, bounded.subtitles, bounded.container) == (
+        whole.audio,
+        whole.subtitles,
+        whole.container,
+    )
+    assert bounded.duration_s == pytest.approx(whole.duration_s, rel=0.05)
+
+
+def test_a_stop_ends_a_read_under_way(tmp_path: Path) -> None:
+    big = tmp_path / "Film.2001.mkv"
+    shutil.copyfile(media("h264-1280x720.mkv"), big)
+    with open(big, "r+b") as fh:
+        fh.truncate(8 * 1024**3)
+    stop = threading.Event()
+    stop.set()
+    started = time.perf_counter()
+    assert read_media(str(big), stop) == ("stopped", None)
+    assert time.perf_counter() - started < 0.5

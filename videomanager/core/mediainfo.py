@@ -6,7 +6,8 @@ with text is *not media* at once. MediaInfo is never handed such a file: it woul
 sparse placeholder for a stream. A disc image (ISO 9660 or UDF: zeros, then its signature at 32 KiB) goes
 to MediaInfo, and when MediaInfo finds no stream in it, it is *unreadable*, not "not media". A file
 MediaInfo finds neither video nor audio in is *not media* too; one that cannot be read is *unreadable*.
-Neither is an error.
+Neither is an error. MediaInfo reads through the open file, at most READ_BUDGET bytes of it (UNKNOWN_BUDGET
+for a file that starts like no container we know), and stops reading at once when the run is stopped.
 
 ``MediaReader`` reads every file of the library whose media info is not known for its current size and
 modification time, in a thread pool (MediaInfo runs in C and releases the GIL; the JSON it writes is
@@ -40,7 +41,11 @@ from videomanager.core.models import (
 log = logging.getLogger(__name__)
 
 HEAD = 4096  # bytes looked at before MediaInfo is asked
-PARSE_SPEED = "0.5"  # MediaInfo's default: enough for durations and every track
+STOPPED = "stopped"  # read_media's state for a read cut short by a stop (never stored)
+PARSE_SPEED = 0.5  # MediaInfo's default: enough for durations and every track
+READ_BUDGET = 32 * 1024 * 1024  # bytes MediaInfo may read from one file (headers, first frames, the end)
+UNKNOWN_BUDGET = 1024 * 1024  # the same for a file that starts like no container we know
+BUFFER = 256 * 1024
 
 _VIDEO_CODECS = {
     "avc": "H.264", "hevc": "H.265", "av1": "AV1", "vp9": "VP9", "vp8": "VP8", "vc-1": "VC-1",
@@ -52,8 +57,9 @@ _AUDIO_CODECS = {
 }  # fmt: skip
 
 
-def read_media(path: str) -> tuple[str, Media | None]:
-    """(state, media) for one file: (MEDIA_READ, Media), (MEDIA_NOT_MEDIA, None) or (MEDIA_UNREADABLE, None)."""
+def read_media(path: str, cancel: threading.Event | None = None) -> tuple[str, Media | None]:
+    """(state, media) for one file: (MEDIA_READ, Media), (MEDIA_NOT_MEDIA, None) or (MEDIA_UNREADABLE, None).
+    ``cancel`` set while MediaInfo reads ends its read: the state is then STOPPED (nothing to store)."""
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
@@ -66,7 +72,9 @@ def read_media(path: str) -> tuple[str, Media | None]:
         kind = _kind(head, fd)
         if kind == "not media":
             return MEDIA_NOT_MEDIA, None
-        text = _mediainfo_json(path, fd)
+        text = _mediainfo_json(fd, UNKNOWN_BUDGET if kind == "unknown" else READ_BUDGET, cancel)
+        if cancel is not None and cancel.is_set():
+            return STOPPED, None
     except (OSError, RuntimeError, ValueError) as exc:
         log.debug("media: cannot read %r: %s", path, exc)
         return MEDIA_UNREADABLE, None
@@ -120,18 +128,49 @@ def looks_like_media(head: bytes) -> bool:
     return False
 
 
-def _mediainfo_json(path: str, fd: int) -> str:
-    """MediaInfo's JSON report of an open file: by name, or (a name that is not UTF-8) through the open file."""
+class _BoundedFile:
+    """The open file as MediaInfo reads it: at most ``budget`` bytes in all, and nothing more once ``cancel`` is
+    set, so a sparse placeholder of many gigabytes, or a stop, ends a read at once (MediaInfo then reports what
+    it found so far)."""
+
+    mode = "rb"
+
+    def __init__(self, fd: int, budget: int, cancel: threading.Event | None) -> None:
+        self.fd = fd
+        self.left = budget
+        self.cancel = cancel
+        self.pos = 0
+        self.size = os.fstat(fd).st_size
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self.pos, os.SEEK_END: self.size}[whence]
+        self.pos = max(0, base + offset)
+        return self.pos
+
+    def tell(self) -> int:
+        return self.pos
+
+    def read(self, n: int = -1) -> bytes:
+        if self.left <= 0 or (self.cancel is not None and self.cancel.is_set()):
+            return b""
+        n = min(self.left, n if n >= 0 else self.left)
+        data = os.pread(self.fd, n, self.pos)
+        self.pos += len(data)
+        self.left -= len(data)
+        return data
+
+
+def _mediainfo_json(fd: int, budget: int, cancel: threading.Event | None) -> str:
+    """MediaInfo's JSON report of an open file. A file no larger than ``budget`` is opened by MediaInfo itself
+    through /proc/self/fd (the same file: it cannot have been swapped for a pipe since it was checked; reading
+    it all is within the budget anyway); any other is read through ``_BoundedFile``."""
     from pymediainfo import MediaInfo
 
-    options = {"parse_speed": float(PARSE_SPEED), "full": False, "output": "JSON"}
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        os.lseek(fd, 0, os.SEEK_SET)
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            return MediaInfo.parse(fh, **options)
-    return MediaInfo.parse(path, **options)
+    options = {"parse_speed": PARSE_SPEED, "full": False, "output": "JSON"}
+    through = f"/proc/self/fd/{fd}"
+    if os.fstat(fd).st_size <= budget and os.path.exists(through):
+        return MediaInfo.parse(through, **options)
+    return MediaInfo.parse(_BoundedFile(fd, budget, cancel), buffer_size=BUFFER, **options)
 
 
 def _num(value: object) -> float | None:
@@ -283,7 +322,7 @@ class MediaReader:
         cancel: threading.Event | None = None,
         progress: Callable[[MediaProgress], None] | None = None,
         on_batch: Callable[[int], None] | None = None,
-        read: Callable[[str], tuple[str, Media | None]] = read_media,
+        read: Callable[[str, threading.Event], tuple[str, Media | None]] = read_media,
     ) -> None:
         self.library = library
         self.workers = workers or min(4, (os.cpu_count() or 2) * 2)
@@ -314,7 +353,7 @@ class MediaReader:
                     f = next(pending, None)
                     if f is None:
                         break
-                    running[pool.submit(self.read, f.path)] = f
+                    running[pool.submit(self.read, f.path, self.cancel)] = f
                 if not running:
                     break
                 if self.cancel.is_set():
@@ -324,8 +363,10 @@ class MediaReader:
                 for fut in finished:
                     f = running.pop(fut)
                     if fut.cancelled():
-                        continue
+                        continue  # not started: read next time
                     state, media = fut.result()
+                    if state == STOPPED:
+                        continue  # cut short by the stop: read again next time
                     batch.append((f, state, media))
                     self._count(summary, state)
                 if batch and (len(batch) >= BATCH_FILES or time.monotonic() - last >= BATCH_SECONDS):
