@@ -89,19 +89,17 @@ def save_media(library, results: Iterable[tuple[ToRead, str, Media | None]]) -> 
     """Store what reading files found, in one transaction. A file that changed or left the library since it
     was listed gets no row (it is read again, or not at all). Returns the rows written."""
     now = time.time()
-    written = 0
+    rows = [(f.id, f.size, f.mtime, state, _ENCODER.encode(media).decode() if media is not None else None, now,
+             f.id, f.size, f.mtime) for f, state, media in results]  # fmt: skip
     with library.transaction() as c:
-        for f, state, media in results:
-            data = _ENCODER.encode(media).decode() if media is not None else None
-            cur = c.execute(
-                "INSERT INTO media(file_id, size, mtime, state, data, read_at) "
-                "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM files WHERE id = ? AND size = ? AND mtime = ?) "
-                "ON CONFLICT(file_id) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, "
-                "state = excluded.state, data = excluded.data, read_at = excluded.read_at",
-                (f.id, f.size, f.mtime, state, data, now, f.id, f.size, f.mtime),
-            )
-            written += cur.rowcount
-    return written
+        cur = c.executemany(
+            "INSERT INTO media(file_id, size, mtime, state, data, read_at) "
+            "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM files WHERE id = ? AND size = ? AND mtime = ?) "
+            "ON CONFLICT(file_id) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, "
+            "state = excluded.state, data = excluded.data, read_at = excluded.read_at",
+            rows,
+        )
+        return max(0, cur.rowcount)
 
 
 def media_counts(library) -> dict[str, int]:
