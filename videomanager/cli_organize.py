@@ -88,6 +88,8 @@ def cmd_organize(ctx: Context) -> int:
             if settled is not None:
                 print(f"An interrupted organize run was finished first: {settled.line()}.", file=sys.stderr)
             planned_skips = 0
+            if args.undo and settled is not None and settled.mode == "undo":
+                return 0  # the undo that was interrupted is what was asked for, and it is done now
             if args.undo:
                 result = org.undo()
             else:

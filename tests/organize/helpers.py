@@ -82,3 +82,51 @@ def essence(cards: list[dict[str, Any]]) -> list[tuple]:
         extras = sorted(x["type"] for x in c["extras"])
         out.append((c["kind"], c["tmdb_id"], tuple(versions), tuple(episodes), tuple(extras)))
     return sorted(out, key=repr)
+
+
+def identify_locally(library, titles: dict[str, tuple[str, int, str, str]]) -> None:
+    """What identify would record, without a network: every lookup whose query (normalised) is a key of
+    ``titles`` -> (kind, tmdb id, title, first date) is matched to that title, an id key to its own id."""
+    from videomanager.core.text import normalize_title
+
+    by_id = {(kind, tmdb_id): (title, date) for kind, tmdb_id, title, date in titles.values()}
+    for row in library.lookups():
+        found = None
+        if row.key.startswith("tmdb:"):
+            _s, kind, ident = row.key.split(":")
+            if (kind, int(ident)) in by_id:
+                found = (kind, int(ident), *by_id[(kind, int(ident))])
+        else:
+            found = titles.get(row.key) or titles.get(normalize_title(row.query or ""))
+        if found is None:
+            continue
+        kind, tmdb_id, title, date = found
+        library.save_lookup(row.key, state="matched", tmdb_id=tmdb_id, kind=kind, confidence=0.95)
+        name_key = "name" if kind == "tv" else "title"
+        date_key = "first_air_date" if kind == "tv" else "release_date"
+        library.save_title(kind, tmdb_id, {name_key: title, date_key: date, "id": tmdb_id})
+
+
+def scanned(tmp_path: Path, names: list[str], titles: dict, root_name: str = "lib"):
+    """(library, root, contents) of a scanned and locally identified tree."""
+    from videomanager.core.indexer import scan_into_library
+    from videomanager.core.library import Library
+
+    root = tmp_path / root_name
+    made = make_files(root, names)
+    library = Library(tmp_path / "data" / "library.sqlite3")
+    scan_into_library(library, [str(root)], workers=1)
+    identify_locally(library, titles)
+    return library, root, made
+
+
+def current_cards(library):
+    from videomanager.core.cards import CardStore
+
+    return CardStore(library).cards()
+
+
+def plan_for(library, scheme: str = "plex", target: str | None = None):
+    from videomanager.core.organize_plan import build_plan
+
+    return build_plan(library, current_cards(library), scheme, target)

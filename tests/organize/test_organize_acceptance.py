@@ -106,6 +106,28 @@ def test_organised_library_scans_from_scratch_to_the_same_cards_and_undo_restore
     [manual] = [c for c in after if c["tmdb_id"] == MANUAL_ID]
     assert manual["state"] == "manual"
 
+    # What the library holds for each moved file is what the parser reads from its new name.
+    from videomanager.core.library import Library
+    from videomanager.core.parser import parse
+
+    library = Library(data / "library.sqlite3")
+    fields = (
+        "tmdb_id",
+        "year",
+        "season",
+        "episode",
+        "resolution",
+        "source",
+        "video_codec",
+        "hdr",
+        "edition",
+        "kind",
+    )
+    for f in library.files():
+        fresh = parse(f.path, f.root)
+        assert {k: getattr(f.parsed, k) for k in fields} == {k: getattr(fresh, k) for k in fields}, f.path
+    library.close()
+
     # A second run has nothing left to do; lint finds nothing either.
     rc, out, _err = cli(
         capsys, "--data-dir", str(data), "organize", "--scheme", scheme, "--dry-run", "--json"

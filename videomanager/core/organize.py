@@ -5,7 +5,9 @@ Safety rules, in the order a run meets them:
 * One run at a time: a lock file in the data folder (another window or command gets a clear sentence).
 * A leftover journal (a run that was killed) is settled first, by every mode: the run is finished.
 * The journal (JSON lines in the data folder, beside the library) holds the whole plan and is fsynced
-  before the first file moves; each file's progress is appended and fsynced as it goes (moved, done).
+  before the first file moves; each file's progress is appended as it goes (moved, done), and what was
+  recorded is fsynced before the next file moves. A progress line lost in a power cut is read back from
+  the disk: the file is at its old place or at its new one.
 * A move never replaces a file: within a drive it is one rename that refuses an existing target
   (``renameat2(RENAME_NOREPLACE)``, else a hard link then unlink, else a check then rename); across drives
   the file is copied to a hidden temporary name beside the target, fsynced, compared (size and
@@ -13,7 +15,8 @@ Safety rules, in the order a run meets them:
   original removed. Whatever moment a kill lands on, every file is at its old place or its new one, and the
   next run can tell which from the disk and the journal.
 * The library follows each file as it moves (same row, id, fingerprint and decisions; new path, folder,
-  library folder, parse and lookup key), so no rescan is needed.
+  library folder, parse and lookup key), so no rescan is needed. The parse of a new name is the old one
+  with what the scheme wrote into it (``organize_plan.name_parse``); undo puts the old one back.
 * A finished run's journal becomes the record of the last run, which ``undo`` plays backwards.
 """
 
@@ -36,8 +39,8 @@ from pathlib import Path
 from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library
+from videomanager.core.models import Parsed
 from videomanager.core.organize_plan import Plan
-from videomanager.core.parser import parse
 
 JOURNAL_NAME = "organize-journal.jsonl"
 LAST_RUN_NAME = "organize-last.jsonl"
@@ -74,11 +77,13 @@ class Entry:
     old_stack_key: str | None = None
     old_part: int | None = None
     temp: str = ""
+    parse: str | None = None  # the library's parse of the file at dst (None: the row's stays)
+    old_parse: str | None = None
 
     def reversed(self, i: int, run: str) -> Entry:
         return Entry(i, self.dst, self.src, self.size, self.mtime, self.kind, self.card, self.file_id,
                      self.old_root, self.old_stack_key, self.old_part, self.root, self.stack_key, self.part,
-                     _temp_name(self.src, run, i))  # fmt: skip
+                     _temp_name(self.src, run, i), self.old_parse, self.parse)  # fmt: skip
 
 
 @dataclass
@@ -105,10 +110,15 @@ def entries_from_plan(plan: Plan, run: str, library: Library) -> list[Entry]:
     out = []
     for i, m in enumerate(plan.moves):
         f = files.get(m.file_id) if m.file_id else None
+        parse = _parse_text(m.parse) if m.parse is not None and f is not None else None
         out.append(Entry(i, m.src, m.dst, m.size, m.mtime, m.kind, m.card_id, m.file_id, m.root, m.stack_key,
                          m.part, f.root if f else None, f.stack_key if f else None, f.part if f else None,
-                         _temp_name(m.dst, run, i)))  # fmt: skip
+                         _temp_name(m.dst, run, i), parse, _parse_text(f.parsed) if parse else None))  # fmt: skip
     return out
+
+
+def _parse_text(parsed) -> str:
+    return json.dumps(parsed.to_dict(), ensure_ascii=False)  # as the library stores it
 
 
 # -- the journal ---------------------------------------------------------------------------------------
@@ -183,14 +193,21 @@ class Journal:
             return None
         return cls(path, header, entries, states)
 
-    def mark(self, i: int, state: str, why: str = "") -> None:
+    def mark(self, i: int, state: str, why: str = "", sync: bool = False) -> None:
+        """Append a progress line (written at once, so it survives the process; ``sync`` makes it survive a
+        power cut too)."""
         rec = {"i": i, "state": state, **({"why": why} if why else {})}
         if self._fh is None:
             self._fh = open(self.path, "ab")  # noqa: SIM115 - kept open for the run, closed by close()
         self._fh.write(_line(rec))
         self._fh.flush()
-        os.fsync(self._fh.fileno())
         self.states[i] = rec
+        if sync:
+            self.sync()
+
+    def sync(self) -> None:
+        if self._fh is not None:
+            os.fsync(self._fh.fileno())
 
     def state(self, i: int) -> str | None:
         rec = self.states.get(i)
@@ -373,6 +390,7 @@ class Organizer:
                     result.skipped.append((e.src, journal.states[e.i].get("why", "")))
                 if self.progress:
                     self.progress(n + 1, total)
+            journal.sync()
         finally:
             journal.close()
         self._remove_emptied_folders(journal)
@@ -411,13 +429,14 @@ class Organizer:
             return STATE_SKIPPED
         try:
             os.makedirs(os.path.dirname(e.dst), exist_ok=True)
+            journal.sync()  # everything recorded so far is on disk before this file moves
             try:
                 rename_no_replace(e.src, e.dst)
             except OSError as exc:
                 if exc.errno != errno.EXDEV:
                     raise
                 _copy_checked(e.src, e.temp, self.cancel)
-                journal.mark(e.i, STATE_COPIED)
+                journal.mark(e.i, STATE_COPIED, sync=True)
                 return STATE_COPIED
         except FileExistsError:
             journal.mark(e.i, STATE_SKIPPED, f"{e.dst} exists already (it is never overwritten)")
@@ -425,8 +444,6 @@ class Organizer:
         except OSError as exc:
             journal.mark(e.i, STATE_SKIPPED, f"it could not be moved: {exc.strerror or exc}")
             return STATE_SKIPPED
-        _fsync_dir(os.path.dirname(e.dst))
-        _fsync_dir(os.path.dirname(e.src))
         journal.mark(e.i, STATE_MOVED)
         return STATE_MOVED
 
@@ -501,15 +518,19 @@ class Organizer:
         self.library.add_roots([target], {target: os.stat(target).st_dev})
 
     def _follow(self, e: Entry) -> None:
-        """The library row of a moved video takes its new path (same id, fingerprint and decisions)."""
+        """The library row of a moved video takes its new path (same id, fingerprint and decisions), the
+        reading of its new name and the lookup key that goes with it."""
         lib = self.library
-        row = lib.conn.execute("SELECT role, lookup_key FROM files WHERE id = ?", (e.file_id,)).fetchone()
+        row = lib.conn.execute(
+            "SELECT role, lookup_key, parse FROM files WHERE id = ?", (e.file_id,)
+        ).fetchone()
         if row is None:
             return  # forgotten meanwhile
-        role, old_key = row
-        root = e.root or os.path.dirname(e.dst)
-        parsed = parse(e.dst, root)
+        role, old_key, parse = row
+        parse = e.parse if e.parse is not None else parse
+        parsed = Parsed.from_dict(json.loads(parse)) if parse else Parsed()
         key = lookup_key(parsed, role)
+        root = e.root or os.path.dirname(e.dst)
         now = self.clock()
         with lib.transaction() as c:
             new = os.fsencode(e.dst)
@@ -517,8 +538,7 @@ class Organizer:
             c.execute(
                 "UPDATE files SET path=?, dir=?, root=?, parse=?, lookup_key=?, stack_key=?, part=?, missing=0, "
                 "seen_at=? WHERE id=?",
-                (new, os.fsencode(os.path.dirname(e.dst)), os.fsencode(root),
-                 json.dumps(parsed.to_dict(), ensure_ascii=False), key,
+                (new, os.fsencode(os.path.dirname(e.dst)), os.fsencode(root), parse, key,
                  os.fsencode(e.stack_key) if e.stack_key else None, e.part, now, e.file_id),
             )  # fmt: skip
             _carry_lookup(c, old_key, key, parsed, now)

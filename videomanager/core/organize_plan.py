@@ -13,6 +13,7 @@ with one, everything goes under it. Nothing here touches the disk beyond reading
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import os
 import re
 from collections import defaultdict
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 from videomanager.core.grouping import show_folder
 from videomanager.core.library import FileRecord, Library
-from videomanager.core.models import Card, Episode, Version
+from videomanager.core.models import Card, Episode, Parsed, Version
 from videomanager.core.naming import (
     EXTRA_SUFFIX,
     SCHEMES,
@@ -30,6 +31,7 @@ from videomanager.core.naming import (
     safe_name,
     version_label,
 )
+from videomanager.core.parser_rules import find_ids
 from videomanager.core.scanner import _normalise_stack_name, classify_extra, is_video_name, resolve_stacks
 
 SUBTITLE_EXTENSIONS = frozenset("srt ass ssa sub idx vtt smi sup".split())
@@ -63,6 +65,7 @@ class Move:
     root: str | None = None
     stack_key: str | None = None
     part: int | None = None
+    parse: Parsed | None = None  # what the parser reads from the new name (videos that get one)
 
 
 @dataclass
@@ -190,7 +193,7 @@ def _version_unit(card: Card, v: Version, parts: list[FileRecord], folder: str, 
                              version=(f"{label} {extra_label}".strip() or None),
                              part=n if len(parts) > 1 else None)  # fmt: skip
             name = safe_name(render(scheme.movie_file, values) + _ext(f.path))
-            out.append(_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base))
+            out.append(_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base, card))
         return out
 
     return _Unit(card.id, moves(), relabel=lambda n: moves(f"v{n}"))
@@ -230,7 +233,7 @@ def _episode_unit(card: Card, e: Episode, f: FileRecord, folder: str, label: str
                          episode_title=safe_name(e.title, 80) if e.title else None,
                          version=f"{label} {extra_label}".strip() or None)  # fmt: skip
         name = safe_name(render(scheme.episode_file, values) + _ext(f.path))
-        return [_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base)]
+        return [_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base, card)]
 
     return _Unit(card.id, moves(), relabel=lambda n: moves(f"v{n}"))
 
@@ -244,7 +247,7 @@ def _extra_unit(card: Card, f: FileRecord, extra_type: str, anchor: str, base: s
         name = stem if n == 1 else f"{stem} {n}"
         if classify_extra(name + ext, folder_name) != extra_type:
             name += EXTRA_SUFFIX.get(extra_type, "-other")
-        return [_move(f, os.path.join(folder, safe_name(name + ext)), KIND_EXTRA, card.id, base)]
+        return [_move(f, os.path.join(folder, safe_name(name + ext)), KIND_EXTRA, card.id, base, card)]
 
     return _Unit(card.id, moves(), relabel=lambda n: moves(n))
 
@@ -253,8 +256,27 @@ def _ext(path: str) -> str:
     return os.path.splitext(path)[1]
 
 
-def _move(f: FileRecord, dst: str, kind: str, card_id: str, base: str) -> Move:
-    return Move(f.path, dst, f.size, f.mtime, kind, card_id, f.id, base, f.stack_key, f.part)
+def _move(f: FileRecord, dst: str, kind: str, card_id: str, base: str, card: Card | None = None) -> Move:
+    if card is None:
+        parse = None
+    else:  # an extra keeps its own name, and with it the year it says
+        parse = name_parse(f.parsed, dst, card.year if kind == KIND_VIDEO else f.parsed.year or card.year)
+    return Move(f.path, dst, f.size, f.mtime, kind, card_id, f.id, base, f.stack_key, f.part, parse)
+
+
+def name_parse(old: Parsed, dst: str, year: int | None) -> Parsed:
+    """What the parser reads from a name a scheme wrote, without running it: the old name's reading with
+    the TMDb id the new names carry (file, folder, show folder) and the title's year. The version words
+    (resolution, source, HDR, codec, edition) and the season and episode are written so that they read the
+    same (``naming.version_label``)."""
+    tmdb_id = None
+    for part in (os.path.basename(dst), os.path.basename(os.path.dirname(dst)),
+                 os.path.basename(os.path.dirname(os.path.dirname(dst)))):  # fmt: skip
+        tmdb_id = find_ids(part).tmdb_id
+        if tmdb_id:
+            break
+    return dataclasses.replace(old, tmdb_id=tmdb_id or old.tmdb_id, year=year or old.year, title_from="file",
+                               generic=False)  # fmt: skip
 
 
 # -- clashes, companions, stacks, checks and order -----------------------------------------------------
@@ -415,7 +437,7 @@ def _with_stacks(units: list[_Unit], files: dict[int, FileRecord]) -> list[_Unit
         for m in u.moves:
             if m.kind == KIND_VIDEO:
                 key, part = stacked.get(m.dst, (None, None))
-                m = Move(m.src, m.dst, m.size, m.mtime, m.kind, m.card_id, m.file_id, m.root, key, part)
+                m = dataclasses.replace(m, stack_key=key, part=part)
             moves.append(m)
         out.append(_Unit(u.card_id, moves))
     return out
