@@ -426,3 +426,47 @@ def test_cli_organize_says_what_is_wrong(tmp_path, capsys):
     assert rc == 1 and "no organize run to undo" in err
     rc, out, err = cli(capsys, "--data-dir", str(data), "organize", "--scheme", "plex", "--dry-run", "--json")
     assert rc == 0 and json.loads(out)["moves"] == []
+
+
+def test_a_target_inside_a_library_folder_stays_part_of_it(lib):
+    library, root = lib
+    target = root / "Organised"
+    result = _apply(library, plan_for(library, "plex", str(target)))
+    assert result.moved == 13
+    assert library.roots() == [str(root)]  # no library folder nested in another
+    moved = [f for f in library.files() if f.path.startswith(str(target))]
+    assert len(moved) == 8 and {f.root for f in moved} == {str(root)}
+    summary = scan_into_library(library, [str(root)], workers=1)
+    assert (summary.new, summary.removed, summary.moved) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("way", ["renameat2", "link", "check"])
+def test_rename_never_replaces_a_file(tmp_path, monkeypatch, way):
+    if way != "renameat2":
+        monkeypatch.setattr(organize_mod, "_renameat2", None)
+    if way == "check":
+
+        def no_links(*_a, **_k):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(organize_mod.os, "link", no_links)
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    a.write_bytes(b"A")
+    b.write_bytes(b"B")
+    with pytest.raises(FileExistsError):
+        organize_mod.rename_no_replace(str(a), str(b))
+    assert (a.read_bytes(), b.read_bytes()) == (b"A", b"B")
+    organize_mod.rename_no_replace(str(a), str(c))
+    assert not a.exists() and c.read_bytes() == b"A"
+
+
+def test_rename_across_drives_says_so(tmp_path):
+    shm = _other_device_folder()
+    if shm is None or os.stat(shm).st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("no second file system")
+    src = tmp_path / "a"
+    src.write_bytes(b"A")
+    dst = shm / f"vm-test-{uuid.uuid4().hex[:8]}"
+    with pytest.raises(OSError) as caught:
+        organize_mod.rename_no_replace(str(src), str(dst))
+    assert caught.value.errno == errno.EXDEV and src.exists() and not dst.exists()

@@ -341,7 +341,7 @@ class Organizer:
             return RunResult("apply", skipped=list(plan.skipped))
         run = uuid.uuid4().hex
         if plan.target:
-            self._add_target_root(plan.target)
+            self._add_target_root(plan.target, plan.target_root or plan.target)
         header = {
             "run": run,
             "mode": "apply",
@@ -513,9 +513,10 @@ class Organizer:
         os.replace(temp, self.last_path)
 
     # -- the library follows ------------------------------------------------------------------------------
-    def _add_target_root(self, target: str) -> None:
+    def _add_target_root(self, target: str, root: str) -> None:
         os.makedirs(target, exist_ok=True)
-        self.library.add_roots([target], {target: os.stat(target).st_dev})
+        if root == target and target not in self.library.roots():
+            self.library.add_roots([target], {target: os.stat(target).st_dev})
 
     def _follow(self, e: Entry) -> None:
         """The library row of a moved video takes its new path (same id, fingerprint and decisions), the

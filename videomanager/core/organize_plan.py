@@ -72,6 +72,7 @@ class Move:
 class Plan:
     scheme: str
     target: str | None
+    target_root: str | None = None  # the library folder the target is (or is inside of), once it is one
     moves: list[Move] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why it stays)
 
@@ -98,7 +99,7 @@ def build_plan(library: Library, cards: list[Card], scheme_name: str, target: st
     scheme = SCHEMES[scheme_name]
     target = os.path.abspath(os.path.expanduser(target)) if target else None
     files = {f.id: f for f in library.files()}
-    plan = Plan(scheme.name, target)
+    plan = Plan(scheme.name, target, target_root=enclosing_root(target, library.roots()) if target else None)
     units: list[_Unit] = []
     for card in cards:
         if not card.tmdb_id or card.kind not in ("movie", "tv"):
@@ -107,6 +108,9 @@ def build_plan(library: Library, cards: list[Card], scheme_name: str, target: st
     units = _resolve_clashes(units)
     units = _with_companions(units, files, plan.skipped)
     units = _with_stacks(units, files)
+    if plan.target_root and plan.target_root != target:
+        units = [_Unit(u.card_id, [dataclasses.replace(m, root=plan.target_root) if m.root == target else m
+                                   for m in u.moves]) for u in units]  # fmt: skip
     plan.moves = _checked_order(units, plan.skipped)
     return plan
 
@@ -121,6 +125,15 @@ def _values(card: Card, **more) -> dict:
 
 def _base(f: FileRecord, target: str | None) -> str:
     return target or f.root
+
+
+def enclosing_root(target: str, roots: list[str]) -> str:
+    """The library folder files moved under ``target`` belong to: the library folder that holds the target
+    (a target inside a library folder is no library folder of its own), else the target itself."""
+    for root in sorted(roots, key=len):
+        if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+            return root
+    return target
 
 
 def _in_disc_structure(path: str) -> bool:
