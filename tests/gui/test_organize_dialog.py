@@ -102,3 +102,11 @@ def test_the_dialog_speaks_french(qtbot, qapp, tmp_path, window_factory):
         dialog.reject()
     finally:
         i18n.install_translator(qapp, "en")
+
+
+def test_nfo_export_reads_the_window_poster_cache(tmp_path):
+    from videomanager.core.nfo import poster_cache_file
+    from videomanager.gui.posters import poster_file
+
+    for path in ("/abc.jpg", "/../../x.png", "/é.jpg"):
+        assert poster_cache_file(tmp_path, path) == poster_file(tmp_path, path)

@@ -101,6 +101,9 @@ class RunResult:
         return text + ("; stopped before the end" if self.cancelled else "")
 
 
+_ENTRY_FIELDS = frozenset(Entry.__dataclass_fields__)
+
+
 def _temp_name(dst: str, run: str, i: int) -> str:
     return os.path.join(os.path.dirname(dst), f".vm-partial-{run[:8]}-{i}")
 
@@ -186,7 +189,7 @@ class Journal:
             elif "end_plan" in rec:
                 complete = True
             elif not complete:
-                entries.append(Entry(**rec))
+                entries.append(Entry(**{k: v for k, v in rec.items() if k in _ENTRY_FIELDS}))
             elif "state" in rec:
                 states[rec["i"]] = rec
         if header is None or not complete:
