@@ -470,3 +470,23 @@ def test_rename_across_drives_says_so(tmp_path):
     with pytest.raises(OSError) as caught:
         organize_mod.rename_no_replace(str(src), str(dst))
     assert caught.value.errno == errno.EXDEV and src.exists() and not dst.exists()
+
+
+def test_long_titles_are_cut_but_keep_their_extension_and_companions(tmp_path):
+    long_title = "A Very Long Title " * 20
+    titles = {"breaking bad": ("tv", 1396, long_title.strip(), "2008-01-20")}
+    stem = (
+        "Breaking.Bad.S01E01.A.Very.Long.Episode.Title.That.Goes.On.And.On.And.On.For.Ever.And.Ever.1080p.WEB"
+    )
+    names = [f"Breaking Bad/Season 1/{stem}.mkv", f"Breaking Bad/Season 1/{stem}.en.forced.srt"]
+    library, root, _ = scanned(tmp_path, names, titles)
+    plan = plan_for(library)
+    assert len(plan.moves) == 2
+    for m in plan.moves:
+        for part in Path(m.dst).relative_to(root).parts:
+            assert len(part.encode()) <= 255
+    video, subtitle = sorted(plan.moves, key=lambda m: m.kind, reverse=True)
+    assert len(os.path.basename(video.dst).encode()) == 240  # cut to fit
+    assert video.dst.endswith(".mkv") and subtitle.dst == video.dst[:-4] + ".en.forced.srt"
+    assert _apply(library, plan).moved == 2
+    library.close()

@@ -24,6 +24,7 @@ from videomanager.core.library import FileRecord, Library
 from videomanager.core.models import Card, Episode, Parsed, Version
 from videomanager.core.naming import (
     EXTRA_SUFFIX,
+    MAX_NAME_BYTES,
     SCHEMES,
     Scheme,
     episode_code,
@@ -205,7 +206,7 @@ def _version_unit(card: Card, v: Version, parts: list[FileRecord], folder: str, 
             values = _values(card, edition=safe_name(edition, 60) if edition else None,
                              version=(f"{label} {extra_label}".strip() or None),
                              part=n if len(parts) > 1 else None)  # fmt: skip
-            name = safe_name(render(scheme.movie_file, values) + _ext(f.path))
+            name = _file_name(render(scheme.movie_file, values), _ext(f.path))
             out.append(_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base, card))
         return out
 
@@ -245,7 +246,7 @@ def _episode_unit(card: Card, e: Episode, f: FileRecord, folder: str, label: str
         values = _values(card, episodes=episode_code(e.season, e.episode, last),
                          episode_title=safe_name(e.title, 80) if e.title else None,
                          version=f"{label} {extra_label}".strip() or None)  # fmt: skip
-        name = safe_name(render(scheme.episode_file, values) + _ext(f.path))
+        name = _file_name(render(scheme.episode_file, values), _ext(f.path))
         return [_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base, card)]
 
     return _Unit(card.id, moves(), relabel=lambda n: moves(f"v{n}"))
@@ -260,13 +261,18 @@ def _extra_unit(card: Card, f: FileRecord, extra_type: str, anchor: str, base: s
         name = stem if n == 1 else f"{stem} {n}"
         if classify_extra(name + ext, folder_name) != extra_type:
             name += EXTRA_SUFFIX.get(extra_type, "-other")
-        return [_move(f, os.path.join(folder, safe_name(name + ext)), KIND_EXTRA, card.id, base, card)]
+        return [_move(f, os.path.join(folder, _file_name(name, ext)), KIND_EXTRA, card.id, base, card)]
 
     return _Unit(card.id, moves(), relabel=lambda n: moves(n))
 
 
 def _ext(path: str) -> str:
     return os.path.splitext(path)[1]
+
+
+def _file_name(stem: str, ext: str) -> str:
+    """A safe file name whose stem is cut (never its extension) to fit MAX_NAME_BYTES."""
+    return safe_name(stem, MAX_NAME_BYTES - len(ext.encode("utf-8", "surrogateescape"))) + ext
 
 
 def _move(f: FileRecord, dst: str, kind: str, card_id: str, base: str, card: Card | None = None) -> Move:
@@ -469,6 +475,8 @@ def _problem(m: Move, sources: set[str], dests: dict[str, int]) -> str | None:
         up = os.path.dirname(parent)
         parent = up if up != parent else ""
     name = os.path.basename(m.dst)
+    if len(name.encode("utf-8", "surrogateescape")) > 255:
+        return "its new name would be too long"
     if m.kind == KIND_VIDEO and classify_extra(name, os.path.basename(os.path.dirname(m.dst))):
         return "its new name would read as an extra (a trailer or sample)"
     return None
