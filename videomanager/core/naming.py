@@ -60,6 +60,10 @@ def safe_name(text: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     return text
 
 
+def name_bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogateescape"))
+
+
 def _cut(text: str, max_bytes: int) -> str:
     raw = text.encode("utf-8", "surrogateescape")
     if len(raw) <= max_bytes:
@@ -69,6 +73,22 @@ def _cut(text: str, max_bytes: int) -> str:
 
 _SECTION = re.compile(r"<([^<>]*)>")
 _FIELD = re.compile(r"\{(\w+)")
+
+
+def render_name(template: str, values: dict[str, object], ext: str) -> str:
+    """A file name from a template that fits MAX_NAME_BYTES with its extension: when too long, the episode
+    title goes first, then the title is cut; what tells versions apart stays whole."""
+    room = MAX_NAME_BYTES - name_bytes(ext)
+    stem = safe_name(render(template, values), 10**6)
+    if name_bytes(stem) > room and values.get("episode_title"):
+        values = {**values, "episode_title": None}
+        stem = safe_name(render(template, values), 10**6)
+    over = name_bytes(stem) - room
+    if over > 0 and values.get("title"):
+        title = str(values["title"])
+        values = {**values, "title": _cut(title, max(1, name_bytes(title) - over)).rstrip(" -")}
+        stem = render(template, values)
+    return safe_name(stem, room) + ext
 
 
 def render(template: str, values: dict[str, object]) -> str:
@@ -156,7 +176,7 @@ def episode_code(season: int, episode: int, last: int | None = None, *, upper: b
 
 # How each value the parser reads (guessit's names) is written so that the parser reads it back the same.
 SOURCE_TOKENS = {
-    "Blu-ray": "BluRay", "Ultra HD Blu-ray": "UHD BluRay", "Web": "WEB", "HDTV": "HDTV", "DVD": "DVD",
+    "Blu-ray": "BluRay", "Ultra HD Blu-ray": "UHD BluRay", "Web": "WEB-DL", "HDTV": "HDTV", "DVD": "DVD",
     "HD-DVD": "HD-DVD", "VHS": "VHS", "TV": "TVRip", "Digital TV": "PDTV", "Satellite": "SATRip",
     "Video on Demand": "VOD", "Pay-per-view": "PPV", "Telesync": "TELESYNC", "HD Telesync": "HDTS",
     "Telecine": "TELECINE", "HD Telecine": "HDTC", "Workprint": "WORKPRINT", "Camera": "CAM",

@@ -29,6 +29,7 @@ from videomanager.core.naming import (
     Scheme,
     episode_code,
     render,
+    render_name,
     safe_name,
     version_label,
 )
@@ -206,7 +207,7 @@ def _version_unit(card: Card, v: Version, parts: list[FileRecord], folder: str, 
             values = _values(card, edition=safe_name(edition, 60) if edition else None,
                              version=(f"{label} {extra_label}".strip() or None),
                              part=n if len(parts) > 1 else None)  # fmt: skip
-            name = _file_name(render(scheme.movie_file, values), _ext(f.path))
+            name = render_name(scheme.movie_file, values, _ext(f.path))
             out.append(_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base, card))
         return out
 
@@ -246,7 +247,7 @@ def _episode_unit(card: Card, e: Episode, f: FileRecord, folder: str, label: str
         values = _values(card, episodes=episode_code(e.season, e.episode, last),
                          episode_title=safe_name(e.title, 80) if e.title else None,
                          version=f"{label} {extra_label}".strip() or None)  # fmt: skip
-        name = _file_name(render(scheme.episode_file, values), _ext(f.path))
+        name = render_name(scheme.episode_file, values, _ext(f.path))
         return [_move(f, os.path.join(folder, name), KIND_VIDEO, card.id, base, card)]
 
     return _Unit(card.id, moves(), relabel=lambda n: moves(f"v{n}"))
