@@ -3,6 +3,8 @@ moves the files and the grid follows them, Undo puts the exact tree back; the na
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from tests.gui.conftest import make_tree, wait_cards
@@ -62,6 +64,14 @@ def test_preview_apply_and_undo(qtbot, tmp_path, window_factory):
     qtbot.waitUntil(lambda: dialog._job is None, timeout=5000)
     assert not dialog.apply_button.isEnabled() and not dialog.undo_button.isEnabled()
 
+    threads = []
+    refresh = dialog._refresh_buttons
+
+    def on_gui_thread_only() -> None:  # the dialog's widgets may only be touched on the GUI thread
+        threads.append(threading.current_thread() is threading.main_thread())
+        refresh()
+
+    dialog._refresh_buttons = on_gui_thread_only
     dialog.scheme_box.setCurrentIndex(dialog.scheme_box.findData("plex"))
     dialog.preview_button.click()
     qtbot.waitUntil(lambda: dialog.moves_model.rowCount() > 0 and dialog._job is None, timeout=10_000)
@@ -85,6 +95,7 @@ def test_preview_apply_and_undo(qtbot, tmp_path, window_factory):
     assert snapshot(root) == before
     assert "5 files put back" in dialog.summary.text()
     qtbot.waitUntil(lambda: not any("{tmdb-" in p for p in _paths(w)), timeout=10_000)
+    assert len(threads) > 3 and all(threads)
     dialog.reject()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -102,6 +102,7 @@ class OrganizeDialog(QDialog):
         self.plan = None
         self.cancel = threading.Event()
         self._job: JobThread | None = None
+        self._pending: dict[TaskWorker, tuple[JobThread, Callable[[object], None]]] = {}
         self._undo_n = 0
         self._relay = _Relay(self)
         self._relay.progress.connect(self._progressed)
@@ -175,22 +176,28 @@ class OrganizeDialog(QDialog):
         worker.cancel = self.cancel.set  # what JobThread.stop() calls when the window closes
         job = JobThread(worker, "organize", self, quit_on="done")
         self._job = job
+        self._pending[worker] = (job, done)
         self.tasks.add(job)
-
-        def finished(result, job=job) -> None:
-            self.tasks.discard(job)
-            job.finish(2000)
-            if self._job is job:
-                self._job = None
-            self.progress.setVisible(False)
-            done(result)
-            self._refresh_buttons()
-
-        job.worker.failed.connect(self._failed)
-        job.worker.done.connect(finished)
+        # Bound methods of the dialog: Qt queues the calls to the GUI thread, where the dialog lives.
+        worker.failed.connect(self._failed)
+        worker.done.connect(self._finished)
         self._refresh_buttons()
         job.start("run")
 
+    @Slot(object)
+    def _finished(self, result) -> None:
+        job, done = self._pending.pop(self.sender(), (None, None))
+        if job is None:
+            return
+        self.tasks.discard(job)
+        job.finish(2000)
+        if self._job is job:
+            self._job = None
+        self.progress.setVisible(False)
+        done(result)
+        self._refresh_buttons()
+
+    @Slot(object)
     def _failed(self, err: WorkerError) -> None:
         self.summary.setText(err.message)
 
@@ -215,6 +222,7 @@ class OrganizeDialog(QDialog):
     def _undo_counted(self, n) -> None:
         self._undo_n = n or 0
 
+    @Slot(int, int)
     def _progressed(self, n: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(n)
