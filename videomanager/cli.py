@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     ts.add_argument("query")
     ts.add_argument("--year", type=int)
     ts.add_argument("--tv", action="store_true")
+    from videomanager import cli_organize
+
+    cli_organize.add_commands(sub)
     return p
 
 
@@ -259,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args)
     if args.command == "tmdb" and not args.tmdb_command:
         parser.parse_args(["tmdb", "--help"])
+    from videomanager import cli_organize
+
+    cli_organize.needs_subcommand(args, parser)
     ctx = None
     try:
         ctx = Context(args)
@@ -266,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from videomanager import cli_tmdb
 
-            handler = cli_tmdb.COMMANDS[args.command]
+            handler = cli_tmdb.COMMANDS.get(args.command) or cli_organize.COMMANDS[args.command]
         return handler(ctx)
     except UserError as exc:
         print(str(exc), file=sys.stderr)

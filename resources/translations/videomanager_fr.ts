@@ -437,6 +437,14 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <source>Stopping…</source>
             <translation>Arrêt en cours…</translation>
         </message>
+        <message>
+            <source>Organize files…</source>
+            <translation>Organiser les fichiers…</translation>
+        </message>
+        <message>
+            <source>Rename and move files as Plex or Jellyfin expect them, with a preview and undo</source>
+            <translation>Renommer et déplacer les fichiers comme Plex ou Jellyfin les attendent, avec un aperçu et une annulation</translation>
+        </message>
     </context>
     <context>
         <name>MatchDialog</name>
@@ -843,6 +851,169 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         <message>
             <source>Requests today: %1</source>
             <translation>Requêtes aujourd’hui : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizeDialog</name>
+        <message>
+            <source>%1 files moved; %2 left where they were. Undo puts them back.</source>
+            <translation>%1 fichiers déplacés ; %2 laissés à leur place. Annuler les remet en place.</translation>
+        </message>
+        <message>
+            <source>%1 files put back where they were; %2 could not be.</source>
+            <translation>%1 fichiers remis à leur place ; %2 n’ont pas pu l’être.</translation>
+        </message>
+        <message>
+            <source>%1 files to move, %2 left where they are, %3 naming problems. Nothing has moved yet.</source>
+            <translation>%1 fichiers à déplacer, %2 laissés à leur place, %3 problèmes de nommage. Rien n’a encore été déplacé.</translation>
+        </message>
+        <message>
+            <source>A scan is under way: wait for it to finish, then try again.</source>
+            <translation>Une analyse est en cours : attendez qu’elle se termine, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>An extra would be taken for a film</source>
+            <translation>Un bonus serait pris pour un film</translation>
+        </message>
+        <message>
+            <source>Another title's id</source>
+            <translation>L’identifiant d’un autre titre</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Appliquer</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Choose a scheme and press Preview: nothing moves before Apply.</source>
+            <translation>Choisissez un modèle et cliquez sur Aperçu : rien n’est déplacé avant Appliquer.</translation>
+        </message>
+        <message>
+            <source>Empty: each file stays in its library folder</source>
+            <translation>Vide : chaque fichier reste dans son dossier de bibliothèque</translation>
+        </message>
+        <message>
+            <source>Episode outside a show folder</source>
+            <translation>Épisode hors d’un dossier de série</translation>
+        </message>
+        <message>
+            <source>Episode outside its season folder</source>
+            <translation>Épisode hors du dossier de sa saison</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Fichiers</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>Pour</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>De</translation>
+        </message>
+        <message>
+            <source>Jellyfin, Emby, Kodi</source>
+            <translation>Jellyfin, Emby, Kodi</translation>
+        </message>
+        <message>
+            <source>Left where they are</source>
+            <translation>Laissés à leur place</translation>
+        </message>
+        <message>
+            <source>Move into:</source>
+            <translation>Déplacer dans :</translation>
+        </message>
+        <message>
+            <source>Move the organized files into</source>
+            <translation>Déplacer les fichiers organisés dans</translation>
+        </message>
+        <message>
+            <source>Moves</source>
+            <translation>Déplacements</translation>
+        </message>
+        <message>
+            <source>Moving %1 files…</source>
+            <translation>Déplacement de %1 fichiers…</translation>
+        </message>
+        <message>
+            <source>Naming problems</source>
+            <translation>Problèmes de nommage</translation>
+        </message>
+        <message>
+            <source>Naming scheme:</source>
+            <translation>Modèle de nommage :</translation>
+        </message>
+        <message>
+            <source>No year</source>
+            <translation>Pas d’année</translation>
+        </message>
+        <message>
+            <source>Organize files</source>
+            <translation>Organiser les fichiers</translation>
+        </message>
+        <message>
+            <source>Plex</source>
+            <translation>Plex</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <source>Putting the files of the last run back…</source>
+            <translation>Remise en place des fichiers de la dernière opération…</translation>
+        </message>
+        <message>
+            <source>Several titles in one folder</source>
+            <translation>Plusieurs titres dans un dossier</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Arrêter</translation>
+        </message>
+        <message>
+            <source>Stopped before the end.</source>
+            <translation>Arrêté avant la fin.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Vers</translation>
+        </message>
+        <message>
+            <source>Undo last run</source>
+            <translation>Annuler la dernière opération</translation>
+        </message>
+        <message>
+            <source>Versions would be split</source>
+            <translation>Les versions seraient séparées</translation>
+        </message>
+        <message>
+            <source>Why it stays</source>
+            <translation>Pourquoi il reste</translation>
+        </message>
+        <message>
+            <source>Working out the moves…</source>
+            <translation>Calcul des déplacements…</translation>
+        </message>
+        <message>
+            <source>Wrong year</source>
+            <translation>Mauvaise année</translation>
         </message>
     </context>
 </TS>

@@ -28,6 +28,7 @@ from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
 from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile, Skipped
+from videomanager.core.nfo import NfoEvidence
 from videomanager.core.parser import parse
 from videomanager.core.scanner import (
     REASON_ROOT_UNAVAILABLE,
@@ -251,9 +252,10 @@ def scan_into_library(
     existing: dict[str, tuple] = {}
     for root in roots:
         existing.update(library.index_for_root(root))
-    walked = _Walked(existing, _Moves(library))
+    walked = _Walked(existing, _Moves(library), NfoEvidence(roots))
 
     def write(files: list[NewFile]) -> None:
+        files = walked.nfo.apply(files)  # an id in an NFO file beside the video counts as one in its name
         library.upsert_files(files, moved=walked.moves.ids, require_root=True)
         if on_files:
             on_files(files)
@@ -281,6 +283,7 @@ class _Walked:
 
     existing: dict[str, tuple]
     moves: _Moves
+    nfo: NfoEvidence
     seen: set[str] = field(default_factory=set)
     listed: set[str] = field(default_factory=set)
     unreadable: set[str] = field(default_factory=set)
@@ -289,6 +292,7 @@ class _Walked:
     def take(self, batch: ScanBatch, summary: ScanSummary) -> list[ScannedFile]:
         """Count one batch of the walk; returns its files to parse (new, moved or changed)."""
         self.listed.update(batch.listed_dirs)
+        self.nfo.add(batch.nfo_files)
         summary.other_files += batch.other_files
         summary.note_skipped(batch.skipped)
         self.unreadable.update(s.path for s in batch.skipped if s.reason == REASON_UNREADABLE)

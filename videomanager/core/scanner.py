@@ -240,6 +240,7 @@ class ScanBatch:
     skipped: list[Skipped] = field(default_factory=list)
     listed_dirs: list[str] = field(default_factory=list)
     other_files: int = 0  # non-video files passed over (not reported as skipped)
+    nfo_files: list[str] = field(default_factory=list)  # .nfo files among them (identification evidence)
     dirs_seen: int = 0  # folders whose listing was attempted
     ignored_dirs: int = 0  # system and hidden folders passed over silently
 
@@ -251,6 +252,7 @@ class ScanBatch:
     def __bool__(self) -> bool:
         return bool(
             self.files
+            or self.nfo_files
             or self.skipped
             or self.listed_dirs
             or self.other_files
@@ -276,6 +278,7 @@ class _Listing:
     subdirs: list[_Dir] = field(default_factory=list)
     linked: list[_Dir] = field(default_factory=list)
     other_files: int = 0
+    nfo: list[str] = field(default_factory=list)
     ignored_dirs: int = 0
     complete: bool = False
 
@@ -391,7 +394,7 @@ class _Walker:
                     return
                 if not is_video_name(name) or _is_hidden(name):
                     os.stat(entry.path)  # only to find out whether the link is broken
-                    out.other_files += 1
+                    _other_file(entry, out)
                     return
         except FileNotFoundError:
             reason = REASON_BROKEN_SYMLINK if os.path.islink(entry.path) else REASON_VANISHED
@@ -403,7 +406,7 @@ class _Walker:
         if is_video_name(name) and not _is_hidden(name):
             videos.append(entry)
         else:
-            out.other_files += 1
+            _other_file(entry, out)
 
     def _add_subdir(self, path: str, name: str, d: _Dir, out: _Listing, linked: bool) -> None:
         if _is_system_dir(name):
@@ -464,6 +467,13 @@ class _Walker:
                     part=part,
                 )
             )
+
+
+def _other_file(entry: os.DirEntry[str], out: _Listing) -> None:
+    """Count a file that is not a video; note an NFO file (core/nfo.py reads it as evidence)."""
+    out.other_files += 1
+    if entry.name[-4:].lower() == ".nfo" and not _is_hidden(entry.name):
+        out.nfo.append(entry.path)
 
 
 def _not_readable_video(path: str, st: os.stat_result) -> tuple[str, str] | None:
@@ -622,6 +632,7 @@ def scan(
             break
         batch.dirs_seen += 1
         batch.other_files += listing.other_files
+        batch.nfo_files.extend(listing.nfo)
         batch.ignored_dirs += listing.ignored_dirs
         batch.skipped.extend(listing.skipped)
         files = listing.files

@@ -56,6 +56,7 @@ from videomanager.gui.library_model import (
     diff_batches,
 )
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
+from videomanager.gui.organize_dialog import open_organize_dialog
 from videomanager.gui.posters import PosterCache, http_fetcher
 from videomanager.gui.progress import StatusPanel
 from videomanager.gui.window_actions import Hooks, WindowActions
@@ -189,6 +190,9 @@ class MainWindow(WindowActions, QMainWindow):
             self.tr("Take the files that cannot be found out of the library")
         )
         self.forget_missing_action.triggered.connect(self.forget_missing)
+        self.organize_action = QAction(self.tr("Organize files…"), self)
+        self.organize_action.setToolTip(self.tr("Rename and move files as Plex or Jellyfin expect them, with a preview and undo"))  # fmt: skip
+        self.organize_action.triggered.connect(lambda: open_organize_dialog(self))
 
     def _build_ui(self) -> None:
         self._build_toolbar()
@@ -238,6 +242,7 @@ class MainWindow(WindowActions, QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
+        tb.addAction(self.organize_action)
         tb.addAction(self.settings_action)
         self.addAction(self.fix_match_action)
         self.addAction(self.merge_action)
