@@ -29,7 +29,7 @@ AMBIGUOUS_FLOOR = 0.55  # below this nothing is worth showing as a candidate
 CLOSE_TITLE = 0.90  # under this title similarity, alternative titles are worth fetching
 
 W_TITLE, W_YEAR, W_POP = 0.72, 0.24, 0.04
-PART_WEIGHT = 0.9  # a match with the head or one piece of a title the name gives with its subtitle
+PART_WEIGHT = 0.85  # a match with the head or one piece of a title the name gives with its subtitle
 PREFIX_WEIGHT = 0.95  # ... with the head and more pieces, or the head and the last piece
 # A film "dominates" a same-title, same-year candidate when it is this many times as popular and has this
 # many times its votes (TMDb's obscure namesakes: shorts, TV films, popularity ~0-1, a handful of votes).

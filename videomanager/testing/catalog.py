@@ -31,6 +31,10 @@ Show dict: ``id``, ``name`` (required); ``original_name``, ``original_language``
 ``backdrop_path`` and ``seasons``: ``[{"season_number", "air_date", "episode_count",
 "episode_names": {1: "Pilot"}}]`` (default ``[]``).
 
+``Catalog(..., long_tail=True)`` (and ``FakeTMDb(long_tail=True)``) adds TMDb's long tail: obscure
+same-title namesakes of every film (shorts, TV films; other years and sometimes the same one; popularity
+0-1.4, a handful of votes), made by ``catalog_longtail.namesakes``.
+
 Person dict: ``id``, ``name`` (required); ``known_for_department`` ("Acting"), ``gender`` (0),
 ``popularity`` (derived), ``imdb_id`` (None), ``birthday`` (None), ``place_of_birth`` (None),
 ``profile_path`` (derived). Names used in ``director``/``cast``/``created_by`` resolve to these people,
