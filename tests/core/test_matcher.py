@@ -109,6 +109,9 @@ def test_without_votes_popularity_alone_must_dominate():
     assert decide(score_candidates(Query("Heat", 1995), cands)).best.tmdb_id == 1
     close = [V(1, "Heat", 1995, 3.0, 0), V(2, "Heat", 1995, 0.9, 0)]
     assert decide(score_candidates(Query("Heat", 1995), close)).state == "ambiguous"
+    # A catalog that gives votes to the namesakes only: the famous film's popularity still speaks.
+    unknown = [V(1, "Heat", 1995, 45.0, 0), V(2, "Heat", 1995, 0.7, 4)]
+    assert decide(score_candidates(Query("Heat", 1995), unknown)).best.tmdb_id == 1
 
 
 def test_candidate_from_a_search_result_carries_votes():

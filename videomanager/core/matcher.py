@@ -33,7 +33,7 @@ PART_WEIGHT = 0.85  # a match with the head or one piece of a title the name giv
 PREFIX_WEIGHT = 0.95  # ... with the head and more pieces, or the head and the last piece
 # A film "dominates" a same-title, same-year candidate when it is this many times as popular and has this
 # many times its votes (TMDb's obscure namesakes: shorts, TV films, popularity ~0-1, a handful of votes).
-# Without votes on either side, popularity alone must be DOMINANT_POPULARITY_ALONE times as high.
+# When the leader's votes are unknown (0), popularity alone must be DOMINANT_POPULARITY_ALONE times as high.
 DOMINANT_POPULARITY, DOMINANT_VOTES, DOMINANT_MIN_VOTES = 3.0, 10.0, 20
 DOMINANT_POPULARITY_ALONE = 5.0
 
@@ -316,9 +316,9 @@ def _dominates(a: Scored, b: Scored) -> bool:
     ca, cb = a.candidate, b.candidate
     if ca.popularity < DOMINANT_POPULARITY * cb.popularity or ca.popularity <= cb.popularity + 1.0:
         return False
-    if ca.vote_count or cb.vote_count:
+    if ca.vote_count:
         return ca.vote_count >= max(DOMINANT_VOTES * cb.vote_count, DOMINANT_MIN_VOTES)
-    return ca.popularity >= DOMINANT_POPULARITY_ALONE * cb.popularity  # no votes known: popularity alone
+    return ca.popularity >= DOMINANT_POPULARITY_ALONE * cb.popularity  # its votes unknown: popularity alone
 
 
 def _dominant(scored: list[Scored]) -> Scored | None:
