@@ -21,7 +21,7 @@ def full_card() -> Card:
     extra = Extra(path="/m/A (2001)/trailer.mkv", type="trailer", size=2, missing=True, file_id=11)
     cand = Candidate(tmdb_id=1, kind="movie", title="A", year=2001, original_title="Ä", popularity=3.5,
                      poster_path="/p.jpg", origin_country=("FR", "BE"), original_language="fr", score=0.9,
-                     reasons="title")  # fmt: skip
+                     reasons="title", vote_count=420)  # fmt: skip
     return Card(id="movie:1", tmdb_id=1, kind="movie", title="A", year=2001, state="manual", confidence=0.93,
                 reasons="title, year", versions=(version, other), episodes=(episode,), extras=(extra,),
                 original_title="Ä", poster_path="/p.jpg", folder="/m/A (2001)", added_at=12.5,

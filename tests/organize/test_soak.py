@@ -129,10 +129,12 @@ def _killed_runs(
         while proc.poll() is None and start == 0:  # wait for the plan (written before any move)
             time.sleep(0.001)
             start = _journal_lines(journal)
-        plan_lines = start if made == 0 else start
         count = _planned(journal)
         end = count + 2 + 2 * count  # header, plan, end line, then "moved" and "done" per file
-        target = rng.randint(min(plan_lines + 1, end), end) if end > plan_lines else end
+        # A point in the first two thirds of what is left: the run must not end before the kill lands,
+        # however slowly this process notices the journal grow on a busy machine.
+        last = max(start + 1, start + (end - start) * 2 // 3)
+        target = rng.randint(min(start + 1, end), min(last, end)) if end > start else end
         if not _kill_when(proc, journal, target, rng):
             break
         made += 1

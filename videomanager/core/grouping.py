@@ -240,6 +240,7 @@ def build_cards(
         folder = unit.rep.dir
         if g not in folder_groups[folder]:
             folder_groups[folder].append(g)
+    _join_generic_siblings(groups, folder_groups)
     for x in extras:
         owner = _owner_group(x, folder_groups)
         if owner is None:
@@ -252,6 +253,21 @@ def build_cards(
     cards = [_card(g, titles) for g in groups.values()]
     cards.sort(key=list_order)
     return cards
+
+
+def _join_generic_siblings(groups: dict[tuple, _Group], folder_groups: dict[str, list[_Group]]) -> None:
+    """A generic file nothing identified (movie.mkv, video-576p.avi) joins the one film identified in its
+    folder: it is another version of that film. Folders holding several films are left alone."""
+    for in_folder in folder_groups.values():
+        films = [g for g in in_folder if g.ident[0] == "id" and g.kind == "movie"]
+        if len(films) != 1:
+            continue
+        for g in list(in_folder):
+            generic = g.units and all(u.rep.parsed.generic and u.rep.role != ROLE_EPISODE for u in g.units)
+            if g.ident[0] == "local" and generic:
+                films[0].units.extend(g.units)
+                del groups[g.ident]
+                in_folder.remove(g)
 
 
 def list_order(card: Card) -> tuple:
@@ -313,7 +329,8 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
     candidates = tuple(
         Candidate(tmdb_id=c.get("tmdb_id", 0), kind=c.get("kind", "movie"), title=c.get("title", ""),
                   year=c.get("year"), original_title=c.get("original_title"), popularity=c.get("popularity", 0.0),
-                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""))
+                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""),
+                  vote_count=c.get("vote_count", 0))
         for c in g.candidates
     )  # fmt: skip
     return Card(

@@ -42,7 +42,7 @@ def candidate_dict(c: Candidate) -> dict:
     return {
         "tmdb_id": c.tmdb_id, "kind": c.kind, "title": c.title, "year": c.year,
         "original_title": c.original_title, "popularity": c.popularity, "poster_path": c.poster_path,
-        "score": c.score, "reasons": c.reasons,
+        "score": c.score, "reasons": c.reasons, "vote_count": c.vote_count,
     }  # fmt: skip
 
 
@@ -96,28 +96,35 @@ class Identifier:
         c = candidate_from_result(item, kind)
         return LookupResult(key, STATE_MATCHED, c.tmdb_id, kind, 1.0, why, (c,), title_data(item, kind))
 
-    def _search(self, query: Query, year: int | None) -> list[dict]:
+    def _search(self, query: Query, year: int | None, text: str | None = None) -> list[dict]:
         if query.kind == "tv":
-            data = self.client.search_tv(query.title, first_air_date_year=year)
+            data = self.client.search_tv(text or query.title, first_air_date_year=year)
         else:
-            data = self.client.search_movie(query.title, year=year)
+            data = self.client.search_movie(text or query.title, year=year)
         results = data.get("results") if isinstance(data, dict) else None
         return [r for r in results or [] if isinstance(r, dict) and isinstance(r.get("id"), int)]
+
+    def _search_texts(self, query: Query, items: dict[int, dict], in_year: set[int]) -> list:
+        """Search the full title first ("Star Wars - The Empire Strikes Back"), then the title alone
+        ("Star Wars"), with the name's year, then without it (the year may be a regional release year,
+        or wrong: +-1 is allowed); stop as soon as a candidate is matched. Returns the scores."""
+        texts = [query.full_title, query.title] if query.full_title else [query.title]
+        scored: list = []
+        for year in (query.year, None) if query.year else (None,):
+            for text in texts:
+                for r in self._search(query, year, text):
+                    items.setdefault(r["id"], r)
+                    if year is not None:
+                        in_year.add(r["id"])
+                scored = self._score(query, items, in_year, {})
+                if scored and decide(scored).state == STATE_MATCHED:
+                    return scored
+        return scored
 
     def _by_search(self, key: str, query: Query) -> LookupResult:
         items: dict[int, dict] = {}
         in_year: set[int] = set()
-        if query.year:
-            for r in self._search(query, query.year):
-                items.setdefault(r["id"], r)
-                in_year.add(r["id"])
-        scored = self._score(query, items, in_year, {})
-        done = scored and decide(scored).state == STATE_MATCHED
-        if not done:
-            # The year may be a regional release year, or wrong: search again without it (+-1 allowed).
-            for r in self._search(query, None):
-                items.setdefault(r["id"], r)
-            scored = self._score(query, items, in_year, {})
+        scored = self._search_texts(query, items, in_year)
         alt: dict[int, list[str]] = {}
         if scored and decide(scored).state != STATE_MATCHED:
             for tmdb_id in needs_alternative_titles(query, scored, list(items)):
@@ -198,6 +205,7 @@ def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
                 kind="tv" if parsed.kind == "episode" else "movie",
                 country=parsed.country if parsed.kind == "episode" else None,
                 language=parsed.language,
+                full_title=parsed.full_title if parsed.kind != "episode" else None,
             )
     for key, q in out.items():
         out[key] = replace(

@@ -64,6 +64,9 @@ class Parsed:
     country: str | None = None  # "GB" for The.Office.UK.S01E01: tells same-named shows apart
     language: str | None = None  # "ko" for Oldboy.KOREAN...: a hint at the original language
     alternative_titles: tuple[str, ...] = ()
+    # A film's title with the subtitle or part guessit cut off, as written ("Star Wars - The Empire Strikes
+    # Back", "Che - Part Two"); None when the title is whole. Searched and keyed before `title`.
+    full_title: str | None = None
     title_from: str = "file"  # "file" or "folder": where title/year came from
     generic: bool = False  # the file name itself carries no title (movie.mkv, VTS_01_1.VOB)
 
@@ -120,6 +123,7 @@ class Candidate(msgspec.Struct, frozen=True, gc=False):
     original_language: str | None = None
     score: float = 0.0
     reasons: str = ""
+    vote_count: int = 0  # TMDb's votes: with popularity, tells a famous film from its obscure namesakes
 
 
 class Version(msgspec.Struct, frozen=True, gc=False):

@@ -31,6 +31,10 @@ Show dict: ``id``, ``name`` (required); ``original_name``, ``original_language``
 ``backdrop_path`` and ``seasons``: ``[{"season_number", "air_date", "episode_count",
 "episode_names": {1: "Pilot"}}]`` (default ``[]``).
 
+``Catalog(..., long_tail=True)`` (and ``FakeTMDb(long_tail=True)``) adds TMDb's long tail: obscure
+same-title namesakes of every film (shorts, TV films; other years and sometimes the same one; popularity
+0-1.4, a handful of votes), made by ``catalog_longtail.namesakes``.
+
 Person dict: ``id``, ``name`` (required); ``known_for_department`` ("Acting"), ``gender`` (0),
 ``popularity`` (derived), ``imdb_id`` (None), ``birthday`` (None), ``place_of_birth`` (None),
 ``profile_path`` (derived). Names used in ``director``/``cast``/``created_by`` resolve to these people,
@@ -83,14 +87,15 @@ LANGUAGE_NAMES = {
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _INVENTED_PERSON_BASE = 90_000_000
 _DROP = re.compile(r"['’`]")
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")  # "20,000 Days" is found by "20000 days"
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize(text: str) -> str:
-    """Lowercase, strip accents, '&' -> 'and', drop apostrophes, other punctuation -> space."""
+    """Lowercase, strip accents, '&' -> 'and', '20,000' -> '20000', drop apostrophes, other punctuation -> space."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DROP.sub("", text.replace("&", " and "))
+    text = _DROP.sub("", _THOUSANDS.sub("", text.replace("&", " and ")))
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
@@ -129,7 +134,12 @@ class Catalog:
         shows: list[dict[str, Any]],
         people: list[dict[str, Any]] | None = None,
         known_people: dict[str, tuple[int, int]] | None = None,
+        long_tail: bool = False,
     ) -> None:
+        if long_tail:  # obscure namesakes of every film (see catalog_longtail)
+            from videomanager.testing.catalog_longtail import namesakes
+
+            movies = [*movies, *namesakes(movies)]
         self.people: dict[int, dict[str, Any]] = {}
         self._person_by_name: dict[str, int] = {}
         self._known = known_people or {}
@@ -306,10 +316,11 @@ class _WordIndex:
         return result or set()
 
 
-def default_catalog() -> Catalog:
-    """The built-in catalog of real films and shows."""
+def default_catalog(long_tail: bool = False) -> Catalog:
+    """The built-in catalog of real films and shows (with ``long_tail``, plus their obscure namesakes)."""
     from videomanager.testing.catalog_classics import CLASSICS
     from videomanager.testing.catalog_movies import MOVIES
+    from videomanager.testing.catalog_names import NAMES
     from videomanager.testing.catalog_shows import KNOWN_PEOPLE, SHOWS
 
-    return Catalog(MOVIES + CLASSICS, SHOWS, None, KNOWN_PEOPLE)
+    return Catalog(MOVIES + CLASSICS + NAMES, SHOWS, None, KNOWN_PEOPLE, long_tail=long_tail)

@@ -91,15 +91,18 @@ class FakeTMDb:
         people: list[dict[str, Any]] | None = None,
         latency: float = 0.0,
         seed: int = 0,
+        long_tail: bool = False,
     ) -> None:
+        # long_tail: every film gets obscure namesakes (shorts, TV movies; see catalog_longtail).
         if movies is None and shows is None and people is None:
-            self.catalog = default_catalog()
+            self.catalog = default_catalog(long_tail=long_tail)
         else:
             self.catalog = Catalog(
                 movies if movies is not None else _builtin_rows("movies"),
                 shows if shows is not None else _builtin_rows("shows"),
                 people,
                 KNOWN_PEOPLE,
+                long_tail=long_tail,
             )
         self.latency = latency
         self.seed = seed
@@ -269,9 +272,10 @@ class FakeTMDb:
 def _builtin_rows(kind: str) -> list[dict[str, Any]]:
     from videomanager.testing.catalog_classics import CLASSICS
     from videomanager.testing.catalog_movies import MOVIES
+    from videomanager.testing.catalog_names import NAMES
     from videomanager.testing.catalog_shows import SHOWS
 
-    return MOVIES + CLASSICS if kind == "movies" else SHOWS
+    return MOVIES + CLASSICS + NAMES if kind == "movies" else SHOWS
 
 
 def _redact(query: str) -> str:

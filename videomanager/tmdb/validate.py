@@ -445,7 +445,8 @@ def _kind(v: Any, ctx: Cleaning, where: str) -> str:
 _CANDIDATE = obj(
     {"tmdb_id": _id, "kind": _kind, "title": _text},
     {"year": _year, "original_title": _opt_text, "popularity": _num, "poster_path": _opt_text,
-     "original_language": _opt_text, "origin_country": list_of(_text), "score": _num, "reasons": _text},
+     "original_language": _opt_text, "origin_country": list_of(_text), "score": _num, "reasons": _text,
+     "vote_count": _int},
     required=("tmdb_id", "kind", "title"),
 )  # fmt: skip
 _CANDIDATE_DEFAULTS = {"year": None, "original_title": None, "popularity": 0.0, "poster_path": None,
