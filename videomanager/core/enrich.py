@@ -10,6 +10,7 @@ unchanged library a second run makes no request at all.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from videomanager.core.matcher import (
     score_candidates,
 )
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate, Parsed
+from videomanager.core.seasons import ShowSeasons, needed_seasons
 from videomanager.tmdb.errors import (
     BadRequestError,
     DailyLimitReachedError,
@@ -68,6 +70,7 @@ class EnrichSummary:
     failed_reason: str | None = None  # the last such error's sentence (a network down: no whole-run stop)
     failed_kind: str | None = None  # and its class name
     titles_refreshed: int = 0  # titles fetched again because the metadata language changed
+    seasons_fetched: int = 0  # TMDb seasons whose episodes (names, air dates) were stored
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
@@ -87,6 +90,8 @@ class EnrichSummary:
             text += f"; {self.failed} left for the next run"
         if self.titles_refreshed:
             text += f"; {self.titles_refreshed} titles fetched again in the new metadata language"
+        if self.seasons_fetched:
+            text += f"; episodes of {self.seasons_fetched} seasons fetched"
         return text
 
 
@@ -245,6 +250,146 @@ class Identifier:
         return titles
 
 
+SEASONS_STALE_SECONDS = 86400.0  # season data older than a day is fetched again when a file goes beyond it
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _season_episodes(data: object) -> tuple[list[tuple[int, str | None, str | None]], str | None]:
+    """(episodes as (number, name, air date), the season's air date) from a season details answer; what is
+    not of the expected type is left out."""
+    if not isinstance(data, dict):
+        return [], None
+    out = []
+    for e in data.get("episodes") or []:
+        if not isinstance(e, dict) or not isinstance(e.get("episode_number"), int):
+            continue
+        name = e.get("name") if isinstance(e.get("name"), str) else None
+        air = (
+            e.get("air_date")
+            if isinstance(e.get("air_date"), str) and _ISO_DATE.match(e["air_date"])
+            else None
+        )
+        out.append((e["episode_number"], name, air))
+    air_date = data.get("air_date")
+    return out, air_date if isinstance(air_date, str) and _ISO_DATE.match(air_date) else None
+
+
+def _summary(data: object) -> list[tuple[int, int | None, str | None]]:
+    """(season, episode count, air date) of every season a show's details list."""
+    rows = []
+    for s in (data.get("seasons") if isinstance(data, dict) else None) or []:
+        if isinstance(s, dict) and isinstance(s.get("season_number"), int):
+            count = s.get("episode_count") if isinstance(s.get("episode_count"), int) else None
+            air = (
+                s.get("air_date")
+                if isinstance(s.get("air_date"), str) and _ISO_DATE.match(s["air_date"])
+                else None
+            )
+            rows.append((s["season_number"], count, air))
+    return rows
+
+
+class SeasonFetcher:
+    """After matching: TMDb's season details (episode names, air dates) of the seasons the library holds.
+
+    One request per season of a matched show that some file needs (``core.seasons.needed_seasons``), plus
+    the show's season list when an air date or an absolute number must be placed first; what is stored is
+    not asked again unless a file goes beyond it and it is a day old, or the metadata language changed.
+    The first error stops the step (the rest waits for the next run); FATAL errors are raised."""
+
+    def __init__(self, library: Library, client, *, workers: int, cancel: threading.Event, language: str,
+                 clock: Callable[[], float] = time.time) -> None:  # fmt: skip
+        self.library = library
+        self.client = client
+        self.workers = max(1, workers)
+        self.cancel = cancel
+        self.language = language
+        self.clock = clock
+        self.error: TMDbError | None = None
+
+    def run(self) -> int:
+        """Fetch what the library's episode files need; returns how many seasons were stored."""
+        parses = self.library.tv_parses()
+        if not parses:
+            return 0
+        known = self.library.seasons_for(parses)
+        summaries = [tv for tv, ps in parses.items() if self._needs_summary(ps, known.get(tv, {}))]
+        self._each(summaries, self._fetch_summary)
+        stored = 0
+        for round_ in range(2):  # the second round: the neighbours of a season that lacked an air date
+            known = self.library.seasons_for(parses)
+            jobs = [
+                (tv, n)
+                for tv, ps in parses.items()
+                for n in sorted(self._wanted(ps, known.get(tv, {}), round_))
+            ]
+            stored += sum(self._each(jobs, self._fetch_season))
+        return stored
+
+    def _needs_summary(self, parses: list[Parsed], rows: dict) -> bool:
+        needed, _ = needed_seasons(parses, ShowSeasons(rows))
+        newest = max((r.fetched_at for r in rows.values()), default=0.0)
+        return needed and (not rows or self.clock() - newest > SEASONS_STALE_SECONDS)
+
+    def _wanted(self, parses: list[Parsed], rows: dict, round_: int) -> set[int]:
+        show = ShowSeasons(rows)
+        _, wanted = needed_seasons(parses, show)
+        if round_:
+            wanted = set()
+            for p in parses:  # a date the fetched season does not hold: its neighbours may
+                if p.air_date and show.by_date(p.air_date) is None and (s := show.season_of_date(p.air_date)):
+                    wanted |= {n for n in (s - 1, s + 1) if n in rows}
+        out = set()
+        now = self.clock()
+        for n in wanted:
+            row = rows.get(n)
+            if row is None or row.episodes is None or row.language != self.language:
+                out.add(n)
+            elif now - row.fetched_at > SEASONS_STALE_SECONDS and any(
+                p.season == n and (p.episode or 0) > len(row.episodes) for p in parses
+            ):
+                out.add(n)
+        return out
+
+    def _each(self, jobs: list, fetch: Callable) -> list[int]:
+        if not jobs or self.error is not None or self.cancel.is_set():
+            return []
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="seasons") as pool:
+            return [n for n in pool.map(fetch, jobs) if n]
+
+    def _fetch_summary(self, tv_id: int) -> int:
+        if self.error is not None or self.cancel.is_set():
+            return 0
+        try:
+            data = self.client.get_tv_show(tv_id)
+        except NotFoundError:
+            return 0
+        except FATAL:
+            raise
+        except TMDbError as exc:
+            self.error = exc
+            return 0
+        self.library.save_season_summary(tv_id, _summary(data))
+        return 1
+
+    def _fetch_season(self, job: tuple[int, int]) -> int:
+        tv_id, season = job
+        if self.error is not None or self.cancel.is_set():
+            return 0
+        try:
+            data = self.client.get_tv_season(tv_id, season)
+        except NotFoundError:
+            data = {}  # TMDb has no such season: stored empty, not asked again
+        except FATAL:
+            raise
+        except TMDbError as exc:
+            self.error = exc
+            return 0
+        episodes, air_date = _season_episodes(data)
+        self.library.save_season_episodes(tv_id, season, episodes, air_date=air_date, language=self.language)
+        return 1
+
+
 def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
     """The search query of each key, from the files that use it (title as written, year, hints)."""
     wanted = set(keys)
@@ -319,6 +464,7 @@ class Enricher:
         self._wait_base = getattr(self.client.limiter, "total_wait_seconds", 0.0)
         if not keys:
             if getattr(self.client, "has_credential", True):
+                self._fetch_seasons(summary)
                 self._refresh_language(summary)
             self._finish(summary, started, base)
             return summary
@@ -404,12 +550,29 @@ class Enricher:
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
         if batch and self.on_result:
             self.on_result(batch)
+        self._fetch_seasons(summary)
         self._refresh_language(summary)
         summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
         self._finish(summary, started, base)
         if self.progress_cb:
             self.progress_cb(self._progress(done, len(keys), started, base))
         return summary
+
+    def _fetch_seasons(self, summary: EnrichSummary) -> None:
+        """The season details the matched shows' files need (see SeasonFetcher)."""
+        if self.cancel.is_set() or summary.stop_reason is not None:
+            return
+        fetcher = SeasonFetcher(self.library, self.client, workers=self.workers, cancel=self.cancel,
+                                language=self._language())  # fmt: skip
+        try:
+            summary.seasons_fetched = fetcher.run()
+        except FATAL as exc:
+            summary.stop_reason, summary.stop_kind = exc.user_message, type(exc).__name__
+            return
+        if fetcher.error is not None:
+            log.debug("fetching season details stopped: %s", fetcher.error.user_message)
+        if summary.seasons_fetched and self.on_result:
+            self.on_result([])  # the cards changed: episode titles, air dates and numbers
 
     def _settle_untitled(self, keys: list[str], summary: EnrichSummary) -> None:
         if NO_TITLE_KEY in keys:
