@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from videomanager.core.keys import NO_TITLE_KEY
 from videomanager.core.library import Library
 from videomanager.core.matcher import (
+    AMBIGUOUS_FLOOR,
+    MARGIN,
     Query,
     candidate_from_result,
     decide,
@@ -289,6 +291,29 @@ def _summary(data: object) -> list[tuple[int, int | None, str | None]]:
     return rows
 
 
+def library_show_choices(library: Library) -> list[tuple[str, dict]]:
+    """Ambiguous TV lookups that the library itself settles: (key, candidate) where the best candidate is a
+    show other files are already matched to, and no other show the library holds comes close.
+
+    A scene name such as "Stephen.Colbert.2019.10.01" is a weak title on its own; beside the files matched to
+    "The Late Show with Stephen Colbert" it is that show (as Sonarr and Radarr match names against the series
+    already in the library)."""
+    held = {row.tmdb_id for row in library.lookups([STATE_MATCHED]) if row.kind == "tv" and row.tmdb_id}
+    out = []
+    for row in library.lookups([STATE_AMBIGUOUS]):
+        cands = [c for c in row.candidates if isinstance(c, dict) and c.get("kind") == "tv"]
+        if row.kind != "tv" or not cands:
+            continue
+        best = max(cands, key=lambda c: c.get("score") or 0.0)
+        score = best.get("score") or 0.0
+        if best.get("tmdb_id") not in held or score < AMBIGUOUS_FLOOR:
+            continue
+        rivals = [c for c in cands if c is not best and c.get("tmdb_id") in held]
+        if all((c.get("score") or 0.0) < score - MARGIN for c in rivals):
+            out.append((row.key, best))
+    return out
+
+
 class SeasonFetcher:
     """After matching: TMDb's season details (episode names, air dates) of the seasons the library holds.
 
@@ -548,6 +573,7 @@ class Enricher:
                 summary.failed += 1
                 summary.failed_reason, summary.failed_kind = exc.user_message, type(exc).__name__
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
+        self._settle_by_library_shows(summary, set(keys))
         if batch and self.on_result:
             self.on_result(batch)
         self._fetch_seasons(summary)
@@ -557,6 +583,20 @@ class Enricher:
         if self.progress_cb:
             self.progress_cb(self._progress(done, len(keys), started, base))
         return summary
+
+    def _settle_by_library_shows(self, summary: EnrichSummary, keys: set[str]) -> None:
+        """Match the ambiguous TV lookups whose best candidate is a show the library holds (see
+        ``library_show_choices``); the lookup keeps its candidates and says why. ``keys``: this run's."""
+        for key, best in library_show_choices(self.library):
+            row = self.library.lookups_for([key])[key]
+            self.library.save_lookup(
+                key, state=STATE_MATCHED, tmdb_id=best["tmdb_id"], kind="tv", confidence=row.confidence,
+                reasons=f"{row.reasons}; the show other files in the library are matched to",
+                candidates=row.candidates,
+            )  # fmt: skip
+            if key in keys:
+                summary.matched += 1
+                summary.ambiguous = max(0, summary.ambiguous - 1)
 
     def _fetch_seasons(self, summary: EnrichSummary) -> None:
         """The season details the matched shows' files need (see SeasonFetcher)."""

@@ -321,8 +321,13 @@ def _place(folders: list[str], show_folder: str | None) -> _Place:
         if _tv_folder(folder):
             tv = True
     at_top = False
-    if show_folder in folders and not any(m.kind in (*_STRONG, "date") for m in find_markers(show_folder)):
-        i = folders.index(show_folder)  # (a release folder such as "Show.S02E06.720p" is no show folder)
+    # The show folder holds the file, or the season folder that holds it; a release folder such as
+    # "Show.S02E06.720p" is no show folder.
+    adjacent = bool(folders) and (
+        folders[-1] == show_folder or (len(folders) > 1 and folders[-2] == show_folder and in_season)
+    )
+    if adjacent and not any(m.kind in (*_STRONG, "date") for m in find_markers(show_folder)):
+        i = len(folders) - 1 - folders[::-1].index(show_folder)
         at_top = i == 0 or _tv_folder(folders[i - 1])
     return _Place(show_folder, season, is_year, in_season, tv, at_top)
 
@@ -502,8 +507,10 @@ def _show_from_folder(
     if _contains_words(title, f_title):
         return title, year, country, False  # the name is more precise ("Star Trek The Next Generation")
     structured = place.in_season_folder or place.show_in_library  # a show folder as the guides lay them out
-    if _contains_words(f_title, title) and not structured:
-        return title, year, country, False  # "Downloads/Doctor Who Classic/Doctor.Who.S12E03": an alternative
+    if _contains_words(f_title, title) and (not structured or (year and not f_year)):
+        # "Downloads/Doctor Who Classic/Doctor.Who.S12E03", "Doctor Who Classic/Season 12/Doctor.Who.1963.S12E01"
+        # (the year pins the show): the folder's longer name is an alternative.
+        return title, year, country, False
     if structured or _overlap(title, f_title) >= 0.5:
         return f_title, f_year or year, f_country or country, True
     return title, year, country, False
