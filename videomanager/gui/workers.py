@@ -235,18 +235,31 @@ class CardsWorker(QObject):
 
 
 class DetailsWorker(QObject):
-    """Fetches a title's details (the client caches them on disk)."""
+    """Fetches a title's details (the client caches them on disk); a show's details carry the library's
+    season data (``season_episodes``: [{"season", "count", "episodes": [[number, name, air date], ...]}])."""
 
     ready = Signal(str, dict)  # card id, details
     failed = Signal(str, str)  # card id, message
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, library=None) -> None:
         super().__init__()
         self.client = client
+        self.library = library
+
+    def _season_episodes(self, tmdb_id: int) -> list[dict]:
+        if self.library is None:
+            return []
+        rows = self.library.seasons_for([tmdb_id]).get(tmdb_id, {})
+        return [
+            {"season": n, "count": r.episode_count, "episodes": [list(e) for e in r.episodes or ()]}
+            for n, r in sorted(rows.items())
+        ]
 
     @Slot(str, str, int)
     def fetch(self, card_id: str, kind: str, tmdb_id: int) -> None:
         if self.client is None:
+            if kind == "tv" and self.library is not None:
+                self.ready.emit(card_id, {"season_episodes": self._season_episodes(tmdb_id)})
             return
         try:
             if kind == "tv":
@@ -256,7 +269,10 @@ class DetailsWorker(QObject):
         except Exception as exc:
             self.failed.emit(card_id, error_for(exc).message)
             return
-        self.ready.emit(card_id, data if isinstance(data, dict) else {})
+        data = data if isinstance(data, dict) else {}
+        if kind == "tv":
+            data = {**data, "season_episodes": self._season_episodes(tmdb_id)}
+        self.ready.emit(card_id, data)
 
 
 class JobThread(QObject):
