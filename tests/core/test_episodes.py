@@ -112,6 +112,7 @@ def test_numbers_inside_show_titles_stay_in_the_title(path, title, season, episo
         ("TV/Band.of.Brothers.Part.Two.720p.mkv", "Band of Brothers", 1, 2),
         ("TV/Band of Brothers/Band of Brothers - Part IX - Why We Fight.mkv", "Band of Brothers", 1, 9),
         ("TV/Show Part 1 of 3.mkv", "Show", 1, 1),
+        ("TV/Show 2 of 3.mkv", "Show", None, 2),
         ("TV/Chernobyl/Chernobyl.Part.Four.1080p.mkv", "Chernobyl", 1, 4),
         ("TV/The Pacific/The Pacific Pt. 9.mkv", "The Pacific", 1, 9),
     ],

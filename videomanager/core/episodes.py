@@ -86,7 +86,7 @@ _SEASON_DASH = re.compile(
     re.IGNORECASE,
 )
 # A fansub number: after " - " (or "_-_"), then the end, a bracket or another " - ".
-_DASH_NUMBER = re.compile(r"[ _]-[ _](?P<e>\d{1,4})(?:v\d)?(?=$|[ ._]*[\[(]|[ _]-[ _]|[ ._])")
+_DASH_NUMBER = re.compile(r"[ _]-[ _](?P<e>\d{1,4})(?:v\d)?(?=$|[ ._]*[\[(]|[ _]-[ _]|[ ._](?!\d))")
 # A fansub range: "Show - 02-03", "Show_-_16-20_", "Show.493-498.&.500-507".
 _RANGE = re.compile(
     r"(?:[ _]-[ _]|[ ._])(?P<e>\d{1,4})-(?P<end>\d{1,4})(?:[ ._]*&[ ._]*\d{1,4}-(?P<last>\d{1,4}))*"
@@ -176,7 +176,16 @@ def _date(y: str, m: str, d: str) -> str | None:
         return None
 
 
+# A clock time right after a date: a capture's timestamp ("bandicam 2020-03-04 12-13-14", "InShot_20210101_123456")
+_TIME_AFTER = re.compile(r"^(?:[ _.T-]+\d{1,2}[-_.:h]\d{2}(?:[-_.:m]\d{2})?|_\d{6,})", re.IGNORECASE)
+
+
 def _dates(stem: str) -> list[Marker]:
+    out = [m for m in _all_dates(stem) if not _TIME_AFTER.match(stem[m.end :])]
+    return out
+
+
+def _all_dates(stem: str) -> list[Marker]:
     out = []
     for m in _DATE_YMD.finditer(stem):
         if d := _date(m["y"], m["m"], m["d"]):
@@ -433,13 +442,15 @@ def _choose(
         (("dot",), True),
         (("ep",), False),
         (("of",), False),
-        (("part",), True),
+        (("part",), "folder"),
         (("range", "dash"), True),
         (("bare",), True),
         (("last",), True),
     ):
         if (needs_tv and not tv) or (kinds == ("bare",) and place.season is None):
             continue
+        if needs_tv == "folder" and not place.tv_hint:
+            continue  # "300 part1.mkv" is a film in two files unless a TV folder says otherwise
         if kinds == ("last",) and not (place.tv_hint or fansub):
             continue
         numbering = next((m for m in usable if m.kind in kinds), None)
@@ -622,10 +633,12 @@ def _numbers(
             season, episode = g_season, episode % 100
     if season is None:
         season = folder_season
-    if season is None and marker.kind in ("ep", "part", "of"):
+    if season is None and marker.kind in ("ep", "of"):
         season = g_season  # "Something.Season.2.1of4", "Show S2 (Ep 6)": a season word guessit read
-    if season is None and marker.kind in ("part", "of"):
-        season = 1  # a miniseries is TMDb's season 1
+    if season is None and marker.kind == "part":
+        season = (
+            1  # a miniseries' part is its season 1 (Plex, Kodi); "1 of 6" stays unnumbered, as guessit says
+        )
     return season, episode, marker.episode_end
 
 
