@@ -57,6 +57,19 @@ def test_anime_numbers_without_a_season_are_absolute(path, title, number):
 
 
 @pytest.mark.parametrize(
+    "path",
+    [
+        "Anime/[Judas] Shingeki no Kyojin S3 05 [1080p].mkv",
+        "Anime/[SubsPlease] Shingeki no Kyojin S3 - 05 [1080p].mkv",
+        "Anime/[Group] Shingeki no Kyojin Season 3 - 05 [1080p].mkv",
+        "Anime/Shingeki no Kyojin 3rd Season - 05.mkv",
+    ],
+)
+def test_a_season_word_before_a_fansub_number_numbers_the_season(path):
+    assert fields(path) == ("episode", "Shingeki no Kyojin", 3, 5, None, None, None)
+
+
+@pytest.mark.parametrize(
     ("path", "season", "first", "last"),
     [
         ("TV/Show/Show.S01E01E02.720p.mkv", 1, 1, 2),
@@ -68,6 +81,7 @@ def test_anime_numbers_without_a_season_are_absolute(path, title, number):
         ("TV/Show/Show.S05E01+E02.mkv", 5, 1, 2),
         ("TV/Show/Show.S02E01.E02.DVDRip.avi", 2, 1, 2),
         ("TV/Show/Skins.1x01x02.avi", 1, 1, 2),
+        ("TV/Show/Show.S01E01.S01E02.720p.mkv", 1, 1, 2),
     ],
 )
 def test_multi_episode_files_give_a_range(path, season, first, last):

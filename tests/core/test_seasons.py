@@ -83,3 +83,13 @@ def test_needed_seasons_asks_for_the_season_list_only_to_place_dates_and_absolut
     assert needed_seasons([ep(air_date="2001-03-05")], empty) == (True, set())
     assert needed_seasons([ep(episode=30, absolute=30), ep(air_date="2002-07-04")], SHOW) == (False, {2, 3})
     assert needed_seasons([ep(season=2011, episode=4)], SHOW) == (True, {2011, 1})
+
+
+def test_a_file_named_by_its_episode_title_is_that_episode():
+    at = place(ep(season=2), SHOW, "Show - Ep 2.7")  # "Ep 2.7" is the name TMDb gives S02E07 here
+    assert (at.season, at.episode, at.title) == (2, 7, "Ep 2.7")
+    names = ShowSeasons({1: SeasonRow(1, 1, 3, "2019-05-06", ((1, "1:23:45", None), (2, "Please Remain Calm", None),
+                                                                (3, "Open Wide, O Earth", None)), "en", 0.0)})  # fmt: skip
+    at = place(ep(), names, "Chernobyl - Please Remain Calm [1080p]")
+    assert (at.season, at.episode) == (1, 2)
+    assert place(ep(), names, "Chernobyl - Bonus").episode is None  # no name fits: nothing made up

@@ -47,7 +47,7 @@ _NUM_WORDS = {
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
 _SE = re.compile(
     _B + r"s(?P<s>\d{1,4})[ ._-]*x?[ ._-]*e(?:p[ ._]?)?(?P<e>\d{1,4})(?![0-9])"
-    r"(?P<more>(?:(?:[ ._]*[-+&,][ ._]*(?:s\d{1,4})?[ ._]*e|[ ._]?e|[-+])\d{1,4}(?![0-9pi]))*)",
+    r"(?P<more>(?:(?:[ ._]*[-+&,][ ._]*(?:s\d{1,4})?[ ._]*e|[ ._]*s\d{1,4}[ ._]*e|[ ._]?e|[-+])\d{1,4}(?![0-9pi]))*)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(
@@ -82,7 +82,7 @@ _OF = re.compile(_B + r"(?P<n>\d{1,2})[ ._-]*of[ ._-]*(?P<of>\d{1,2})(?![0-9])",
 # "Show S2 - 05", "Show Season 2 - 05", "Show 2nd Season - 05": a season word, then a fansub number.
 _SEASON_DASH = re.compile(
     _B + r"(?:s(?P<s>\d{1,2})|season[ ._]*(?P<s2>\d{1,2})|(?P<s3>\d{1,2})(?:st|nd|rd|th)[ ._]*season)"
-    r"[ ._]+-[ ._]+(?P<e>\d{1,4})(?:v\d)?(?![0-9pi])",
+    r"(?:[ ._]+-[ ._]+|[ ._]+(?=\d{1,4}(?:v\d)?[ ._]*(?:[\[(]|$)))(?P<e>\d{1,4})(?:v\d)?(?![0-9pi])",
     re.IGNORECASE,
 )
 # A fansub number: after " - " (or "_-_"), then the end, a bracket or another " - ".
@@ -572,13 +572,9 @@ def read_episode(
         normalize_title(title) == str(year) or (date and date.air_date[:4] == str(year))
     ):
         year = None  # "1923.S01E01" names the show; "Show.2011.04.12" dates the episode, not the show
-    absolute = episode if season is None and date is None and episode is not None else None
-    if absolute is None and season is not None and episode is not None and season < 100:
-        written = f"{season}{episode:02d}"  # "Bleach - 367" read as S03E67: TMDb's counts decide
-        if re.search(rf"(?<![0-9a-z.]){written}(?![0-9])", stem, re.IGNORECASE) and not _SEASON_FIRST.search(
-            stem
-        ):
-            absolute = int(written)
+    episode_title = _episode_title(parsed, stem, marker or date)
+    if marker is None and date is None and from_folder and own and not episode_title:
+        episode_title, own = own, None  # "Season 1/Carentan.mkv": the name is the episode's title
     return replace(
         parsed,
         kind="episode",
@@ -588,12 +584,26 @@ def read_episode(
         season=season,
         episode=episode,
         episode_end=episode_end,
-        absolute=absolute,
+        absolute=_absolute(season, episode, date, stem),
         air_date=date.air_date if date else None,
-        episode_title=_episode_title(parsed, stem, marker or date),
+        episode_title=episode_title,
         title_from="folder" if from_folder else parsed.title_from if title == parsed.title else "file",
         alternative_titles=_alternatives(parsed, title, own),
     )
+
+
+def _absolute(season: int | None, episode: int | None, date: Marker | None, stem: str) -> int | None:
+    """The absolute number the name gives: an episode with no season, or the number a compact reading
+    split ("Bleach - 367" read as S03E67: TMDb's counts decide which it is)."""
+    if episode is None or date is not None:
+        return None
+    if season is None:
+        return episode
+    written = f"{season}{episode:02d}"
+    if season < 100 and not _SEASON_FIRST.search(stem):
+        if re.search(rf"(?<![0-9a-z.]){written}(?![0-9])", stem, re.IGNORECASE):
+            return int(written)
+    return None
 
 
 def _guessit_numbers(g: dict[str, Any], covered: int, stem: str) -> tuple[int | None, list[int]]:

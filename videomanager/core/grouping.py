@@ -281,7 +281,7 @@ def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Grou
 
 def _episode(f: FileRecord, show: ShowSeasons | None) -> Episode:
     """An episode file in its show's TMDb numbering (the name's own numbers when the seasons are unknown)."""
-    at = place(f.parsed, show)
+    at = place(f.parsed, show, os.path.splitext(os.path.basename(f.path))[0])
     return Episode(path=f.path, season=at.season, episode=at.episode, size=f.size, resolution=f.parsed.resolution,
                    title=at.title, missing=f.missing, file_id=f.id, air_date=at.air_date,
                    episode_end=at.episode_end, absolute=at.absolute)  # fmt: skip

@@ -9,6 +9,8 @@ turns what a name says into TMDb's numbering:
   episode counts (specials apart): with 61 and 16 episodes in seasons 1 and 2, 62 is S02E01;
 * an episode beyond its season's count in a season folder (``Season 2/Show - 30``) is that absolute
   number when it falls in that season;
+* a file named only by its episode's title ("Season 2/Chapter Three - The Pollywog.mkv") is the one episode
+  of its season (of the show, without a season) whose TMDb name it holds;
 * then the episode's name and air date come from the season's episodes, when fetched.
 
 ``needed_seasons`` says which seasons the identify step must fetch for a show's files. Pure functions.
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from videomanager.core.library import SeasonRow
 from videomanager.core.models import Parsed
+from videomanager.core.text import normalize_title
 
 
 @dataclass(frozen=True)
@@ -116,12 +119,37 @@ def _beyond(show: ShowSeasons, p: Parsed) -> tuple[int, int] | None:
     return hit if hit and hit[0] == season else None
 
 
-def place(p: Parsed, show: ShowSeasons | None) -> Placed:
-    """Where a parsed episode falls in the show's seasons (the name's own numbers when they are unknown)."""
+def by_name(
+    show: ShowSeasons, season: int | None, text: str, show_title: str | None
+) -> tuple[int, int] | None:
+    """The one episode whose TMDb name the file name holds ("Season 2/Chapter Three - The Pollywog.mkv"),
+    searched in its season when known; None when no name, or more than one, fits."""
+    words = f" {normalize_title(text)} "
+    if show_title:
+        words = words.replace(f" {normalize_title(show_title)} ", " ")
+    found: dict[str, tuple[int, int]] = {}
+    for s in [season] if season is not None else show.numbered():
+        row = show.rows.get(s)
+        for number, name, _ in (row.episodes or ()) if row else ():
+            key = normalize_title(name)
+            if len(key) >= 4 and f" {key} " in words:
+                found.setdefault(key, (s, number))
+    if not found:
+        return None
+    longest = max(found, key=len)
+    rivals = [k for k in found if len(k) == len(longest) and found[k] != found[longest]]
+    return None if rivals else found[longest]
+
+
+def place(p: Parsed, show: ShowSeasons | None, name: str = "") -> Placed:
+    """Where a parsed episode falls in the show's seasons (the name's own numbers when they are unknown);
+    ``name`` is the file's name, for episodes named only by their title."""
     season, episode, end = p.season, p.episode, p.episode_end
     absolute = p.absolute if p.season is None else None
     if show is not None and show.rows:
-        if p.air_date and (episode is None or season is None or season not in show.rows):
+        if episode is None and not p.air_date and name and (hit := by_name(show, season, name, p.title)):
+            season, episode = hit
+        elif p.air_date and (episode is None or season is None or season not in show.rows):
             hit = show.by_date(p.air_date)
             if hit:
                 season, episode = hit

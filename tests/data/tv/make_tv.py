@@ -571,6 +571,11 @@ def cat_second() -> None:
         ("TV/Shameless/Season 4/Shameless.US.S04E01.720p.mkv", 34307, 4, 1, "one_card", SCENE, {}),
         ("TV/Skins (UK)/Series 6/Skins.S06E01.mkv", 3394, 6, 1, "one_card", SCENE, {}),
         ("USB Drive/TV/Dark/Dark S02E01 German.mkv", 70523, 2, 1, "one_card", SCENE, {}),
+        ("TV/Band of Brothers/Season 1/Carentan.mkv", 4613, 1, 3, "season_folder", KODI, {}),
+        ("TV/Chernobyl/Season 1/Please Remain Calm.mkv", 87108, 1, 2, "miniseries", KODI, {}),
+        ("TV/The Queen's Gambit/Season 1/The Queen's Gambit - End Game.mkv", 87739, 1, 7, "season_folder", KODI, {}),
+        ("Anime/Attack on Titan/[Judas] Shingeki no Kyojin S3 05 [1080p].mkv", 1429, 3, 5, "anime", FANSUB, {}),
+        ("TV/Friends/Season 1/Friends.S01E03.S01E04.720p.mkv", 1668, 1, 3, "multi_episode", SCENE, {"episode_end": 4}),
     ]:
         kw = dict(kw)
         if cat == "daily" and s is None:
