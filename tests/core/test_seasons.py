@@ -93,3 +93,13 @@ def test_a_file_named_by_its_episode_title_is_that_episode():
     at = place(ep(), names, "Chernobyl - Please Remain Calm [1080p]")
     assert (at.season, at.episode) == (1, 2)
     assert place(ep(), names, "Chernobyl - Bonus").episode is None  # no name fits: nothing made up
+
+
+def test_a_card_counts_the_episodes_its_files_hold():
+    from videomanager.core.models import Episode
+    from videomanager.core.seasons import episodes_held
+
+    files = [Episode(path="a", season=1, episode=1, size=1, episode_end=3),
+             Episode(path="b", season=1, episode=2, size=1),  # a second copy of S01E02
+             Episode(path="c", season=2, episode=1, size=1), Episode(path="d", season=None, episode=None, size=1)]  # fmt: skip
+    assert episodes_held(files) == 5

@@ -95,3 +95,11 @@ def test_the_details_worker_adds_the_library_season_data(qtbot, tmp_path) -> Non
             {"season": 1, "count": 1, "episodes": [[1, "Pilot", "2008-01-20"]]}]}]  # fmt: skip
     finally:
         lib.close()
+
+
+def test_the_card_subtitle_counts_episodes_not_files() -> None:
+    from videomanager.gui.card_delegate import CardDelegate
+
+    assert (
+        CardDelegate._subtitle(card()) == "2008  ·  6 episodes"
+    )  # E01, E02–E03, E05, S02E01, one unnumbered

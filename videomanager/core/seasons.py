@@ -209,3 +209,16 @@ def needed_seasons(parses: Iterable[Parsed], show: ShowSeasons) -> tuple[bool, s
             elif p.episode is not None and show.holds(p.season, p.episode) is False:
                 absolute(p.absolute if p.absolute is not None else p.episode)
     return summary, wanted
+
+
+def episodes_held(episodes: Iterable) -> int:
+    """How many episodes a card's files hold: each episode of a multi-episode file counts, the same episode
+    in two files counts once, and a file with no number counts as one."""
+    numbered: set[tuple[int | None, int]] = set()
+    other = 0
+    for e in episodes:
+        if e.episode is None:
+            other += 1
+        else:
+            numbered.update((e.season, n) for n in range(e.episode, (e.episode_end or e.episode) + 1))
+    return len(numbered) + other
