@@ -103,6 +103,11 @@ _RELEASE_TOKEN = re.compile(
     r"(?i)(?<![a-z0-9])(?:\d{3,4}[pi]|x26[45]|h\.?26[45]|hevc|xvid|divx|web(?:-?dl|rip)?|hdtv|bluray|bdrip|"
     r"dvdrip|dvd|amzn|nf|aac|ac3|dts|ddp?5\.1|10bit|proper|repack|internal|multi|vostfr|german|french)(?![a-z0-9])"
 )
+# The same, without words that also make titles ("The French Chef", "Multiple Man"): where a title ends.
+_TECH_TOKEN = re.compile(
+    r"(?i)(?<![a-z0-9])(?:\d{3,4}[pi]|x26[45]|h\.?26[45]|hevc|xvid|divx|web-?dl|webrip|hdtv|bluray|bdrip|"
+    r"dvdrip|aac|ac3|dts|ddp?5\.1|10bit)(?![a-z0-9])"
+)
 _BRACKETS = re.compile(r"^(?:\s*[\[{(【][^\]})】]*[\]})】][\s._-]*)+")
 _SEASON_IN_TITLE = re.compile(
     r"(?i)[\s._(\[-]+(?:(?:season|saison|staffel|temporada|stagione)[\s._-]*\d{1,4}|s\d{1,2}|"
@@ -114,11 +119,10 @@ _TRAILING_YEAR = re.compile(r"[\s._(\[-]+\(?((?:19|20)\d{2})\)?[\s._)\]-]*$")
 _TRAILING_COUNTRY = re.compile(r"[\s._(\[-]+\(?(US|UK|GB|AU|NZ|CA|IE)\)?[\s._)\]-]*$")
 _COUNTRY = {"US": "US", "UK": "GB", "GB": "GB", "AU": "AU", "NZ": "NZ", "CA": "CA", "IE": "IE"}
 _TV_WORDS = frozenset(
-    "tv series shows show serien séries series anime tvshows miniseries season seasons saison staffel "
+    "tv series shows show serien séries anime tvshows miniseries season seasons saison staffel "
     "temporada cartoons".split()
 )
 _FANSUB = re.compile(r"^\s*\[[^\]]+\]|\[[0-9a-f]{8}\]|(?<![a-z])\d{1,4}v\d(?![a-z0-9])", re.IGNORECASE)
-_EXTENSION = re.compile(r"\.[A-Za-z0-9]{2,4}$")
 
 # Marker kinds, strongest first (a weaker kind is used only when no stronger one is in the name).
 _STRONG = ("se", "words", "x")
@@ -359,7 +363,7 @@ def _clean_prefix(text: str) -> tuple[str, int | None, str | None]:
     # Dots separate words, except inside acronyms (S.H.I.E.L.D.) and dotted numbers (11.22.63).
     text = re.sub(r"(?<![A-Za-z0-9]\.[A-Za-z])\.(?![A-Za-z]\.)(?!(?<=\d\.)\d)", " ", text)
     text = re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z]{2})", " ", text)
-    for cut in (_RELEASE_TOKEN.search(text), _SEASON_IN_TITLE.search(text)):
+    for cut in (_TECH_TOKEN.search(text), _SEASON_IN_TITLE.search(text)):
         if cut and text[: cut.start()].strip(" -([{"):
             text = text[: cut.start()]
     text = _TRAILING_RANGE.sub("", text) if _TRAILING_RANGE.sub("", text).strip(" -") else text
@@ -536,7 +540,7 @@ def _alternatives(parsed: Parsed, title: str | None, own: str | None) -> tuple[s
 
 def read_episode(
     parsed: Parsed,
-    name: str,
+    stem: str,
     folders: list[str] | tuple[str, ...],
     show_folder: str | None,
     folder_text: str | None,
@@ -544,11 +548,11 @@ def read_episode(
 ) -> Parsed:
     """The parse of a file with its TV reading settled (see the module docstring).
 
-    ``name`` is the file name (ids cut out), ``folders`` the folders above it (outermost first),
+    ``stem`` is the file name without its extension (ids cut out), ``folders`` the folders above it,
     ``show_folder``/``folder_text`` the parser's title folder and its text without ids, ``g`` guessit's
     answer. Films (no marker, and guessit did not see an episode either) come back unchanged.
     """
-    stem = _EXTENSION.sub("", name).strip()
+    stem = stem.strip()
     place = _place(list(folders), show_folder)
     markers = find_markers(stem)
     f_title = _folder_show(folder_text)[0] if folder_text else None

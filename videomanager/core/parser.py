@@ -324,7 +324,7 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     if personal or hints:
         return parsed
     return read_episode(
-        parsed, clean_name, [_clean_text(f) for f in folder_names], title_folder, folder_text or None, g
+        parsed, clean_stem, [_clean_text(f) for f in folder_names], title_folder, folder_text or None, g
     )
 
 
