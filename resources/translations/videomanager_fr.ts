@@ -134,6 +134,26 @@
             <translation>Autre</translation>
         </message>
         <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Aired</source>
+            <translation>Diffusion</translation>
+        </message>
+        <message>
+            <source>%1 of %2 episodes</source>
+            <translation>%1 épisodes sur %2</translation>
+        </message>
+        <message>
+            <source>%1 missing: %2</source>
+            <translation>%1 manquants : %2</translation>
+        </message>
+        <message>
+            <source>Specials</source>
+            <translation>Épisodes spéciaux</translation>
+        </message>
+        <message>
             <source>%1 min</source>
             <translation>%1 min</translation>
         </message>

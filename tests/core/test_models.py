@@ -17,7 +17,7 @@ def full_card() -> Card:
                       hdr="HDR10", missing=True, best=True, file_ids=(3, 4))  # fmt: skip
     other = Version(path="/m/A (2001)/b.mkv", parts=("/m/A (2001)/b.mkv",), size=5, file_ids=(5,))
     episode = Episode(path="/tv/S01E02.mkv", season=1, episode=2, size=5, resolution="720p", title="Pilot",
-                      missing=True, file_id=9)  # fmt: skip
+                      missing=True, file_id=9, air_date="2011-04-12", episode_end=3, absolute=62)  # fmt: skip
     extra = Extra(path="/m/A (2001)/trailer.mkv", type="trailer", size=2, missing=True, file_id=11)
     cand = Candidate(tmdb_id=1, kind="movie", title="A", year=2001, original_title="Ä", popularity=3.5,
                      poster_path="/p.jpg", origin_country=("FR", "BE"), original_language="fr", score=0.9,

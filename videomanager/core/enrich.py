@@ -28,6 +28,7 @@ from videomanager.core.library import Library
 from videomanager.core.lookup import Identifier, LookupResult, candidate_dict, queries_for_keys, title_data
 from videomanager.core.matcher import Query
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Parsed
+from videomanager.core.season_fetch import SeasonFetcher, library_show_choices
 from videomanager.tmdb.errors import (
     BadRequestError,
     DailyLimitReachedError,
@@ -78,6 +79,7 @@ class EnrichSummary:
     failed_kind: str | None = None  # and its kind ("network", "malformed", ... see tmdb.errors)
     malformed: int = 0  # TMDb answers that were malformed (in part: items dropped, or as a whole)
     titles_refreshed: int = 0  # titles fetched again because the metadata language changed
+    seasons_fetched: int = 0  # TMDb seasons whose episodes (names, air dates) were stored
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
@@ -100,6 +102,8 @@ class EnrichSummary:
             text += f"; {self.malformed} malformed TMDb answers"
         if self.titles_refreshed:
             text += f"; {self.titles_refreshed} titles fetched again in the new metadata language"
+        if self.seasons_fetched:
+            text += f"; episodes of {self.seasons_fetched} seasons fetched"
         return text
 
 
@@ -200,6 +204,7 @@ class Enricher:
         base = self._counters()
         if not keys:
             if getattr(self.client, "has_credential", True):
+                self._fetch_seasons(summary)
                 self._refresh_language(summary)
             self._finish(summary, started, base, keys)
             return summary
@@ -212,8 +217,10 @@ class Enricher:
         run = _Run(keys, queries_for_keys(self.library, keys), started, base)
         self._look_up_all(run, summary)
         self._retry_failed(run, summary)
+        self._settle_by_library_shows(summary, set(keys))
         if run.batch and self.on_result:
             self.on_result(run.batch)
+        self._fetch_seasons(summary)
         self._refresh_language(summary)
         summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
         self._finish(summary, started, base, keys)
@@ -322,6 +329,36 @@ class Enricher:
             except TMDbError as exc:
                 self._failed(summary, exc)
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
+
+    def _settle_by_library_shows(self, summary: EnrichSummary, keys: set[str]) -> None:
+        """Match the ambiguous TV lookups whose best candidate is a show the library holds (see
+        ``library_show_choices``); the lookup keeps its candidates and says why. ``keys``: this run's."""
+        for key, best in library_show_choices(self.library):
+            row = self.library.lookups_for([key])[key]
+            self.library.save_lookup(
+                key, state=STATE_MATCHED, tmdb_id=best["tmdb_id"], kind="tv", confidence=row.confidence,
+                reasons=f"{row.reasons}; the show other files in the library are matched to",
+                candidates=row.candidates,
+            )  # fmt: skip
+            if key in keys:
+                summary.matched += 1
+                summary.ambiguous = max(0, summary.ambiguous - 1)
+
+    def _fetch_seasons(self, summary: EnrichSummary) -> None:
+        """The season details the matched shows' files need (see SeasonFetcher)."""
+        if self.cancel.is_set() or summary.stop_reason is not None:
+            return
+        fetcher = SeasonFetcher(self.library, self.client, workers=self.workers, cancel=self.cancel,
+                                language=self._language())  # fmt: skip
+        try:
+            summary.seasons_fetched = fetcher.run()
+        except FATAL as exc:
+            summary.stop_reason, summary.stop_kind = exc.user_message, exc.kind
+            return
+        if fetcher.error is not None:
+            log.debug("fetching season details stopped: %s", fetcher.error.user_message)
+        if summary.seasons_fetched and self.on_result:
+            self.on_result([])  # the cards changed: episode titles, air dates and numbers
 
     def _settle_untitled(self, keys: list[str], summary: EnrichSummary) -> None:
         if NO_TITLE_KEY in keys:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import msgspec
@@ -32,6 +32,7 @@ from videomanager.core.models import (
     Version,
     resolution_rank,
 )
+from videomanager.core.seasons import ShowSeasons, place
 from videomanager.core.text import normalize_title
 
 EXTRA_FOLDERS = {
@@ -217,7 +218,9 @@ def build_cards(
     lookups: dict[str, LookupRow],
     titles: dict[tuple[str, int], dict],
     decisions: dict[str, Decision],
+    seasons: Mapping[int, Mapping] | None = None,
 ) -> list[Card]:
+    """The cards of these files; ``seasons`` ({tv id: {season: SeasonRow}}) numbers episodes as TMDb does."""
     files = list(files)
     mains = [f for f in files if f.role != ROLE_EXTRA]
     extras = [f for f in files if f.role == ROLE_EXTRA]
@@ -250,7 +253,7 @@ def build_cards(
                 owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
                                              reasons="extras without their film")  # fmt: skip
         owner.extras.append(x)
-    cards = [_card(g, titles) for g in groups.values()]
+    cards = [_card(g, titles, seasons) for g in groups.values()]
     cards.sort(key=list_order)
     return cards
 
@@ -292,28 +295,27 @@ def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Grou
     return None
 
 
-def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
+def _episode(f: FileRecord, show: ShowSeasons | None) -> Episode:
+    """An episode file in its show's TMDb numbering (the name's own numbers when the seasons are unknown)."""
+    at = place(f.parsed, show, os.path.splitext(os.path.basename(f.path))[0])
+    return Episode(path=f.path, season=at.season, episode=at.episode, size=f.size, resolution=f.parsed.resolution,
+                   title=at.title, missing=f.missing, file_id=f.id, air_date=at.air_date,
+                   episode_end=at.episode_end, absolute=at.absolute)  # fmt: skip
+
+
+def _card(
+    g: _Group, titles: dict[tuple[str, int], dict], seasons: Mapping[int, Mapping] | None = None
+) -> Card:
     title, year, original, poster = _title_year(g, titles)
     is_tv = g.kind == "tv" or (
         g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units
     )
+    show = ShowSeasons(seasons[g.tmdb_id]) if g.kind == "tv" and seasons and g.tmdb_id in seasons else None
     versions: list[Version] = []
     episodes: list[Episode] = []
     for u in g.units:
         if is_tv:
-            for f in u.files:
-                episodes.append(
-                    Episode(
-                        path=f.path,
-                        season=f.parsed.season,
-                        episode=f.parsed.episode,
-                        size=f.size,
-                        resolution=f.parsed.resolution,
-                        title=f.parsed.episode_title,
-                        missing=f.missing,
-                        file_id=f.id,
-                    )  # fmt: skip
-                )
+            episodes.extend(_episode(f, show) for f in u.files)
         else:
             versions.append(_version(u))
     if versions:
@@ -359,9 +361,8 @@ def _with_best(v: Version) -> Version:
 
 def cards_from_library(library) -> list[Card]:
     """Every card of the library, built from its current files, lookups, titles and decisions."""
-    return build_cards(
-        library.files(),
-        {row.key: row for row in library.lookups()},
-        library.titles(),
-        library.decisions(),
-    )
+    lookups = {row.key: row for row in library.lookups()}
+    decisions = library.decisions()
+    ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
+    ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
+    return build_cards(library.files(), lookups, library.titles(), decisions, library.seasons_for(ids))

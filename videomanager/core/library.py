@@ -113,6 +113,21 @@ class Decision:
     created_at: float
 
 
+@dataclass(frozen=True)
+class SeasonRow:
+    """One TMDb season of a show: its episode count and air date, and its episodes once fetched."""
+
+    tv_id: int
+    season: int
+    episode_count: int | None
+    air_date: str | None
+    episodes: (
+        tuple[tuple[int, str | None, str | None], ...] | None
+    )  # (number, name, air date); None = not fetched
+    language: str | None
+    fetched_at: float
+
+
 _FILE_COLS = (
     "id, path, root, dir, size, mtime, role, extra_type, stack_key, part, parse, lookup_key, "
     "fingerprint, missing, added_at"
@@ -692,6 +707,72 @@ class Library:
             "SELECT data FROM titles WHERE kind=? AND tmdb_id=?", (kind, tmdb_id)
         ).fetchone()
         return json.loads(r[0]) if r else None
+
+    # -- TMDb seasons (episode numbering, titles and air dates of the shows held) ----------------------
+    def save_season_summary(self, tv_id: int, seasons: Iterable[tuple[int, int | None, str | None]]) -> None:
+        """The show's seasons as its details list them: (season, episode count, air date). Episodes already
+        fetched are kept; the show's cards are touched only when a count or a date differs (the trigger)."""
+        now = self._clock()
+        with self.transaction() as c:
+            for season, count, air_date in seasons:
+                c.execute(
+                    "INSERT INTO seasons(tv_id, season, episode_count, air_date, fetched_at) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(tv_id, season) DO UPDATE SET episode_count=COALESCE(excluded.episode_count, "
+                    "episode_count), air_date=COALESCE(excluded.air_date, air_date), fetched_at=excluded.fetched_at",
+                    (tv_id, season, count, air_date, now),
+                )
+
+    def save_season_episodes(
+        self,
+        tv_id: int,
+        season: int,
+        episodes: Iterable[tuple[int, str | None, str | None]],
+        *,
+        air_date: str | None,
+        language: str | None,
+    ) -> None:
+        """A season's episodes as TMDb's season details give them: (number, name, air date)."""
+        rows = sorted(set(episodes))
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO seasons(tv_id, season, episode_count, air_date, episodes, language, fetched_at) "
+                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(tv_id, season) DO UPDATE SET "
+                "episode_count=excluded.episode_count, air_date=COALESCE(excluded.air_date, air_date), "
+                "episodes=excluded.episodes, language=excluded.language, fetched_at=excluded.fetched_at",
+                (tv_id, season, len(rows), air_date, json.dumps(rows, ensure_ascii=False), language,
+                 self._clock()),
+            )  # fmt: skip
+
+    def seasons_for(self, tv_ids: Iterable[int]) -> dict[int, dict[int, SeasonRow]]:
+        """{tv id: {season number: row}} for these shows."""
+        out: dict[int, dict[int, SeasonRow]] = {}
+        rows = self._select_in(
+            "SELECT tv_id, season, episode_count, air_date, episodes, language, fetched_at FROM seasons "
+            "WHERE tv_id IN ({})",
+            tv_ids,
+        )
+        for tv_id, season, count, air_date, episodes, language, fetched_at in rows:
+            eps = None
+            if episodes is not None:
+                eps = tuple((int(n), name, date) for n, name, date in json.loads(episodes))
+            out.setdefault(tv_id, {})[season] = SeasonRow(
+                tv_id, season, count, air_date, eps, language, fetched_at
+            )
+        return out
+
+    def tv_parses(self) -> dict[int, list[Parsed]]:
+        """{tv id: parses of its episode files} for every show a file is matched to (by lookup or by you)."""
+        out: dict[int, list[Parsed]] = {}
+        rows = self.conn.execute(
+            "SELECT l.tmdb_id, f.parse FROM files f JOIN lookups l ON l.key = f.lookup_key "
+            "WHERE l.state = 'matched' AND l.kind = 'tv' AND l.tmdb_id IS NOT NULL AND f.role = 'episode' "
+            "AND (f.fingerprint IS NULL OR f.fingerprint NOT IN (SELECT fingerprint FROM decisions)) "
+            "UNION ALL SELECT d.tmdb_id, f.parse FROM files f JOIN decisions d ON d.fingerprint = f.fingerprint "
+            "WHERE d.kind = 'tv' AND d.tmdb_id IS NOT NULL AND d.action != 'unmatch'"
+        )
+        for tv_id, parse in rows:
+            out.setdefault(tv_id, []).append(Parsed.from_dict(json.loads(parse)) if parse else Parsed())
+        return out
 
     # -- manual decisions ----------------------------------------------------------------------------
     def set_decision(

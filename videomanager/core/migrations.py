@@ -209,7 +209,34 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
         INSERT INTO card_changes(what, ref) VALUES ('fingerprint', OLD.fingerprint);
     END;
     """,
-    # 4 -> 5: TMDb data stored before answers were validated, repaired (see _repair_tmdb_data).
+    # 4 -> 5: TMDb's seasons of the shows the library holds: each season's episode count and air date (from
+    # the show's details), and once fetched its episodes as JSON [[number, name, air date], ...] in the
+    # language they were fetched in. A change touches the cards of that show, as a title change does.
+    """
+    CREATE TABLE seasons(
+        tv_id INTEGER NOT NULL,
+        season INTEGER NOT NULL,
+        episode_count INTEGER,
+        air_date TEXT,
+        episodes TEXT,
+        language TEXT,
+        fetched_at REAL NOT NULL,
+        PRIMARY KEY(tv_id, season)
+    );
+    CREATE TRIGGER card_season_added AFTER INSERT ON seasons BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', NEW.tv_id);
+    END;
+    CREATE TRIGGER card_season_changed AFTER UPDATE ON seasons
+    WHEN OLD.episode_count IS NOT NEW.episode_count OR OLD.air_date IS NOT NEW.air_date
+        OR OLD.episodes IS NOT NEW.episodes
+    BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', NEW.tv_id);
+    END;
+    CREATE TRIGGER card_season_removed AFTER DELETE ON seasons BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', OLD.tv_id);
+    END;
+    """,
+    # 5 -> 6: TMDb data stored before answers were validated, repaired (see _repair_tmdb_data).
     _repair_tmdb_data,
 ]
 

@@ -69,6 +69,9 @@ class Parsed:
     full_title: str | None = None
     title_from: str = "file"  # "file" or "folder": where title/year came from
     generic: bool = False  # the file name itself carries no title (movie.mkv, VTS_01_1.VOB)
+    episode_end: int | None = None  # the last episode of a multi-episode file (S01E01E02 -> 2)
+    absolute: int | None = None  # an episode number with no season anywhere (anime: "Show - 143")
+    air_date: str | None = None  # "YYYY-MM-DD" of a daily show's episode ("Show.2011.04.12")
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -143,6 +146,8 @@ class Version(msgspec.Struct, frozen=True, gc=False):
 
 
 class Episode(msgspec.Struct, frozen=True, gc=False):
+    """One episode file; season/episode in TMDb's numbering once the show's season details are known."""
+
     path: str
     season: int | None
     episode: int | None
@@ -151,6 +156,9 @@ class Episode(msgspec.Struct, frozen=True, gc=False):
     title: str | None = msgspec.field(default=None, name="episode_title")
     missing: bool = False
     file_id: int = 0
+    air_date: str | None = None  # "YYYY-MM-DD": TMDb's, or the one in the name
+    episode_end: int | None = None  # the last episode a multi-episode file holds
+    absolute: int | None = None  # the absolute number the name gives (anime)
 
 
 class Extra(msgspec.Struct, frozen=True, gc=False):

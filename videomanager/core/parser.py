@@ -25,6 +25,7 @@ from typing import Any
 
 from guessit import guessit
 
+from videomanager.core.episodes import read_episode
 from videomanager.core.models import Parsed
 from videomanager.core.parser_films import film_after_all, film_title, full_title, strip_site
 from videomanager.core.parser_rules import (
@@ -323,7 +324,7 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     episode = _first(g.get("episode"))
     episode_title = _first(g.get("episode_title"))
     codec = _first(g.get("video_codec"))
-    return Parsed(
+    parsed = Parsed(
         title=title,
         year=year,
         kind="episode" if g.get("type") == "episode" and not hints else "movie",
@@ -344,6 +345,11 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
         full_title=whole,
         title_from=title_from,
         generic=generic,
+    )
+    if personal or hints:
+        return parsed
+    return read_episode(
+        parsed, clean_stem, [_clean_text(f) for f in folder_names], title_folder, folder_text or None, g
     )
 
 

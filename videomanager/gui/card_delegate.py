@@ -34,6 +34,7 @@ from videomanager.core.models import (
     resolution_label,
     resolution_rank,
 )
+from videomanager.core.seasons import episodes_held
 from videomanager.gui.library_model import CardRole
 from videomanager.gui.posters import PosterCache
 
@@ -254,7 +255,7 @@ class CardDelegate(QStyledItemDelegate):
         parts = [str(card.year) if card.year else "—"]
         tr = QCoreApplication.translate
         if card.episodes:
-            n = len(card.episodes)
+            n = episodes_held(card.episodes)
             parts.append(
                 tr("CardDelegate", "1 episode")
                 if n == 1

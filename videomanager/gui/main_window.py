@@ -324,7 +324,7 @@ class MainWindow(WindowActions, QMainWindow):
         worker.diff_ready.connect(self._diff_ready)
         self.cards_job.worker.failed.connect(self._worker_failed)
         self.cards_job.start()
-        self.details_job = JobThread(DetailsWorker(self.client), "details", self)
+        self.details_job = JobThread(DetailsWorker(self.client, self.library), "details", self)
         self._fetch_details.connect(self.details_job.worker.fetch)
         self.details_job.worker.ready.connect(self.detail.set_details)
         self.details_job.worker.failed.connect(self.detail.set_details_failed)

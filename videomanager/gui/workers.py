@@ -211,23 +211,38 @@ def _scope(client, cancel: threading.Event):
 
 
 class DetailsWorker(QObject):
-    """Fetches a title's details (the client caches them on disk)."""
+    """Fetches a title's details (the client caches them on disk); a show's details carry the library's
+    season data (``season_episodes``: [{"season", "count", "episodes": [[number, name, air date], ...]}])."""
 
     ready = Signal(str, object)  # card id, the details answer (read field by field by gui/details.py)
     failed = Signal(str, str)  # card id, message
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, library=None) -> None:
         super().__init__()
         self.client = client
         self.cancel_event = threading.Event()
+        self.library = library
 
     def cancel(self) -> None:
         """Thread-safe: a fetch under way stops waiting and its request is aborted (closing the window)."""
         self.cancel_event.set()
 
+    def _season_episodes(self, tmdb_id: int) -> list[dict]:
+        if self.library is None:
+            return []
+        rows = self.library.seasons_for([tmdb_id]).get(tmdb_id, {})
+        return [
+            {"season": n, "count": r.episode_count, "episodes": [list(e) for e in r.episodes or ()]}
+            for n, r in sorted(rows.items())
+        ]
+
     @Slot(str, str, int)
     def fetch(self, card_id: str, kind: str, tmdb_id: int) -> None:
-        if self.client is None or self.cancel_event.is_set():
+        if self.cancel_event.is_set():
+            return
+        if self.client is None:
+            if kind == "tv" and self.library is not None:
+                self.ready.emit(card_id, {"season_episodes": self._season_episodes(tmdb_id)})
             return
         try:
             with _scope(self.client, self.cancel_event):
@@ -240,6 +255,8 @@ class DetailsWorker(QObject):
                 return
             self.failed.emit(card_id, error_for(exc).message)
             return
+        if kind == "tv" and isinstance(data, dict):
+            data = {**data, "season_episodes": self._season_episodes(tmdb_id)}
         self.ready.emit(card_id, data)
 
 

@@ -217,9 +217,17 @@ def season_id(show_id: int, number: int) -> int:
 
 
 def episode_air_date(season: dict[str, Any], number: int) -> str:
+    """Weekly from the season's date, or one a day on the season's ``weekdays`` ("0123": Monday-Thursday)."""
     if not season.get("air_date"):
         return ""
-    return (dt.date.fromisoformat(season["air_date"]) + dt.timedelta(days=7 * (number - 1))).isoformat()
+    start = dt.date.fromisoformat(season["air_date"])
+    days = [int(d) for d in season.get("weekdays") or ""]
+    if not days:
+        return (start + dt.timedelta(days=7 * (number - 1))).isoformat()
+    skipped = sum(1 for d in days if d < start.weekday())  # the season's first week starts mid-week
+    weeks, index = divmod(number - 1 + skipped, len(days))
+    monday = start - dt.timedelta(days=start.weekday()) + dt.timedelta(weeks=weeks)
+    return (monday + dt.timedelta(days=days[index])).isoformat()
 
 
 def episode(
