@@ -405,6 +405,25 @@ class Library:
             for p, i, s, m, x, role, et, sk, part in rows
         }
 
+    def index_for_folders(
+        self, root: str, folders: Mapping[str, bool]
+    ) -> dict[str, tuple[int, int, float, bool, tuple]]:
+        """As ``index_for_root``, for the files of root that sit in these folders (and below a folder whose
+        value is True)."""
+        out: dict[str, tuple[int, int, float, bool, tuple]] = {}
+        cols = "path, id, size, mtime, missing, role, extra_type, stack_key, part"
+        for folder, deep in folders.items():
+            q = f"SELECT {cols} FROM files WHERE root = ? AND (dir = ?"
+            args: list = [_b(root), _b(folder)]
+            if deep:
+                # Paths below folder: from "folder/" up to (not including) "folder0" ("0" follows "/").
+                q += " OR (dir >= ? AND dir < ?)"
+                base = folder.rstrip(os.sep)
+                args += [_b(base + os.sep), _b(base + chr(ord(os.sep) + 1))]
+            for p, i, s, m, x, role, et, sk, part in self.conn.execute(q + ")", args):
+                out[_s(p)] = (i, s, m, bool(x), (role == "extra", et, _s(sk), part))
+        return out
+
     def stat_index(self, roots: Iterable[str]) -> tuple[dict[bytes, tuple[int, float]], int]:
         """(OS path bytes -> (size, mtime), count of files marked missing) under roots: what a rescan
         compares against, without decoding a single path."""

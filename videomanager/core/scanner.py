@@ -676,3 +676,74 @@ def scan(
             batch, last_yield = ScanBatch(), time.monotonic()
     if batch:
         yield batch
+
+
+def _covered(folder: str, recursive_folders: list[str]) -> bool:
+    return any(folder != r and folder.startswith(r.rstrip(os.sep) + os.sep) for r in recursive_folders)
+
+
+def _left_out(root: str, folder: str) -> bool:
+    """A folder the walk of ``root`` never enters: below a system or hidden folder, or below (or in) a
+    folder holding an ignore marker."""
+    rel = os.path.relpath(folder, root)
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return True
+    parts = [] if rel == os.curdir else rel.split(os.sep)
+    if any(_is_system_dir(p) for p in parts):
+        return True
+    path = root
+    for part in [None, *parts]:
+        path = path if part is None else os.path.join(path, part)
+        if any(os.path.lexists(os.path.join(path, m)) for m in IGNORE_MARKERS):
+            return True
+    return False
+
+
+def scan_folders(
+    root: str,
+    folders: dict[str, bool],
+    cancel: threading.Event | None = None,
+    batch_size: int = 500,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Iterator[ScanBatch]:
+    """Walk only some folders of the library folder ``root``: each folder of ``folders`` is listed, with
+    its sub-folders too when its value is True (a folder that was just created or moved in). Files are
+    classified exactly as the walk of the whole root classifies them (extras, stacks). What a folder
+    watcher hands over; folders the whole walk would not enter (hidden, system, ignored) are left out.
+    Symlinked sub-folders are not followed (the whole walk takes them)."""
+    root = os.path.abspath(root)
+    walker = _Walker(cancel, max_depth)
+    walker._plain_roots = [(root, os.path.realpath(root))]
+    recursive = [os.path.abspath(f) for f, r in folders.items() if r]
+    todo = sorted({os.path.abspath(f): r for f, r in folders.items()}.items(), reverse=True)
+    stack: list[tuple[_Dir, bool]] = []
+    for folder, deep in todo:
+        if _covered(folder, recursive) or _left_out(root, folder):
+            continue
+        rel = os.path.relpath(folder, root)
+        depth = 0 if rel == os.curdir else rel.count(os.sep) + 1
+        stack.append((_Dir(folder, root, depth, via_link=False), deep))
+    batch = ScanBatch()
+    while stack:
+        d, deep = stack.pop()
+        if walker.cancelled():
+            break
+        try:
+            listing = walker.list_dir(d)
+        except _Cancelled:
+            break
+        batch.dirs_seen += 1
+        batch.other_files += listing.other_files
+        batch.ignored_dirs += listing.ignored_dirs
+        batch.skipped.extend(listing.skipped)
+        batch.files.extend(listing.files)
+        if listing.complete:
+            batch.listed_dirs.append(d.path)
+        if deep:
+            stack.extend((s, True) for s in sorted(listing.subdirs, key=_dir_path, reverse=True))
+        if len(batch.files) >= batch_size:
+            yield batch
+            batch = ScanBatch()
+    if batch:
+        yield batch
