@@ -67,6 +67,7 @@ def window_factory(qtbot, tmp_path) -> Iterator[Callable[..., Any]]:
         if hooks.save_settings is None:
             hooks.save_settings = store.save
         kw.setdefault("scan_workers", 1)
+        kw.setdefault("watch_folders", False)  # tests of the watch turn it on
         w = MainWindow(library, settings or Settings(), posters_dir=data / "posters",
                        ui_state_path=data / "window.ini", client=client, hooks=hooks, **kw)  # fmt: skip
         w.data_dir = data

@@ -186,6 +186,9 @@ class FolderWatch:
                 added.append(root)
         return added
 
+    def watched(self) -> list[str]:
+        return list(self._watches)
+
     def check_roots(self) -> tuple[list[str], list[str]]:
         """(library folders that went away since the last check, ones that came back)."""
         gone, back = [], []

@@ -58,6 +58,7 @@ from videomanager.gui.library_model import (
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
 from videomanager.gui.posters import PosterCache, http_fetcher
 from videomanager.gui.progress import StatusPanel
+from videomanager.gui.watcher import WatchControl
 from videomanager.gui.window_actions import Hooks, WindowActions
 from videomanager.gui.workers import (
     CardsWorker,
@@ -94,6 +95,7 @@ class MainWindow(WindowActions, QMainWindow):
         hooks: Hooks | None = None,
         scan_workers: int | None = None,
         auto_identify: bool = True,
+        watch_folders: bool = True,
     ) -> None:
         super().__init__()
         self.library = library
@@ -121,6 +123,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._build_actions()
         self._build_ui()
         self._build_workers()
+        self.folder_watch = WatchControl(self, watch_folders)
         self._restore_ui_state()
         self.update_key_state()
         self._cards_count_changed()
@@ -490,7 +493,9 @@ class MainWindow(WindowActions, QMainWindow):
 
     # -- scanning ---------------------------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the library"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Add a folder to the library"), os.path.expanduser("~")
+        )
         if folder:
             self.add_folders([folder])
 
@@ -713,6 +718,7 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self._closing = True
         self.save_ui_state()
+        self.folder_watch.stop()
         self._refresh_timer.stop()
         self._scan_queue.clear()
         for job in (self._scan_job, self._enrich_job):

@@ -10,6 +10,7 @@ on the network. The credential is never put in a label, a log line or a repr.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -278,6 +279,12 @@ class SettingsDialog(QDialog):
         self.folders_note.setWordWrap(True)
         self.folders_note.setVisible(False)
         layout.addWidget(self.folders_note)
+        self.watch_check = QCheckBox(
+            self.tr("Watch the library folders: show new, changed and removed files without Rescan")
+        )
+        layout.addWidget(self.watch_check)
+        self.seen_on_play_check = QCheckBox(self.tr("Play marks the video as seen"))
+        layout.addWidget(self.seen_on_play_check)
         return page
 
     def _build_interface_tab(self) -> QWidget:
@@ -304,6 +311,8 @@ class SettingsDialog(QDialog):
         self.limit_spin.setValue(s.daily_request_limit)
         for folder in self._folders:
             self.folder_list.addItem(folder)
+        self.watch_check.setChecked(s.watch_folders)
+        self.seen_on_play_check.setChecked(s.mark_seen_on_play)
         index = self.ui_language_combo.findData(s.ui_language)
         self.ui_language_combo.setCurrentIndex(max(0, index))
         self.refresh_usage()
@@ -321,6 +330,8 @@ class SettingsDialog(QDialog):
         s.requests_per_second = float(self.rate_spin.value())
         s.daily_request_limit = int(self.limit_spin.value())
         s.ui_language = self.ui_language_combo.currentData() or ""
+        s.watch_folders = self.watch_check.isChecked()
+        s.mark_seen_on_play = self.seen_on_play_check.isChecked()
         return s
 
     def result_settings(self) -> Settings | None:
@@ -482,5 +493,7 @@ class SettingsDialog(QDialog):
         self.folders_note.setVisible(any(f not in self.folders() for f in self._folders))
 
     def _browse_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Add a library folder"))
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Add a library folder"), os.path.expanduser("~")
+        )
         self.add_folder(path)

@@ -91,6 +91,7 @@ class WindowActions:
             self._watch_budget(old, self.client)
             self.details_job.worker.client = self.client  # type: ignore[attr-defined]
             self.posters.fetch = self._make_fetch()
+        self.folder_watch.follow(new)
         self.update_key_state()
 
     def _save_settings(self) -> None:
