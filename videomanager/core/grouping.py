@@ -178,7 +178,7 @@ def _card_id(g: _Group) -> str:
     return f"local:{digest}"
 
 
-def _version(unit: _Unit) -> Version:
+def _version(unit: _Unit, seen: set[str]) -> Version:
     rep = unit.rep
     p = rep.parsed
     return Version(
@@ -192,6 +192,7 @@ def _version(unit: _Unit) -> Version:
         hdr=p.hdr,
         missing=any(f.missing for f in unit.files),
         file_ids=tuple(f.id for f in unit.files),
+        seen=any(f.fingerprint in seen for f in unit.files if f.fingerprint),
     )
 
 
@@ -217,8 +218,11 @@ def build_cards(
     lookups: dict[str, LookupRow],
     titles: dict[tuple[str, int], dict],
     decisions: dict[str, Decision],
+    seen: set[str] | None = None,
 ) -> list[Card]:
+    """The cards of these files; ``seen``: the fingerprints marked seen."""
     files = list(files)
+    seen = seen or set()
     mains = [f for f in files if f.role != ROLE_EXTRA]
     extras = [f for f in files if f.role == ROLE_EXTRA]
     groups: dict[tuple, _Group] = {}
@@ -249,7 +253,7 @@ def build_cards(
                 owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
                                              reasons="extras without their film")  # fmt: skip
         owner.extras.append(x)
-    cards = [_card(g, titles) for g in groups.values()]
+    cards = [_card(g, titles, seen) for g in groups.values()]
     cards.sort(key=list_order)
     return cards
 
@@ -276,7 +280,7 @@ def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Grou
     return None
 
 
-def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
+def _card(g: _Group, titles: dict[tuple[str, int], dict], seen: set[str]) -> Card:
     title, year, original, poster = _title_year(g, titles)
     is_tv = g.kind == "tv" or (
         g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units
@@ -296,10 +300,11 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
                         title=f.parsed.episode_title,
                         missing=f.missing,
                         file_id=f.id,
+                        seen=bool(f.fingerprint) and f.fingerprint in seen,
                     )  # fmt: skip
                 )
         else:
-            versions.append(_version(u))
+            versions.append(_version(u, seen))
     if versions:
         versions.sort(key=version_rank, reverse=True)
         versions[0] = _with_best(versions[0])
@@ -333,7 +338,20 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
         folder=folder,
         added_at=min((f.added_at for f in all_files), default=0.0),
         candidates=candidates,
+        **_collection(g, titles),
     )
+
+
+def _collection(g: _Group, titles: dict[tuple[str, int], dict]) -> dict:
+    """The card's TMDb collection, from its title's stored details (``belongs_to_collection``)."""
+    t = titles.get((g.kind, g.tmdb_id)) if g.kind == "movie" and g.tmdb_id else None
+    c = t.get("belongs_to_collection") if t else None
+    if not isinstance(c, dict) or not isinstance(c.get("id"), int):
+        return {}
+    return {
+        "collection_id": c["id"],
+        "collection_name": c.get("name") if isinstance(c.get("name"), str) else None,
+    }
 
 
 def _with_best(v: Version) -> Version:
@@ -347,4 +365,5 @@ def cards_from_library(library) -> list[Card]:
         {row.key: row for row in library.lookups()},
         library.titles(),
         library.decisions(),
+        library.seen_marks(),
     )

@@ -750,13 +750,45 @@ class Library:
         return {r[0]: Decision(*r) for r in rows}
 
     def decision_sizes(self) -> set[int]:
-        """File sizes that some decision is keyed on (a cheap filter before hashing a file)."""
+        """File sizes that some decision or seen mark is keyed on (a cheap filter before hashing a file)."""
         out = set()
-        for (fp,) in self.conn.execute("SELECT fingerprint FROM decisions"):
+        for (fp,) in self.conn.execute(
+            "SELECT fingerprint FROM decisions UNION SELECT fingerprint FROM seen"
+        ):
             head = fp.split(":", 1)[0]
             if head.isdigit():
                 out.add(int(head))
         return out
+
+    # -- seen marks (user decisions keyed by fingerprint) ----------------------------------------------------
+    def set_seen(self, fingerprints: Iterable[str], seen: bool) -> None:
+        with self.transaction() as c:
+            if seen:
+                c.executemany("INSERT OR IGNORE INTO seen(fingerprint, seen_at) VALUES (?, ?)",
+                              [(fp, self._clock()) for fp in fingerprints])  # fmt: skip
+            else:
+                c.executemany("DELETE FROM seen WHERE fingerprint = ?", [(fp,) for fp in fingerprints])
+
+    def seen_marks(self) -> set[str]:
+        return {fp for (fp,) in self.conn.execute("SELECT fingerprint FROM seen")}
+
+    def seen_for(self, fingerprints: Iterable[str]) -> set[str]:
+        return {
+            r[0]
+            for r in self._select_in("SELECT fingerprint FROM seen WHERE fingerprint IN ({})", fingerprints)
+        }
+
+    # -- TMDb collections -----------------------------------------------------------------------------------
+    def save_collection(self, collection_id: int, data: dict) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO collections(id, data, fetched_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET data=excluded.data, fetched_at=excluded.fetched_at",
+                (collection_id, json.dumps(data, ensure_ascii=False), self._clock()),
+            )
+
+    def collections(self) -> dict[int, dict]:
+        return {i: json.loads(d) for i, d in self.conn.execute("SELECT id, data FROM collections")}
 
     # -- TMDb request log (the daily budget's store) -----------------------------------------------------
     def requests_on(self, day: str) -> int:
