@@ -47,6 +47,14 @@ def human_size(n: int) -> str:
     return f"{n} B"
 
 
+def _people(people: tuple[tuple[int, str], ...], names: tuple[str, ...]) -> str:
+    """Names as links to each person's page (``person:<id>``; ids are checked integers, names escaped);
+    names without an id as plain text."""
+    if not people:
+        return escape(", ".join(names))
+    return ", ".join(f"<a href='person:{pid}'>{escape(name)}</a>" for pid, name in people)
+
+
 def extra_label(kind: str) -> str:
     """An extra's type (the scanner's words: trailer, featurette, ...) in the interface's language."""
     tr = QCoreApplication.translate
@@ -70,6 +78,7 @@ class DetailPanel(QScrollArea):
     fix_match_requested = Signal(object)  # Card
     split_requested = Signal(list)  # file ids
     open_failed = Signal(str)  # a sentence: the file to play or show is missing, or nothing opens it
+    person_requested = Signal(int)  # a TMDb person id (a name in the credits was clicked)
 
     def __init__(self, poster_for: Callable[[str | None], QPixmap | None] | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -107,9 +116,12 @@ class DetailPanel(QScrollArea):
         self.state.setWordWrap(True)
         self.links = rich_label()
         self.links.setOpenExternalLinks(True)
+        self.collection = rich_label()  # "Alien Collection: you own 2 of 5" (set by the window's collections)
+        self.collection.setWordWrap(True)
+        self.collection.setVisible(False)
         self.fix_button = QPushButton(self.tr("Fix match…"))
         self.fix_button.clicked.connect(lambda: self.card and self.fix_match_requested.emit(self.card))
-        for w in (self.title, self.meta, self.state, self.links):
+        for w in (self.title, self.meta, self.state, self.links, self.collection):
             facts.addWidget(w)
         facts.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
         facts.addStretch(1)
@@ -120,6 +132,7 @@ class DetailPanel(QScrollArea):
         self.overview.setWordWrap(True)
         self.credits = rich_label()
         self.credits.setWordWrap(True)
+        self.credits.linkActivated.connect(self._link)
         lay.addWidget(self.overview)
         lay.addWidget(self.credits)
 
@@ -338,9 +351,9 @@ class DetailPanel(QScrollArea):
             lines.append(escape("  ·  ".join(facts)))
         if details.directors or details.creators:
             lines.append(f"<b>{self.tr('Director') if details.directors else self.tr('Created by')}:</b> "
-                         + escape(", ".join(details.directors or details.creators)))  # fmt: skip
+                         + _people(details.director_people, details.directors or details.creators))  # fmt: skip
         if details.cast:
-            lines.append(f"<b>{self.tr('Cast')}:</b> " + escape(", ".join(details.cast)))
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + _people(details.cast_people, details.cast))
         self.credits.setText("<br>".join(lines))
         links = []
         if details.imdb_id:  # checked: tt and digits
@@ -350,6 +363,11 @@ class DetailPanel(QScrollArea):
                 f"<a href='https://www.youtube.com/watch?v={details.trailer}'>{self.tr('Trailer')}</a>"
             )
         self.links.setText("  ·  ".join(links))
+
+    def _link(self, href: str) -> None:
+        kind, _, ident = href.partition(":")
+        if kind == "person" and ident.isdigit():
+            self.person_requested.emit(int(ident))
 
     def set_details_failed(self, card_id: str, message: str) -> None:
         if self.card is not None and self.card.id == card_id:

@@ -43,9 +43,11 @@ from PySide6.QtWidgets import (
 from videomanager.core.models import Card
 from videomanager.core.settings import Settings
 from videomanager.gui.card_delegate import POSTER_H, POSTER_RADIUS, POSTER_W, CardDelegate, CardGrid
+from videomanager.gui.collections_view import CollectionsControl
 from videomanager.gui.detail_panel import DetailPanel
 from videomanager.gui.library_model import (
     FILTER_ALL,
+    FILTER_GAPS,
     FILTERS,
     SORT_KEYS,
     SORT_TITLE,
@@ -55,9 +57,11 @@ from videomanager.gui.library_model import (
     CardsDiff,
     diff_batches,
 )
+from videomanager.gui.menus import WindowMenus
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
 from videomanager.gui.posters import PosterCache, http_fetcher
 from videomanager.gui.progress import StatusPanel
+from videomanager.gui.seen_actions import SeenControl
 from videomanager.gui.watcher import WatchControl
 from videomanager.gui.window_actions import Hooks, WindowActions
 from videomanager.gui.workers import (
@@ -124,7 +128,9 @@ class MainWindow(WindowActions, QMainWindow):
         self._build_ui()
         self._build_workers()
         self.folder_watch = WatchControl(self, watch_folders)
+        self._build_desktop()
         self._restore_ui_state()
+        self.menus.restore_zoom()
         self.update_key_state()
         self._cards_count_changed()
         self._build_timers()
@@ -251,6 +257,7 @@ class MainWindow(WindowActions, QMainWindow):
             "all": self.tr("All"), "movies": self.tr("Movies"), "tv": self.tr("TV"),
             "unidentified": self.tr("Unidentified"), "ambiguous": self.tr("Ambiguous"),
             "several": self.tr("Several versions"), "missing": self.tr("Missing files"),
+            "unseen": self.tr("Unseen"), "gaps": self.tr("Collections with gaps"),
         }  # fmt: skip
         for name in FILTERS:
             self.filter_box.addItem(labels[name], name)
@@ -328,6 +335,27 @@ class MainWindow(WindowActions, QMainWindow):
         self.details_job.worker.failed.connect(self.detail.set_details_failed)
         self.details_job.start()
 
+    def _build_desktop(self) -> None:
+        """Menus and keys, seen marks, collections and people (gui/menus.py, seen_actions.py,
+        collections_view.py)."""
+        self.seen = SeenControl(self)
+        self.collections = CollectionsControl(self)
+        self.menus = WindowMenus(self)
+        self.view.open_requested.connect(self.show_details)
+        self.view.play_requested.connect(self.detail._play)
+
+    def show_details(self) -> None:
+        """Enter on a card: the detail panel, opened if it was folded away, takes the focus."""
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] == 0:
+            self.splitter.setSizes([max(1, sizes[0] - 380), 380])
+        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh_gaps_filter(self) -> None:
+        """The "collections with gaps" filter follows what is owned and what the collections hold."""
+        if self.proxy.filter_name == FILTER_GAPS:
+            self.proxy.set_gaps(self.collections.gaps())
+
     # -- persistence of the window's layout -----------------------------------------------------------------
     def _restore_ui_state(self) -> None:
         geo = self.ui_state.value("window/geometry")
@@ -370,6 +398,8 @@ class MainWindow(WindowActions, QMainWindow):
         want = self.proxy if active else self.passthrough
         current = self.current_card()
         self.proxy.set_search(text)
+        if name == FILTER_GAPS:
+            self.proxy.set_gaps(self.collections.gaps())
         self.proxy.set_filter(name)
         if self.view.model() is not want:
             if active:
@@ -479,6 +509,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _current_changed(self, index) -> None:
         self.detail.show_card(index.data(CardRole) if index.isValid() else None)
+        self.collections.card_shown(self.detail.card)
+        self.seen.update_state()
 
     def select_card(self, card_id: str) -> bool:
         row = self.model.row_of(card_id)
@@ -719,6 +751,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._closing = True
         self.save_ui_state()
         self.folder_watch.stop()
+        self.collections.stop()
         self._refresh_timer.stop()
         self._scan_queue.clear()
         for job in (self._scan_job, self._enrich_job):
