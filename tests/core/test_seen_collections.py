@@ -94,3 +94,4 @@ def test_a_films_collection_comes_from_its_details_and_its_parts_from_one_reques
     assert [p.year for p in collection.missing(owned)] == [1992, 1997, 2024]
     assert all(p.poster_path for p in collection.parts)
     assert stored_collections(library)[8091] == collection
+    assert _card(store, "Aliens").collection_id == 8091  # learnt from the collection, not from its details

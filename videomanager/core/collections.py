@@ -3,7 +3,8 @@
 A film's collection comes with its details (``belongs_to_collection``), which the window fetches when
 the film is shown: ``note_details`` keeps it with the film's stored title, so its card carries it. A
 collection's parts come from ``/collection/{id}``, one request per collection (the client caches it),
-kept in the library's ``collections`` table. Which parts the user owns is worked out against the cards.
+kept in the library's ``collections`` table; the other films of the collection in the library learn it
+from there. Which parts the user owns is worked out against the cards.
 """
 
 from __future__ import annotations
@@ -77,7 +78,18 @@ def fetch_collection(library: Library, client, collection_id: int) -> Collection
     collection = collection_from(data)
     if collection is not None:
         library.save_collection(collection_id, data)
+        _note_parts(library, data, collection)
     return collection
+
+
+def _note_parts(library: Library, data: dict, collection: Collection) -> None:
+    """The films of the collection the library holds now know it too (their cards show it at once, and the
+    "collections with gaps" filter finds them), without asking TMDb for their details."""
+    value = {"id": collection.collection_id, "name": data.get("name"), "poster_path": data.get("poster_path")}
+    for part in collection.parts:
+        stored = library.title("movie", part.tmdb_id)
+        if stored is not None and "belongs_to_collection" not in stored:
+            library.save_title("movie", part.tmdb_id, {**stored, "belongs_to_collection": value})
 
 
 def stored_collections(library: Library) -> dict[int, Collection]:

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QTextOption,
 )
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -86,7 +87,8 @@ _SELECTED = QStyle.StateFlag.State_Selected
 _HOVER = QStyle.StateFlag.State_MouseOver
 _LEFT_VCENTER = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
-_CENTER_WRAP = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+_WRAP_OPTION = QTextOption(Qt.AlignmentFlag.AlignCenter)
+_WRAP_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
@@ -320,8 +322,9 @@ class CardDelegate(QStyledItemDelegate):
         initial = next((ch for ch in title if ch.isalnum()), "?").upper()
         painter.drawText(QRect(x, y - 24, POSTER_W, POSTER_H), _CENTER, initial)
         painter.setFont(self._small_font)
-        painter.drawText(QRect(x + 10, y + 40, POSTER_W - 20, POSTER_H - 70), _CENTER_WRAP,
-                         self._small_metrics.elidedText(title, _ELIDE_RIGHT, 3 * (POSTER_W - 20)))  # fmt: skip
+        # Wrapped between words; a word wider than the poster is broken where it must be.
+        painter.drawText(QRectF(x + 10, y + 40, POSTER_W - 20, POSTER_H - 70),
+                         self._small_metrics.elidedText(title, _ELIDE_RIGHT, 3 * (POSTER_W - 20)), _WRAP_OPTION)  # fmt: skip
 
     def _pill(self, painter: QPainter, x: int, y: int, text: str, fill: QColor, dpr: float) -> int:
         """A rounded label (state chip, badge) in the chip font, rendered once per text and colour, then

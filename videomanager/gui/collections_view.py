@@ -39,6 +39,7 @@ class CollectionsWorker(QObject):
     collection_ready = Signal(int, object)  # collection id, Collection or None
     person_ready = Signal(int, object)  # person id, the person's answer (with movie_credits) or None
     failed = Signal(str)  # a sentence
+    titles_changed = Signal()  # a film's stored title now names its collection: its card changes
 
     def __init__(self, library, client) -> None:
         super().__init__()
@@ -63,7 +64,8 @@ class CollectionsWorker(QObject):
         tmdb_id = rest.split(":", 1)[0]
         if kind == "movie" and tmdb_id.isdigit():
             try:
-                note_details(self.library, kind, int(tmdb_id), data)
+                if note_details(self.library, kind, int(tmdb_id), data):
+                    self.titles_changed.emit()
             except Exception:  # the panel shows the details anyway; the card learns its collection later
                 log.debug("collection of %s not kept", card_id, exc_info=True)
 
@@ -111,6 +113,7 @@ class CollectionsControl(QObject):
         worker = CollectionsWorker(window.library, window.client)
         self.job = JobThread(worker, "collections", self)
         worker.loaded.connect(self._loaded)
+        worker.titles_changed.connect(window.request_refresh)
         worker.collection_ready.connect(self._collection_ready)
         worker.person_ready.connect(self._person_ready)
         worker.failed.connect(lambda text: window.message_bar.show_message("collections", text, "warning"))
@@ -188,6 +191,7 @@ class CollectionsControl(QObject):
     def _collection_ready(self, collection_id: int, collection: object) -> None:
         if isinstance(collection, Collection):
             self.collections[collection_id] = collection
+            self.window.request_refresh()  # the other films of the collection now show it
             self.window.refresh_gaps_filter()
         else:
             self._asked.discard(collection_id)  # ask again next time
