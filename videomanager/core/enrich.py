@@ -28,6 +28,7 @@ from videomanager.core.library import Library
 from videomanager.core.lookup import Identifier, LookupResult, candidate_dict, queries_for_keys, title_data
 from videomanager.core.matcher import Query
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Parsed
+from videomanager.core.reasons import phrase
 from videomanager.tmdb.errors import (
     BadRequestError,
     DailyLimitReachedError,
@@ -268,7 +269,8 @@ class Enricher:
         except RequestCancelled:
             return  # stopped by the user (or by a stop above): the key stays pending
         except BadRequestError as exc:
-            result = LookupResult(key, STATE_NOT_FOUND, reasons=exc.user_message)
+            result = LookupResult(key, STATE_NOT_FOUND, reasons=phrase("request_rejected"))
+            log.info("lookup %s: %s", key, exc.user_message)
         except MalformedAnswerError as exc:
             # A fault in that one answer: the title stays pending, the run goes on (and it is not
             # asked again at the end: the same question would get the same answer).

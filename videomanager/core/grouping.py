@@ -32,6 +32,7 @@ from videomanager.core.models import (
     Version,
     resolution_rank,
 )
+from videomanager.core.reasons import phrase
 from videomanager.core.text import normalize_title
 
 EXTRA_FOLDERS = {
@@ -147,19 +148,19 @@ def _identity(unit: _Unit, lookups: dict[str, LookupRow], decisions: dict[str, D
         if decision.action == "match" and decision.tmdb_id:
             return {"ident": ("id", decision.kind, decision.tmdb_id), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "set by you"}  # fmt: skip
+                    "reasons": phrase("set_by_you")}  # fmt: skip
         if decision.action == "split":
             base = ("id", decision.kind, decision.tmdb_id) if decision.tmdb_id else fallback_key(rep)
             return {"ident": (*base, "split", decision.group_token), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "split off by you"}  # fmt: skip
+                    "reasons": phrase("split_by_you")}  # fmt: skip
         if decision.action == "group" and decision.group_token:
             return {"ident": ("group", decision.group_token), "kind": decision.kind, "tmdb_id": decision.tmdb_id,
                     "state": STATE_MANUAL, "confidence": 1.0 if decision.tmdb_id else None,
-                    "reasons": "merged by you"}  # fmt: skip
+                    "reasons": phrase("merged_by_you")}  # fmt: skip
         if decision.action == "unmatch":
             return {"ident": fallback_key(rep), "kind": None, "tmdb_id": None, "state": STATE_MANUAL,
-                    "confidence": None, "reasons": "unmatched by you"}  # fmt: skip
+                    "confidence": None, "reasons": phrase("unmatched_by_you")}  # fmt: skip
     lookup = lookups.get(rep.lookup_key) if rep.lookup_key else None
     if lookup is not None and lookup.state == STATE_MATCHED and lookup.tmdb_id:
         return {"ident": ("id", lookup.kind, lookup.tmdb_id), "kind": lookup.kind, "tmdb_id": lookup.tmdb_id,
@@ -251,7 +252,7 @@ def build_cards(
             owner = groups.get(key)
             if owner is None:
                 owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
-                                             reasons="extras without their film")  # fmt: skip
+                                             reasons=phrase("extras_alone"))  # fmt: skip
         owner.extras.append(x)
     cards = [_card(g, titles, seen) for g in groups.values()]
     cards.sort(key=list_order)

@@ -465,6 +465,7 @@ class MainWindow(WindowActions, QMainWindow):
         if self._pending_diffs:
             self._apply_timer.start()
             return
+        log.debug("cards shown: %d", self.model.rowCount())
         card = self.current_card()
         if card is not None:
             fresh = self.model.card(card.id)
@@ -651,6 +652,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.status.set_identify(progress)
 
     def _identify_done(self, summary: dict) -> None:
+        log.debug("identify finished: %s titles", summary.get("keys_total"))
         job, self._enrich_job = self._enrich_job, None
         if job is not None:
             job.finish()
