@@ -36,6 +36,14 @@ SAMPLE = [
 ]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_plurals(qapp) -> None:
+    """The interface in English, as the program installs it (the plural forms of "%n card(s)")."""
+    from videomanager.gui.i18n import install_translator
+
+    install_translator(qapp, "en")
+
+
 @pytest.fixture
 def fake_tmdb() -> Iterator[Any]:
     from videomanager.testing.fake_tmdb import FakeTMDb

@@ -24,7 +24,13 @@ from videomanager.core.models import Parsed
 
 
 class LibraryError(Exception):
-    """A library problem with a message a person understands."""
+    """A library problem with a message a person understands (English), and its ``kind`` ("busy",
+    "write", "read-only", "open"), which a window says in its own language."""
+
+    def __init__(self, message: str, kind: str = "open") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.args_for_message: dict = {}
 
 
 # Seconds a write waits for another connection (another window, a CLI scan) to finish its transaction.
@@ -225,7 +231,8 @@ class Library:
         except sqlite3.OperationalError as exc:
             # Locked, busy, disk full, I/O or permission errors say nothing about the file's content:
             # setting it aside would throw away a good library (another instance may be using it).
-            raise LibraryError(_open_problem(self.path, exc)) from exc
+            message = _open_problem(self.path, exc)
+            raise LibraryError(message, "busy" if message == BUSY_MESSAGE else "open") from exc
         except sqlite3.DatabaseError as exc:  # not a database, or a malformed one
             if self.read_only:
                 raise LibraryError(f"The library at {self.path} cannot be opened: {exc}.") from exc
@@ -288,7 +295,7 @@ class Library:
         What it changes in files, lookups, titles and decisions is logged for the card store by triggers
         (see core/cards.py)."""
         if self.read_only:
-            raise LibraryError("The library is open read-only; nothing can be changed.")
+            raise LibraryError("The library is open read-only; nothing can be changed.", "read-only")
         conn = self.conn
         with self._write_lock:
             try:
@@ -299,9 +306,9 @@ class Library:
                 self._rollback(conn)
                 text = str(exc)
                 if "locked" in text or "busy" in text:
-                    raise LibraryError(BUSY_MESSAGE) from exc
+                    raise LibraryError(BUSY_MESSAGE, "busy") from exc
                 if "disk" in text or "full" in text or "readonly" in text or "read-only" in text:
-                    raise LibraryError(f"Could not write to the library: {exc}.") from exc
+                    raise LibraryError(f"Could not write to the library: {exc}.", "write") from exc
                 raise
             except BaseException:
                 self._rollback(conn)

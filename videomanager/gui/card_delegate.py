@@ -275,14 +275,9 @@ class CardDelegate(QStyledItemDelegate):
         parts = [str(card.year) if card.year else "—"]
         tr = QCoreApplication.translate
         if card.episodes:
-            n = len(card.episodes)
-            parts.append(
-                tr("CardDelegate", "1 episode")
-                if n == 1
-                else tr("CardDelegate", "%1 episodes").replace("%1", str(n))
-            )
+            parts.append(tr("CardDelegate", "%n episode(s)", "", len(card.episodes)))
         elif len(card.versions) > 1:
-            parts.append(tr("CardDelegate", "%1 versions").replace("%1", str(len(card.versions))))
+            parts.append(tr("CardDelegate", "%n version(s)", "", len(card.versions)))
         if card.missing:
             parts.append(tr("CardDelegate", "missing files"))
         return "  ·  ".join(parts)

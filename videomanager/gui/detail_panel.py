@@ -33,18 +33,17 @@ from PySide6.QtWidgets import (
 from videomanager.core.models import Card, resolution_label
 from videomanager.gui.card_delegate import state_label
 from videomanager.gui.details import read_details
+from videomanager.gui.messages import render_reasons
 from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
 
 log = logging.getLogger(__name__)
 
 
 def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if size < 1024 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
+    """A size with the interface's units and decimal separator (see gui/messages.py)."""
+    from videomanager.gui.messages import human_size as localised
+
+    return localised(n)
 
 
 def _people(people: tuple[tuple[int, str], ...], names: tuple[str, ...]) -> str:
@@ -205,7 +204,11 @@ class DetailPanel(QScrollArea):
         meta.append(human_size(card.size))
         self.meta.setText("  ·  ".join(m for m in meta if m))
         conf = f" — {self.tr('confidence')} {card.confidence:.0%}" if card.confidence is not None else ""
-        reasons = f"<br><span style='color: gray'>{escape(card.reasons)}</span>" if card.reasons else ""
+        reasons = (
+            f"<br><span style='color: gray'>{escape(render_reasons(card.reasons))}</span>"
+            if card.reasons
+            else ""
+        )
         self.state.setText(f"<b>{escape(state_label(card.state))}</b>{escape(conf)}{reasons}")
         self.refresh_poster()
         if not same:

@@ -478,9 +478,9 @@ class MainWindow(WindowActions, QMainWindow):
         shown = self.proxy.rowCount() if self.view.model() is self.proxy else n
         loc = QLocale()
         if shown != n:
-            text = self.tr("%1 of %2 cards").replace("%1", loc.toString(shown)).replace("%2", loc.toString(n))
+            text = self.tr("%1 of %n card(s)", "", n).replace("%1", loc.toString(shown))
         else:
-            text = self.tr("1 card") if n == 1 else self.tr("%1 cards").replace("%1", loc.toString(n))
+            text = self.tr("%n card(s)", "", n)
         self.count_label.setText(text)
         if n == 0:
             self.view.empty_text = self.tr(
@@ -594,9 +594,10 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _show_scan_notes(self, result: dict) -> None:
         """Say which folders were retired and name what could not be read (the first few)."""
-        notes = result.get("notes") or []
-        if notes:
-            self.message_bar.show_message("scan-notes", " ".join(notes), LEVEL_INFO)
+        retired = result.get("retired_roots") or []
+        if retired:
+            text = " ".join(self.tr("%1 no longer exists and every file in it was found elsewhere: it is no longer a library folder.").replace("%1", r) for r in retired)  # noqa: E501  # fmt: skip
+            self.message_bar.show_message("scan-notes", text, LEVEL_INFO)
         problems = result.get("problems") or []
         if not problems:
             self.message_bar.dismiss("scan-problems")

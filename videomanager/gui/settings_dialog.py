@@ -417,25 +417,30 @@ class SettingsDialog(QDialog):
             when = result.checked_at.astimezone().strftime("%H:%M")
             text = self.tr("Valid (checked at {time}).").format(time=when)
         elif result is not None and state == "invalid":
-            text = self.tr("Invalid: {message}").format(message=result.message)
-        elif result is not None and state == "unreachable":
-            # The client's message usually says so already ("Could not reach TMDb: ...").
-            text = (
-                result.message
-                if result.message.lower().startswith("could not reach")
-                else self.tr("Could not reach TMDb: {message}").format(message=result.message)
+            text = self.tr(
+                "Invalid: TMDb refused this API key or access token; check it, or get one at themoviedb.org."
             )
-        self.indicator.setToolTip(tooltip(text))
+        elif result is not None and state == "unreachable":
+            text = self.tr("Could not reach TMDb: check your internet connection, then Validate again.")
+        # TMDb's own words (outside text, in TMDb's language) go in the tooltips, as plain text.
+        detail = result.message if result is not None and state in ("invalid", "unreachable") else ""
+        self.indicator.setToolTip(tooltip(f"{text}\n{detail}" if detail else text))
+        self.status_label.setToolTip(tooltip(detail))
         self.status_label.setText(text)
         checking = state == "checking"
         self.validate_button.setEnabled(not checking and state != "missing")
         self.validate_button.setText(self.tr("Checking...") if checking else self.tr("Validate"))
+        if not checking and getattr(self, "_refocus", False):
+            self._refocus = False  # the button had the focus when pressed: it gets it back
+            if self.validate_button.isEnabled():
+                self.validate_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def start_validation(self) -> None:
         """Check the credential in the fields with TMDb, on a pool thread."""
         if self._running is not None:
             return
+        self._refocus = self.validate_button.hasFocus()
         key, token = self._credentials()
         task = _ValidationTask(self._client_factory, key, token, _credential_digest(key, token))
         task.signals.finished.connect(self._validation_done, Qt.ConnectionType.QueuedConnection)
