@@ -410,7 +410,10 @@ class CardGrid(QListView):
     def _spread(self) -> None:
         """Spread the columns over the whole width: as many cards as fit, the space left shared out between
         them (rather than a strip left empty on the right)."""
-        width = self.viewport().width()
+        # The width the view lays items out in: without the vertical scroll bar's room, which it keeps
+        # whether the bar shows or not.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
+        width = self.maximumViewportSize().width() - bar
         columns = max(1, width // max(1, self._cell.width()))
         grid = QSize(max(self._cell.width(), width // columns), self._cell.height())
         if grid != self.gridSize():

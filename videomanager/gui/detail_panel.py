@@ -46,6 +46,12 @@ def human_size(n: int) -> str:
     return localised(n)
 
 
+def breakable(name: str) -> str:
+    """A file name that a table may wrap after its dots and underscores (a zero-width space there): scene
+    names have no spaces to wrap at."""
+    return name.replace(".", ".\u200b").replace("_", "_\u200b")
+
+
 def _people(people: tuple[tuple[int, str], ...], names: tuple[str, ...]) -> str:
     """Names as links to each person's page (``person:<id>``; ids are checked integers, names escaped);
     names without an id as plain text."""
@@ -156,8 +162,9 @@ class DetailPanel(QScrollArea):
             self.versions.horizontalHeader().setSectionResizeMode(
                 col, QHeaderView.ResizeMode.ResizeToContents
             )
-        self.versions.setWordWrap(False)
-        self.versions.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long file names wrap (they may break after any dot: see breakable), never "The.Matri…kv".
+        self.versions.setWordWrap(True)
+        self.versions.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.versions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         lay.addWidget(self.versions)
         buttons = QHBoxLayout()
@@ -177,6 +184,12 @@ class DetailPanel(QScrollArea):
         lay.addWidget(self.episodes_label)
         self.episodes = QTreeWidget()
         self.episodes.setHeaderLabels([self.tr("Episode"), self.tr("Resolution"), self.tr("Size")])
+        self.episodes.setWordWrap(True)
+        header = self.episodes.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.episodes.setMinimumHeight(160)
         self.episodes.itemActivated.connect(self._play_episode)
         lay.addWidget(self.episodes)
@@ -247,7 +260,7 @@ class DetailPanel(QScrollArea):
             name = os.path.basename(v.path) + (f" (+{len(v.parts) - 1})" if len(v.parts) > 1 else "")
             if v.missing:
                 name += " — " + self.tr("missing")
-            cells = [name, resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
+            cells = [breakable(name), resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
                      v.video_codec or "", human_size(v.size), "★" if v.best else ""]  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -262,6 +275,7 @@ class DetailPanel(QScrollArea):
         has = bool(card.versions)
         if has:
             self.versions.selectRow(0)
+        self.versions.resizeRowsToContents()
         # As tall as its rows (up to 8), so the panel does not show an empty box.
         rows_h = sum(self.versions.rowHeight(r) for r in range(min(8, len(card.versions))))
         self.versions.setFixedHeight(self.versions.horizontalHeader().height() + rows_h + 4)
@@ -306,7 +320,9 @@ class DetailPanel(QScrollArea):
             title = f"{num}  {e.title or os.path.basename(e.path)}"
             if e.missing:
                 title += " — " + self.tr("missing")
-            item = QTreeWidgetItem(parent, [title, resolution_label(e.resolution), human_size(e.size)])
+            item = QTreeWidgetItem(
+                parent, [breakable(title), resolution_label(e.resolution), human_size(e.size)]
+            )
             item.setToolTip(0, tooltip(self._missing_tip(e.path) if e.missing else e.path))
             item.setData(0, Qt.ItemDataRole.UserRole, e.path)
             if e.missing:

@@ -31,6 +31,14 @@ ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5)
 
 
 tr = QCoreApplication.translate
+_FALLBACK_KEYS = {
+    QKeySequence.StandardKey.Quit: "Ctrl+Q",
+    QKeySequence.StandardKey.Find: "Ctrl+F",
+    QKeySequence.StandardKey.SelectAll: "Ctrl+A",
+    QKeySequence.StandardKey.ZoomIn: "Ctrl++",
+    QKeySequence.StandardKey.ZoomOut: "Ctrl+-",
+    QKeySequence.StandardKey.HelpContents: "F1",
+}
 
 
 class WindowMenus:
@@ -69,7 +77,15 @@ class WindowMenus:
     def _action(self, text: str, key, slot) -> QAction:
         action = QAction(text, self.window)
         if key is not None:
-            action.setShortcut(key if isinstance(key, QKeySequence) else QKeySequence(key))
+            # The platform's key for a standard action, and the usual one where the platform has none
+            # (a bare X11 session, Xvfb, offscreen have no Quit key of their own).
+            keys = [key if isinstance(key, QKeySequence) else QKeySequence(key)]
+            fallback = _FALLBACK_KEYS.get(key) if isinstance(key, QKeySequence.StandardKey) else None
+            if fallback is not None and QKeySequence(fallback) not in keys[0:1] + QKeySequence.keyBindings(
+                key
+            ):
+                keys.append(QKeySequence(fallback))
+            action.setShortcuts([k for k in keys if not k.isEmpty()])
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
