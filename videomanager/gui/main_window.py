@@ -61,7 +61,7 @@ from videomanager.gui.menus import WindowMenus
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
 from videomanager.gui.posters import PosterCache, http_fetcher
 from videomanager.gui.progress import StatusPanel
-from videomanager.gui.seen_actions import SeenControl
+from videomanager.gui.seen_actions import SeenControl, card_files
 from videomanager.gui.watcher import WatchControl
 from videomanager.gui.window_actions import Hooks, WindowActions
 from videomanager.gui.workers import (
@@ -117,6 +117,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._stopping: set[str] = set()  # "scan", "identify": asked to stop, not ended yet
         self._identify_progress: dict = {}
         self._pending_diffs: deque[CardsDiff] = deque()
+        self._follow_files: list[int] = []  # files whose card is selected again after a library change
         self._dirty = False
         self._refresh_busy = False
         self._closing = False
@@ -351,6 +352,21 @@ class MainWindow(WindowActions, QMainWindow):
             self.splitter.setSizes([max(1, sizes[0] - 380), 380])
         self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _follow_selection(self) -> None:
+        """After a fix, merge, split or unmatch, the card of the files that were selected becomes current again
+        (its id changed with its identity)."""
+        files = set(self._follow_files)
+        if not files:
+            return
+        current = self.current_card()
+        if current is not None and files & set(card_files(current)):
+            self._follow_files = []
+            return
+        card = next((c for c in self.model.cards() if files & set(card_files(c))), None)
+        if card is not None:
+            self._follow_files = []
+            self.select_card(card.id)
+
     def refresh_gaps_filter(self) -> None:
         """The "collections with gaps" filter follows what is owned and what the collections hold."""
         if self.proxy.filter_name == FILTER_GAPS:
@@ -466,6 +482,7 @@ class MainWindow(WindowActions, QMainWindow):
             self._apply_timer.start()
             return
         log.debug("cards shown: %d", self.model.rowCount())
+        self._follow_selection()
         card = self.current_card()
         if card is not None:
             fresh = self.model.card(card.id)
@@ -661,9 +678,30 @@ class MainWindow(WindowActions, QMainWindow):
             self._stopping.discard("identify")
             self.status.set_identify(self._identify_progress)  # the figures "Stopping…" stood in for
         self.status.identify_done(summary)
+        self._identify_feedback(summary)
         self.request_refresh()
         self.identify_finished.emit(summary)
         self._update_actions()
+
+    def _identify_feedback(self, summary: dict) -> None:
+        """After a run that went through: the errors of earlier runs are stale; a run with nothing to do
+        says so (and offers to look again at what was not found or ambiguous)."""
+        if summary.get("cancelled") or summary.get("stop_reason"):
+            return
+        for kind in ("network", "rate-limit", "malformed", "credential", "daily-limit", "other"):
+            self.message_bar.dismiss(f"error:{kind}")
+        if summary.get("keys_total") == 0 and not summary.get("titles_refreshed"):
+            self.message_bar.show_message(
+                "identify",
+                self.tr("Nothing to identify: every title has been looked up already."),
+                LEVEL_INFO,
+                [
+                    (
+                        self.tr("Look again at the titles not found or ambiguous"),
+                        lambda: self.start_identify(retry=True),
+                    )
+                ],
+            )
 
     def stop_work(self) -> None:
         """Ask the running scan and identification to stop; until they have, the toolbar and the status bar

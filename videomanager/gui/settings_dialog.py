@@ -440,7 +440,7 @@ class SettingsDialog(QDialog):
         """Check the credential in the fields with TMDb, on a pool thread."""
         if self._running is not None:
             return
-        self._refocus = self.validate_button.hasFocus()
+        self._refocus = self.focusWidget() is self.validate_button
         key, token = self._credentials()
         task = _ValidationTask(self._client_factory, key, token, _credential_digest(key, token))
         task.signals.finished.connect(self._validation_done, Qt.ConnectionType.QueuedConnection)
