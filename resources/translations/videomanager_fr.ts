@@ -456,6 +456,14 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <source>Unseen</source>
             <translation>Non vus</translation>
         </message>
+        <message>
+            <source>Look again at the titles not found or ambiguous</source>
+            <translation>Rechercher à nouveau les titres introuvables ou ambigus</translation>
+        </message>
+        <message>
+            <source>Nothing to identify: every title has been looked up already.</source>
+            <translation>Rien à identifier : tous les titres ont déjà été recherchés.</translation>
+        </message>
     </context>
     <context>
         <name>MatchDialog</name>
