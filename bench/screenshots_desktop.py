@@ -29,7 +29,7 @@ def main() -> int:
     suffix = "" if args.lang == "en" else f"-{args.lang}"
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     from videomanager.core.enrich import build_client
     from videomanager.core.library import Library
@@ -109,9 +109,8 @@ def main() -> int:
         if dialogs:
             save(dialogs[-1], "desktop-collection")
             dialogs[-1].close()
-        window.collections.open_person(2)  # someone of the catalog's cast: Mark Hamill's id is 2
-        people = window.detail.credits.text()
-        print("credits:", people[:120])
+        credits = window.detail.credits.text()  # the shown film's director: his page
+        window.collections.open_person(int(credits.split("person:")[1].split("'")[0]))
 
     @step(1500)
     def shoot_person() -> None:
@@ -125,6 +124,12 @@ def main() -> int:
     def shoot_settings() -> None:
         dialog = window._settings_dialog
         save(dialog, "desktop-settings")
+        dialog.findChild(QTabWidget).setCurrentIndex(2)  # Library: folders, the watch, Play marks seen
+
+    @step(500)
+    def shoot_settings_library() -> None:
+        dialog = window._settings_dialog
+        save(dialog, "desktop-settings-library")
         dialog.reject()
         review = getattr(window, "review_action", None)
         if review is not None:
