@@ -94,9 +94,9 @@ def install_translator(app: QCoreApplication, ui_language: str) -> str:
             if translator is not None and app.installTranslator(translator):
                 installed.append(translator)
     setattr(app, _APP_ATTR, installed)
-    # Numbers, sizes and dates in the interface's language (0,97 and 4,4 Go in French) unless the system's
-    # locale is already of that language (fr_CA keeps its own ways).
+    # Numbers, sizes and dates of a translated interface in its language (0,97 and 4,4 Go in French) unless
+    # the system's locale is already of that language (fr_CA keeps its own ways); English uses the system's.
     system = QLocale.system()
-    wanted = system if system.name().split("_")[0] == language else QLocale(language)
-    QLocale.setDefault(wanted)
+    same = language == "en" or system.name().split("_")[0] == language
+    QLocale.setDefault(system if same else QLocale(language))
     return language

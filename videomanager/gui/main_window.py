@@ -686,7 +686,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _identify_feedback(self, summary: dict) -> None:
         """After a run that went through: the errors of earlier runs are stale; a run with nothing to do
         says so (and offers to look again at what was not found or ambiguous)."""
-        if summary.get("cancelled") or summary.get("stop_reason"):
+        if summary.get("cancelled") or summary.get("stop_reason") or summary.get("failed"):
             return
         for kind in ("network", "rate-limit", "malformed", "credential", "daily-limit", "other"):
             self.message_bar.dismiss(f"error:{kind}")
