@@ -15,7 +15,7 @@ from videomanager.core.cards import CardStore
 from videomanager.core.enrich import Enricher
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.library import Library
-from videomanager.core.migrations import SCHEMA_VERSION
+from videomanager.core.migrations import MIGRATIONS, SCHEMA_VERSION, _repair_tmdb_data
 from videomanager.testing.fake_tmdb import FakeTMDb
 from videomanager.tmdb import RateLimiter, TMDbClient
 
@@ -66,7 +66,7 @@ def test_poisoned_tmdb_rows_are_repaired_or_set_back_to_pending(tmp_path: Path) 
                 "UPDATE lookups SET candidates=?, confidence='high' WHERE key=?", (POISONED_CANDIDATES, k4)
             )
             conn.execute("UPDATE lookups SET tmdb_id='abc' WHERE key=?", (k5,))
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+        conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_repair_tmdb_data)}")  # before the repair
         conn.close()
 
         lib = Library(db)  # migrates

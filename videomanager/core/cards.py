@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # The format of the stored cards: raise it whenever grouping or the Card type builds different cards from
 # the same library, so that every stored card is built again once.
-CARDS_FORMAT = 3
+CARDS_FORMAT = 4
 
 # When this share of the library's files changed at once, one full regroup is cheaper than following them.
 FULL_SHARE = 0.25
@@ -223,7 +223,8 @@ class CardStore:
         decisions = lib.decisions_for({f.fingerprint for f in ordered if f.fingerprint})
         ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
         ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
-        return build_cards(ordered, lookups, lib.titles_for(ids), decisions, lib.seasons_for(ids))
+        seen = lib.seen_for({f.fingerprint for f in ordered if f.fingerprint})
+        return build_cards(ordered, lookups, lib.titles_for(ids), decisions, lib.seasons_for(ids), seen)
 
     def _write(self, plan: _Plan) -> CardChanges | None:
         """Store a plan; None when another updater applied changes since it was read."""

@@ -28,6 +28,7 @@ from videomanager.core.library import Library
 from videomanager.core.lookup import Identifier, LookupResult, candidate_dict, queries_for_keys, title_data
 from videomanager.core.matcher import Query
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Parsed
+from videomanager.core.reasons import phrase
 from videomanager.core.season_fetch import SeasonFetcher, library_show_choices
 from videomanager.tmdb.errors import (
     BadRequestError,
@@ -77,6 +78,7 @@ class EnrichSummary:
     failed: int = 0  # keys left pending after an error on that key alone
     failed_reason: str | None = None  # the last such error's sentence (a network down: no whole-run stop)
     failed_kind: str | None = None  # and its kind ("network", "malformed", ... see tmdb.errors)
+    failed_error: str | None = None  # and its class name
     malformed: int = 0  # TMDb answers that were malformed (in part: items dropped, or as a whole)
     titles_refreshed: int = 0  # titles fetched again because the metadata language changed
     seasons_fetched: int = 0  # TMDb seasons whose episodes (names, air dates) were stored
@@ -86,6 +88,8 @@ class EnrichSummary:
     seconds: float = 0.0
     stop_reason: str | None = None  # one sentence when the run stopped early (key, budget, network)
     stop_kind: str | None = None  # the error's kind ("credential", "daily-limit", ...), for the UI's action
+    # What a window needs to word the stop itself: the error's class name, and the daily figures
+    stop_args: dict = field(default_factory=dict)
     cancelled: bool = False
     by_state: dict[str, int] = field(default_factory=dict)
 
@@ -212,6 +216,7 @@ class Enricher:
             # Nothing can be looked up; keys stay pending (files without a title are settled anyway).
             self._settle_untitled(keys, summary)
             summary.stop_reason, summary.stop_kind = NoCredentialError().user_message, NoCredentialError.kind
+            summary.stop_args = {"error": "NoCredentialError"}
             self._finish(summary, started, base, keys)
             return summary
         run = _Run(keys, queries_for_keys(self.library, keys), started, base)
@@ -275,7 +280,8 @@ class Enricher:
         except RequestCancelled:
             return  # stopped by the user (or by a stop above): the key stays pending
         except BadRequestError as exc:
-            result = LookupResult(key, STATE_NOT_FOUND, reasons=exc.user_message)
+            result = LookupResult(key, STATE_NOT_FOUND, reasons=phrase("request_rejected"))
+            log.info("lookup %s: %s", key, exc.user_message)
         except MalformedAnswerError as exc:
             # A fault in that one answer: the title stays pending, the run goes on (and it is not
             # asked again at the end: the same question would get the same answer).
@@ -306,12 +312,15 @@ class Enricher:
     def _stop(self, summary: EnrichSummary, exc: TMDbError, message: str | None = None) -> None:
         if summary.stop_reason is None:
             summary.stop_reason, summary.stop_kind = message or exc.user_message, exc.kind
+            summary.stop_args = {"error": "RateLimitStop" if message == RATE_LIMIT_STOP else type(exc).__name__,
+                                 **{k: getattr(exc, k) for k in ("used", "limit") if hasattr(exc, k)}}  # fmt: skip
         self.cancel.set()
 
     @staticmethod
     def _failed(summary: EnrichSummary, exc: TMDbError) -> None:
         summary.failed += 1
         summary.failed_reason, summary.failed_kind = exc.user_message, exc.kind
+        summary.failed_error = type(exc).__name__
 
     def _retry_failed(self, run: _Run, summary: EnrichSummary) -> None:
         """Keys that failed alone (a dropped connection after every retry) get one more try at the end,

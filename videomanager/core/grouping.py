@@ -32,6 +32,7 @@ from videomanager.core.models import (
     Version,
     resolution_rank,
 )
+from videomanager.core.reasons import phrase
 from videomanager.core.seasons import ShowSeasons, place
 from videomanager.core.text import normalize_title
 
@@ -148,19 +149,19 @@ def _identity(unit: _Unit, lookups: dict[str, LookupRow], decisions: dict[str, D
         if decision.action == "match" and decision.tmdb_id:
             return {"ident": ("id", decision.kind, decision.tmdb_id), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "set by you"}  # fmt: skip
+                    "reasons": phrase("set_by_you")}  # fmt: skip
         if decision.action == "split":
             base = ("id", decision.kind, decision.tmdb_id) if decision.tmdb_id else fallback_key(rep)
             return {"ident": (*base, "split", decision.group_token), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "split off by you"}  # fmt: skip
+                    "reasons": phrase("split_by_you")}  # fmt: skip
         if decision.action == "group" and decision.group_token:
             return {"ident": ("group", decision.group_token), "kind": decision.kind, "tmdb_id": decision.tmdb_id,
                     "state": STATE_MANUAL, "confidence": 1.0 if decision.tmdb_id else None,
-                    "reasons": "merged by you"}  # fmt: skip
+                    "reasons": phrase("merged_by_you")}  # fmt: skip
         if decision.action == "unmatch":
             return {"ident": fallback_key(rep), "kind": None, "tmdb_id": None, "state": STATE_MANUAL,
-                    "confidence": None, "reasons": "unmatched by you"}  # fmt: skip
+                    "confidence": None, "reasons": phrase("unmatched_by_you")}  # fmt: skip
     lookup = lookups.get(rep.lookup_key) if rep.lookup_key else None
     if lookup is not None and lookup.state == STATE_MATCHED and lookup.tmdb_id:
         return {"ident": ("id", lookup.kind, lookup.tmdb_id), "kind": lookup.kind, "tmdb_id": lookup.tmdb_id,
@@ -179,7 +180,7 @@ def _card_id(g: _Group) -> str:
     return f"local:{digest}"
 
 
-def _version(unit: _Unit) -> Version:
+def _version(unit: _Unit, seen: set[str]) -> Version:
     rep = unit.rep
     p = rep.parsed
     return Version(
@@ -193,6 +194,7 @@ def _version(unit: _Unit) -> Version:
         hdr=p.hdr,
         missing=any(f.missing for f in unit.files),
         file_ids=tuple(f.id for f in unit.files),
+        seen=any(f.fingerprint in seen for f in unit.files if f.fingerprint),
     )
 
 
@@ -219,9 +221,12 @@ def build_cards(
     titles: dict[tuple[str, int], dict],
     decisions: dict[str, Decision],
     seasons: Mapping[int, Mapping] | None = None,
+    seen: set[str] | None = None,
 ) -> list[Card]:
-    """The cards of these files; ``seasons`` ({tv id: {season: SeasonRow}}) numbers episodes as TMDb does."""
+    """The cards of these files; ``seasons`` ({tv id: {season: SeasonRow}}) numbers episodes as TMDb does;
+    ``seen``: the fingerprints marked seen."""
     files = list(files)
+    seen = seen or set()
     mains = [f for f in files if f.role != ROLE_EXTRA]
     extras = [f for f in files if f.role == ROLE_EXTRA]
     groups: dict[tuple, _Group] = {}
@@ -251,9 +256,9 @@ def build_cards(
             owner = groups.get(key)
             if owner is None:
                 owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
-                                             reasons="extras without their film")  # fmt: skip
+                                             reasons=phrase("extras_alone"))  # fmt: skip
         owner.extras.append(x)
-    cards = [_card(g, titles, seasons) for g in groups.values()]
+    cards = [_card(g, titles, seasons, seen or set()) for g in groups.values()]
     cards.sort(key=list_order)
     return cards
 
@@ -295,17 +300,22 @@ def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Grou
     return None
 
 
-def _episode(f: FileRecord, show: ShowSeasons | None) -> Episode:
+def _episode(f: FileRecord, show: ShowSeasons | None, seen: set[str]) -> Episode:
     """An episode file in its show's TMDb numbering (the name's own numbers when the seasons are unknown)."""
     at = place(f.parsed, show, os.path.splitext(os.path.basename(f.path))[0])
     return Episode(path=f.path, season=at.season, episode=at.episode, size=f.size, resolution=f.parsed.resolution,
                    title=at.title, missing=f.missing, file_id=f.id, air_date=at.air_date,
-                   episode_end=at.episode_end, absolute=at.absolute)  # fmt: skip
+                   episode_end=at.episode_end, absolute=at.absolute,
+                   seen=bool(f.fingerprint) and f.fingerprint in seen)  # fmt: skip
 
 
 def _card(
-    g: _Group, titles: dict[tuple[str, int], dict], seasons: Mapping[int, Mapping] | None = None
+    g: _Group,
+    titles: dict[tuple[str, int], dict],
+    seasons: Mapping[int, Mapping] | None = None,
+    seen: set[str] | None = None,
 ) -> Card:
+    seen = seen or set()
     title, year, original, poster = _title_year(g, titles)
     is_tv = g.kind == "tv" or (
         g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units
@@ -315,9 +325,9 @@ def _card(
     episodes: list[Episode] = []
     for u in g.units:
         if is_tv:
-            episodes.extend(_episode(f, show) for f in u.files)
+            episodes.extend(_episode(f, show, seen) for f in u.files)
         else:
-            versions.append(_version(u))
+            versions.append(_version(u, seen))
     if versions:
         versions.sort(key=version_rank, reverse=True)
         versions[0] = _with_best(versions[0])
@@ -352,7 +362,20 @@ def _card(
         folder=folder,
         added_at=min((f.added_at for f in all_files), default=0.0),
         candidates=candidates,
+        **_collection(g, titles),
     )
+
+
+def _collection(g: _Group, titles: dict[tuple[str, int], dict]) -> dict:
+    """The card's TMDb collection, from its title's stored details (``belongs_to_collection``)."""
+    t = titles.get((g.kind, g.tmdb_id)) if g.kind == "movie" and g.tmdb_id else None
+    c = t.get("belongs_to_collection") if t else None
+    if not isinstance(c, dict) or not isinstance(c.get("id"), int):
+        return {}
+    return {
+        "collection_id": c["id"],
+        "collection_name": c.get("name") if isinstance(c.get("name"), str) else None,
+    }
 
 
 def _with_best(v: Version) -> Version:
@@ -365,4 +388,5 @@ def cards_from_library(library) -> list[Card]:
     decisions = library.decisions()
     ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
     ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
-    return build_cards(library.files(), lookups, library.titles(), decisions, library.seasons_for(ids))
+    return build_cards(library.files(), lookups, library.titles(), decisions, library.seasons_for(ids),
+                       library.seen_marks())  # fmt: skip

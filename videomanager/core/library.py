@@ -24,7 +24,13 @@ from videomanager.core.models import Parsed
 
 
 class LibraryError(Exception):
-    """A library problem with a message a person understands."""
+    """A library problem with a message a person understands (English), and its ``kind`` ("busy",
+    "write", "read-only", "open"), which a window says in its own language."""
+
+    def __init__(self, message: str, kind: str = "open") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.args_for_message: dict = {}
 
 
 # Seconds a write waits for another connection (another window, a CLI scan) to finish its transaction.
@@ -240,7 +246,8 @@ class Library:
         except sqlite3.OperationalError as exc:
             # Locked, busy, disk full, I/O or permission errors say nothing about the file's content:
             # setting it aside would throw away a good library (another instance may be using it).
-            raise LibraryError(_open_problem(self.path, exc)) from exc
+            message = _open_problem(self.path, exc)
+            raise LibraryError(message, "busy" if message == BUSY_MESSAGE else "open") from exc
         except sqlite3.DatabaseError as exc:  # not a database, or a malformed one
             if self.read_only:
                 raise LibraryError(f"The library at {self.path} cannot be opened: {exc}.") from exc
@@ -303,7 +310,7 @@ class Library:
         What it changes in files, lookups, titles and decisions is logged for the card store by triggers
         (see core/cards.py)."""
         if self.read_only:
-            raise LibraryError("The library is open read-only; nothing can be changed.")
+            raise LibraryError("The library is open read-only; nothing can be changed.", "read-only")
         conn = self.conn
         with self._write_lock:
             try:
@@ -314,9 +321,9 @@ class Library:
                 self._rollback(conn)
                 text = str(exc)
                 if "locked" in text or "busy" in text:
-                    raise LibraryError(BUSY_MESSAGE) from exc
+                    raise LibraryError(BUSY_MESSAGE, "busy") from exc
                 if "disk" in text or "full" in text or "readonly" in text or "read-only" in text:
-                    raise LibraryError(f"Could not write to the library: {exc}.") from exc
+                    raise LibraryError(f"Could not write to the library: {exc}.", "write") from exc
                 raise
             except BaseException:
                 self._rollback(conn)
@@ -419,6 +426,25 @@ class Library:
             _s(p): (i, s, m, bool(x), (role == "extra", et, _s(sk), part))
             for p, i, s, m, x, role, et, sk, part in rows
         }
+
+    def index_for_folders(
+        self, root: str, folders: Mapping[str, bool]
+    ) -> dict[str, tuple[int, int, float, bool, tuple]]:
+        """As ``index_for_root``, for the files of root that sit in these folders (and below a folder whose
+        value is True)."""
+        out: dict[str, tuple[int, int, float, bool, tuple]] = {}
+        cols = "path, id, size, mtime, missing, role, extra_type, stack_key, part"
+        for folder, deep in folders.items():
+            q = f"SELECT {cols} FROM files WHERE root = ? AND (dir = ?"
+            args: list = [_b(root), _b(folder)]
+            if deep:
+                # Paths below folder: from "folder/" up to (not including) "folder0" ("0" follows "/").
+                q += " OR (dir >= ? AND dir < ?)"
+                base = folder.rstrip(os.sep)
+                args += [_b(base + os.sep), _b(base + chr(ord(os.sep) + 1))]
+            for p, i, s, m, x, role, et, sk, part in self.conn.execute(q + ")", args):
+                out[_s(p)] = (i, s, m, bool(x), (role == "extra", et, _s(sk), part))
+        return out
 
     def stat_index(self, roots: Iterable[str]) -> tuple[dict[bytes, tuple[int, float]], int]:
         """(OS path bytes -> (size, mtime), count of files marked missing) under roots: what a rescan
@@ -812,13 +838,45 @@ class Library:
         return {r[0]: Decision(*r) for r in rows}
 
     def decision_sizes(self) -> set[int]:
-        """File sizes that some decision is keyed on (a cheap filter before hashing a file)."""
+        """File sizes that some decision or seen mark is keyed on (a cheap filter before hashing a file)."""
         out = set()
-        for (fp,) in self.conn.execute("SELECT fingerprint FROM decisions"):
+        for (fp,) in self.conn.execute(
+            "SELECT fingerprint FROM decisions UNION SELECT fingerprint FROM seen"
+        ):
             head = fp.split(":", 1)[0]
             if head.isdigit():
                 out.add(int(head))
         return out
+
+    # -- seen marks (user decisions keyed by fingerprint) ----------------------------------------------------
+    def set_seen(self, fingerprints: Iterable[str], seen: bool) -> None:
+        with self.transaction() as c:
+            if seen:
+                c.executemany("INSERT OR IGNORE INTO seen(fingerprint, seen_at) VALUES (?, ?)",
+                              [(fp, self._clock()) for fp in fingerprints])  # fmt: skip
+            else:
+                c.executemany("DELETE FROM seen WHERE fingerprint = ?", [(fp,) for fp in fingerprints])
+
+    def seen_marks(self) -> set[str]:
+        return {fp for (fp,) in self.conn.execute("SELECT fingerprint FROM seen")}
+
+    def seen_for(self, fingerprints: Iterable[str]) -> set[str]:
+        return {
+            r[0]
+            for r in self._select_in("SELECT fingerprint FROM seen WHERE fingerprint IN ({})", fingerprints)
+        }
+
+    # -- TMDb collections -----------------------------------------------------------------------------------
+    def save_collection(self, collection_id: int, data: dict) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO collections(id, data, fetched_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET data=excluded.data, fetched_at=excluded.fetched_at",
+                (collection_id, json.dumps(data, ensure_ascii=False), self._clock()),
+            )
+
+    def collections(self) -> dict[int, dict]:
+        return {i: json.loads(d) for i, d in self.conn.execute("SELECT id, data FROM collections")}
 
     # -- TMDb request log (the daily budget's store) -----------------------------------------------------
     def requests_on(self, day: str) -> int:

@@ -21,6 +21,7 @@ from videomanager.core.matcher import (
     score_candidates,
 )
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
+from videomanager.core.reasons import phrase
 from videomanager.tmdb.errors import NotFoundError
 
 __all__ = ["Identifier", "LookupResult", "queries_for_keys", "title_data", "candidate_dict"]
@@ -63,7 +64,7 @@ class Identifier:
 
     def identify(self, key: str, query: Query | None) -> LookupResult:
         if key == NO_TITLE_KEY or query is None:
-            return LookupResult(key, STATE_NOT_FOUND, reasons="nothing to look up in the file name")
+            return LookupResult(key, STATE_NOT_FOUND, reasons=phrase("nothing_to_look_up"))
         if key.startswith(("tmdb:", "imdb:", "tvdb:")):
             return self._by_id(key)
         return self._by_search(key, query)
@@ -76,20 +77,16 @@ class Identifier:
                 item = (
                     self.client.get_tv_show(int(ident)) if kind == "tv" else self.client.get_movie(int(ident))
                 )
-                return self._matched_by_id(key, item, kind, f"TMDb id {ident} in the file name")
+                return self._matched_by_id(key, item, kind, phrase("tmdb_id_in_name", ident))
             source = "imdb_id" if scheme == "imdb" else "tvdb_id"
             found = self.client.find(rest, external_source=source)
         except NotFoundError:
-            return LookupResult(
-                key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb"
-            )
+            return LookupResult(key, STATE_NOT_FOUND, reasons=phrase("id_not_on_tmdb", rest))
         for kind, bucket in (("movie", "movie_results"), ("tv", "tv_results")):
             items = found.get(bucket) if isinstance(found, dict) else None
             if items:
-                return self._matched_by_id(
-                    key, items[0], kind, f"{source.replace('_id', '').upper()} id {rest}"
-                )
-        return LookupResult(key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb")
+                return self._matched_by_id(key, items[0], kind, phrase(source, rest))
+        return LookupResult(key, STATE_NOT_FOUND, reasons=phrase("id_not_on_tmdb", rest))
 
     @staticmethod
     def _matched_by_id(key: str, item: dict, kind: str, why: str) -> LookupResult:
@@ -138,7 +135,7 @@ class Identifier:
                 if s.score >= scored[0].score - 0.15:
                     seasons = self._season_count(s.candidate.tmdb_id)
                     if seasons is not None and seasons < query.max_season:
-                        penalties[s.candidate.tmdb_id] = f"only {seasons} seasons"
+                        penalties[s.candidate.tmdb_id] = phrase("only_seasons", seasons)
             if penalties:
                 scored = self._score(query, items, in_year, alt, penalties)
         decision = decide(scored)

@@ -21,6 +21,7 @@ import msgspec
 from rapidfuzz.distance import Indel
 
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
+from videomanager.core.reasons import compose, phrase
 from videomanager.core.text import normalize_title
 
 FLOOR = 0.80  # below this the best candidate is never accepted automatically
@@ -193,19 +194,19 @@ def _year_of(date: str | None) -> int | None:
 
 def year_component(query_year: int | None, cand_year: int | None, in_year_search: bool) -> tuple[float, str]:
     if query_year is None:
-        return 0.55, "no year in the name"
+        return 0.55, phrase("no_year_in_name")
     if cand_year is None:
-        return 0.45, "no year on TMDb"
+        return 0.45, phrase("no_year_on_tmdb")
     d = abs(cand_year - query_year)
     if d == 0:
-        return 1.0, "year exact"
+        return 1.0, phrase("year_exact")
     if in_year_search:
-        return 0.92, f"released {query_year} somewhere (first {cand_year})"
+        return 0.92, phrase("released_somewhere", query_year, cand_year)
     if d == 1:
-        return 0.8, f"year off by one ({cand_year})"
+        return 0.8, phrase("year_off_one", cand_year)
     if d == 2:
-        return 0.35, f"year off by two ({cand_year})"
-    return 0.0, f"year {cand_year}"
+        return 0.35, phrase("year_off_two", cand_year)
+    return 0.0, phrase("year_other", cand_year)
 
 
 def candidate_from_result(item: dict, kind: str) -> Candidate:
@@ -260,19 +261,19 @@ def score_candidates(
         if query.country and c.origin_country:
             # The country in the name stands in for the year: The Office (UK) is the 2001 show.
             if query.country in c.origin_country:
-                ys, note = max(ys, 0.95), f"{note}, country {query.country}"
+                ys, note = max(ys, 0.95), compose([note, phrase("country", query.country)])
             else:
-                ys, note = ys * 0.3, f"{note}, not from {query.country}"
+                ys, note = ys * 0.3, compose([note, phrase("not_from", query.country)])
         pop = math.log1p(c.popularity) / math.log1p(max_pop) if max_pop > 0 else 0.0
         total = W_TITLE * sim + W_YEAR * ys + W_POP * pop
         if query.language and c.original_language == query.language and query.language != "en":
             # A release tagged KOREAN is more likely the Korean film than its English remake. Dubs are
             # tagged too (FRENCH), so this only nudges; it never penalises the others.
             total += 0.04
-            note = f"{note}, original language {query.language}"
+            note = compose([note, phrase("original_language", query.language)])
         if c.tmdb_id in penalties:
             total *= 0.5
-            note = f"{note}, {penalties[c.tmdb_id]}"
+            note = compose([note, penalties[c.tmdb_id]])
         scored.append(
             Scored(
                 c, sim, note, ys, round(total, 4), alt_titles_checked=c.tmdb_id in alt_titles, titles=titles
@@ -306,7 +307,7 @@ def needs_alternative_titles(
 
 
 def _reason(s: Scored) -> str:
-    return f"title {s.title_sim:.2f}, {s.year_note}"
+    return compose([phrase("title", f"{s.title_sim:.2f}"), s.year_note])
 
 
 def _dominates(a: Scored, b: Scored) -> bool:
@@ -355,12 +356,12 @@ def decide(scored: list[Scored]) -> Decision:
     )
     if not scored or scored[0].score < AMBIGUOUS_FLOOR:
         best = scored[0] if scored else None
-        why = "no result on TMDb" if best is None else f"best {best.score:.2f} ({_reason(best)}) is too far"
+        why = phrase("no_result") if best is None else phrase("too_far", f"{best.score:.2f}", _reason(best))
         return Decision(STATE_NOT_FOUND, None, best.score if best else None, why, shown)
     best = scored[0]
     second = scored[1] if len(scored) > 1 else None
-    runner = f", 2nd best {second.score:.2f}" if second else ", no other candidate"
-    reasons = f"{_reason(best)}{runner}"
+    runner = phrase("second_best", f"{second.score:.2f}") if second else phrase("no_other")
+    reasons = compose([_reason(best), runner])
     margin = best.score - (second.score if second else 0.0)
     if best.score >= FLOOR and margin >= MARGIN:
         return Decision(STATE_MATCHED, shown[0], best.score, reasons, shown)
@@ -371,7 +372,7 @@ def decide(scored: list[Scored]) -> Decision:
         rest = tuple(c for c in shown if c.tmdb_id != chosen.tmdb_id or c.kind != chosen.kind)
         return Decision(STATE_MATCHED, chosen, dominant.score, why, (chosen, *rest)[:8])
     if best.score >= FLOOR:
-        reasons = f"{reasons}: too close to choose"
+        reasons = compose([reasons], phrase("too_close"))
     else:
-        reasons = f"{reasons}: below the {FLOOR:.2f} floor"
+        reasons = compose([reasons], phrase("below_floor", f"{FLOOR:.2f}"))
     return Decision(STATE_AMBIGUOUS, None, best.score, reasons, shown)

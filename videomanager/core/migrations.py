@@ -238,6 +238,28 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
     # 5 -> 6: TMDb data stored before answers were validated, repaired (see _repair_tmdb_data).
     _repair_tmdb_data,
+    # 6 -> 7: seen marks, user decisions keyed by fingerprint like the others (a change regroups the cards
+    # of the files with that fingerprint); and the TMDb collections fetched, with their parts.
+    """
+    CREATE TABLE IF NOT EXISTS seen(
+        fingerprint TEXT PRIMARY KEY,
+        seen_at REAL NOT NULL
+    );
+    CREATE TRIGGER IF NOT EXISTS card_seen_added AFTER INSERT ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER IF NOT EXISTS card_seen_changed AFTER UPDATE ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER IF NOT EXISTS card_seen_removed AFTER DELETE ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', OLD.fingerprint);
+    END;
+    CREATE TABLE IF NOT EXISTS collections(
+        id INTEGER PRIMARY KEY,
+        data TEXT NOT NULL,
+        fetched_at REAL NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -143,6 +143,7 @@ class Version(msgspec.Struct, frozen=True, gc=False):
     missing: bool = False
     best: bool = False
     file_ids: tuple[int, ...] = ()
+    seen: bool = False  # marked seen by the user (any of its parts)
 
 
 class Episode(msgspec.Struct, frozen=True, gc=False):
@@ -159,6 +160,7 @@ class Episode(msgspec.Struct, frozen=True, gc=False):
     air_date: str | None = None  # "YYYY-MM-DD": TMDb's, or the one in the name
     episode_end: int | None = None  # the last episode a multi-episode file holds
     absolute: int | None = None  # the absolute number the name gives (anime)
+    seen: bool = False  # marked seen by the user
 
 
 class Extra(msgspec.Struct, frozen=True, gc=False):
@@ -193,11 +195,18 @@ class Card(msgspec.Struct, frozen=True, gc=False):
     added_at: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     reclaimable_bytes: int = 0  # bytes taken by the versions other than the best one
+    # The TMDb collection the film belongs to (Alien Collection), when its details said so.
+    collection_id: int | None = None
+    collection_name: str | None = None
+    # Seen: a film with a version marked seen, a show with every episode marked seen (derived).
+    seen: bool = False
 
     def __post_init__(self) -> None:
         msgspec.structs.force_setattr(
             self, "reclaimable_bytes", sum(v.size for v in self.versions if not v.best)
         )
+        seen = all(e.seen for e in self.episodes) if self.episodes else any(v.seen for v in self.versions)
+        msgspec.structs.force_setattr(self, "seen", seen)
 
     @property
     def size(self) -> int:

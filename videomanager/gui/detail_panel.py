@@ -33,18 +33,31 @@ from PySide6.QtWidgets import (
 from videomanager.core.models import Card, Episode, resolution_label
 from videomanager.gui.card_delegate import state_label
 from videomanager.gui.details import read_details
+from videomanager.gui.messages import render_reasons
 from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
 
 log = logging.getLogger(__name__)
 
 
 def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if size < 1024 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
+    """A size with the interface's units and decimal separator (see gui/messages.py)."""
+    from videomanager.gui.messages import human_size as localised
+
+    return localised(n)
+
+
+def breakable(name: str) -> str:
+    """A file name that a table may wrap after its dots and underscores (a zero-width space there): scene
+    names have no spaces to wrap at."""
+    return name.replace(".", ".\u200b").replace("_", "_\u200b")
+
+
+def _people(people: tuple[tuple[int, str], ...], names: tuple[str, ...]) -> str:
+    """Names as links to each person's page (``person:<id>``; ids are checked integers, names escaped);
+    names without an id as plain text."""
+    if not people:
+        return escape(", ".join(names))
+    return ", ".join(f"<a href='person:{pid}'>{escape(name)}</a>" for pid, name in people)
 
 
 def extra_label(kind: str) -> str:
@@ -70,6 +83,7 @@ class DetailPanel(QScrollArea):
     fix_match_requested = Signal(object)  # Card
     split_requested = Signal(list)  # file ids
     open_failed = Signal(str)  # a sentence: the file to play or show is missing, or nothing opens it
+    person_requested = Signal(int)  # a TMDb person id (a name in the credits was clicked)
 
     def __init__(self, poster_for: Callable[[str | None], QPixmap | None] | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -108,9 +122,12 @@ class DetailPanel(QScrollArea):
         self.state.setWordWrap(True)
         self.links = rich_label()
         self.links.setOpenExternalLinks(True)
+        self.collection = rich_label()  # "Alien Collection: you own 2 of 5" (set by the window's collections)
+        self.collection.setWordWrap(True)
+        self.collection.setVisible(False)
         self.fix_button = QPushButton(self.tr("Fix match…"))
         self.fix_button.clicked.connect(lambda: self.card and self.fix_match_requested.emit(self.card))
-        for w in (self.title, self.meta, self.state, self.links):
+        for w in (self.title, self.meta, self.state, self.links, self.collection):
             facts.addWidget(w)
         facts.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
         facts.addStretch(1)
@@ -121,6 +138,7 @@ class DetailPanel(QScrollArea):
         self.overview.setWordWrap(True)
         self.credits = rich_label()
         self.credits.setWordWrap(True)
+        self.credits.linkActivated.connect(self._link)
         lay.addWidget(self.overview)
         lay.addWidget(self.credits)
 
@@ -145,8 +163,9 @@ class DetailPanel(QScrollArea):
             self.versions.horizontalHeader().setSectionResizeMode(
                 col, QHeaderView.ResizeMode.ResizeToContents
             )
-        self.versions.setWordWrap(False)
-        self.versions.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long file names wrap (they may break after any dot: see breakable), never "The.Matri…kv".
+        self.versions.setWordWrap(True)
+        self.versions.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.versions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         lay.addWidget(self.versions)
         buttons = QHBoxLayout()
@@ -201,7 +220,11 @@ class DetailPanel(QScrollArea):
         meta.append(human_size(card.size))
         self.meta.setText("  ·  ".join(m for m in meta if m))
         conf = f" — {self.tr('confidence')} {card.confidence:.0%}" if card.confidence is not None else ""
-        reasons = f"<br><span style='color: gray'>{escape(card.reasons)}</span>" if card.reasons else ""
+        reasons = (
+            f"<br><span style='color: gray'>{escape(render_reasons(card.reasons))}</span>"
+            if card.reasons
+            else ""
+        )
         self.state.setText(f"<b>{escape(state_label(card.state))}</b>{escape(conf)}{reasons}")
         self.refresh_poster()
         if not same:
@@ -242,7 +265,7 @@ class DetailPanel(QScrollArea):
             name = os.path.basename(v.path) + (f" (+{len(v.parts) - 1})" if len(v.parts) > 1 else "")
             if v.missing:
                 name += " — " + self.tr("missing")
-            cells = [name, resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
+            cells = [breakable(name), resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
                      v.video_codec or "", human_size(v.size), "★" if v.best else ""]  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -257,6 +280,7 @@ class DetailPanel(QScrollArea):
         has = bool(card.versions)
         if has:
             self.versions.selectRow(0)
+        self.versions.resizeRowsToContents()
         # As tall as its rows (up to 8), so the panel does not show an empty box.
         rows_h = sum(self.versions.rowHeight(r) for r in range(min(8, len(card.versions))))
         self.versions.setFixedHeight(self.versions.horizontalHeader().height() + rows_h + 4)
@@ -388,9 +412,9 @@ class DetailPanel(QScrollArea):
             lines.append(escape("  ·  ".join(facts)))
         if details.directors or details.creators:
             lines.append(f"<b>{self.tr('Director') if details.directors else self.tr('Created by')}:</b> "
-                         + escape(", ".join(details.directors or details.creators)))  # fmt: skip
+                         + _people(details.director_people, details.directors or details.creators))  # fmt: skip
         if details.cast:
-            lines.append(f"<b>{self.tr('Cast')}:</b> " + escape(", ".join(details.cast)))
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + _people(details.cast_people, details.cast))
         self.credits.setText("<br>".join(lines))
         links = []
         if details.imdb_id:  # checked: tt and digits
@@ -403,6 +427,11 @@ class DetailPanel(QScrollArea):
         self._details = data if isinstance(data, dict) else {}
         if self.card.episodes:
             self._fill_episodes(self.card, self._details)
+
+    def _link(self, href: str) -> None:
+        kind, _, ident = href.partition(":")
+        if kind == "person" and ident.isdigit():
+            self.person_requested.emit(int(ident))
 
     def set_details_failed(self, card_id: str, message: str) -> None:
         if self.card is not None and self.card.id == card_id:

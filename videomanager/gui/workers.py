@@ -34,16 +34,35 @@ class WorkerError:
     message: str
 
 
+# TMDb error classes whose sentence is not the one of their kind.
+_TMDB_SENTENCE = {"NoCredentialError": "no-credential", "ServiceUnavailableError": "unavailable",
+                  "RateLimitStop": "rate-limit-stop"}  # fmt: skip
+
+
+def tmdb_sentence(kind: str, error: str | None = None, args: dict | None = None) -> str:
+    """The interface's sentence for a TMDb error of this kind (and class name)."""
+    from videomanager.gui.messages import tmdb_error
+
+    return tmdb_error(_TMDB_SENTENCE.get(error or "", kind), args)
+
+
 def error_for(exc: BaseException) -> WorkerError:
-    """Map an exception to a sentence and a kind, never a traceback: a TMDb error carries its kind."""
+    """Map an exception to a sentence in the interface's language and a kind, never a traceback: the core's
+    errors carry their kind (see gui/messages.py)."""
+    from videomanager.core.decisions import DecisionError
+    from videomanager.core.library import LibraryError
+    from videomanager.gui.messages import library_error, os_error
     from videomanager.tmdb.errors import TMDbError  # loads requests: not at the window's start-up
 
-    message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
     if isinstance(exc, TMDbError):
-        return WorkerError(exc.kind, message)
+        args = {k: getattr(exc, k) for k in ("used", "limit") if hasattr(exc, k)}
+        return WorkerError(exc.kind, tmdb_sentence(exc.kind, type(exc).__name__, args))
+    if isinstance(exc, LibraryError | DecisionError):
+        text = library_error(exc.kind, getattr(exc, "args_for_message", {}))
+        return WorkerError("library", text or str(exc))
     if isinstance(exc, OSError):
-        return WorkerError("folder", message)
-    return WorkerError("other", message)
+        return WorkerError("folder", os_error(exc))
+    return WorkerError("other", str(exc) or type(exc).__name__)
 
 
 class CancellableWorker(QObject):
@@ -94,7 +113,7 @@ class ScanWorker(CancellableWorker):
         out = _scan_dict(summary)
         out["line"] = summary.line()
         out["unavailable_roots"] = list(summary.unavailable_roots)
-        out["notes"] = summary.notes()
+        out["retired_roots"] = list(summary.retired_roots)
         out["problems"] = scan_problems(summary)
         out["cancelled"] = summary.cancelled
         self.finished.emit(out)
@@ -104,9 +123,10 @@ def scan_problems(summary) -> list[tuple[str, str]]:
     """(path, why) of the folders and files a scan could not read, and of the files that are not regular
     files (named like videos but pipes, sockets or devices)."""
     from videomanager.core.scanner import REASON_SPECIAL, REASON_UNREADABLE
+    from videomanager.gui.messages import scan_problem
 
     return [
-        (p.path, p.detail or p.reason)
+        (p.path, scan_problem(p.reason, p.detail))
         for p in summary.problems
         if p.reason in (REASON_UNREADABLE, REASON_SPECIAL)
     ]
@@ -151,13 +171,16 @@ class EnrichWorker(CancellableWorker):
         out = _plain(summary)
         if summary.stop_reason and not summary.cancelled:
             # The pipeline reports a whole-run stop (bad key, budget, network) in the summary, with its kind.
-            self.failed.emit(WorkerError(summary.stop_kind or "other", summary.stop_reason))
+            kind, args = summary.stop_kind or "other", summary.stop_args
+            self.failed.emit(WorkerError(kind, tmdb_sentence(kind, args.get("error"), args)))
         elif summary.failed and summary.failed_reason and not summary.cancelled:
             # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
             # say so, with the action that helps (Retry for a network that is down).
-            text = (QCoreApplication.translate("EnrichWorker", "%1 title(s) could not be looked up and stay pending: %2")
-                    .replace("%1", str(summary.failed)).replace("%2", summary.failed_reason))  # fmt: skip
-            self.failed.emit(WorkerError(summary.failed_kind or "other", text))
+            kind = summary.failed_kind or "other"
+            text = (QCoreApplication.translate("EnrichWorker", "%n title(s) could not be looked up and stay pending: %1",
+                                               "", summary.failed)
+                    .replace("%1", tmdb_sentence(kind, summary.failed_error)))  # fmt: skip
+            self.failed.emit(WorkerError(kind, text))
         self.finished.emit(out)
 
 

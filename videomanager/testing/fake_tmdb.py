@@ -16,13 +16,13 @@ PNG posters without auth. Custom catalogs: see the dict shapes documented in ``c
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import json
 import random
 import socket
 import threading
 import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -66,7 +66,7 @@ class Stats:
     """Counters since start (or the last reset_stats()); the api_key value is redacted in the log."""
 
     request_count: int = 0
-    by_path: collections.Counter[str] = field(default_factory=collections.Counter)
+    by_path: Counter[str] = field(default_factory=Counter)
     count_429: int = 0
     count_5xx: int = 0
     max_concurrency_seen: int = 0
@@ -89,6 +89,7 @@ class FakeTMDb:
         movies: list[dict[str, Any]] | None = None,
         shows: list[dict[str, Any]] | None = None,
         people: list[dict[str, Any]] | None = None,
+        collections: list[dict[str, Any]] | None = None,
         latency: float = 0.0,
         seed: int = 0,
         long_tail: bool = False,
@@ -102,6 +103,7 @@ class FakeTMDb:
                 shows if shows is not None else _builtin_rows("shows"),
                 people,
                 KNOWN_PEOPLE,
+                collections,
                 long_tail=long_tail,
             )
         self.latency = latency
@@ -110,7 +112,7 @@ class FakeTMDb:
         self.stats = Stats()
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
-        self._window: collections.deque[float] = collections.deque()
+        self._window: deque[float] = deque()
         self._in_flight = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
