@@ -36,6 +36,14 @@ SAMPLE = [
 ]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_plurals(qapp) -> None:
+    """The interface in English, as the program installs it (the plural forms of "%n card(s)")."""
+    from videomanager.gui.i18n import install_translator
+
+    install_translator(qapp, "en")
+
+
 @pytest.fixture
 def fake_tmdb() -> Iterator[Any]:
     from videomanager.testing.fake_tmdb import FakeTMDb
@@ -67,6 +75,7 @@ def window_factory(qtbot, tmp_path) -> Iterator[Callable[..., Any]]:
         if hooks.save_settings is None:
             hooks.save_settings = store.save
         kw.setdefault("scan_workers", 1)
+        kw.setdefault("watch_folders", False)  # tests of the watch turn it on
         w = MainWindow(library, settings or Settings(), posters_dir=data / "posters",
                        ui_state_path=data / "window.ini", client=client, hooks=hooks, **kw)  # fmt: skip
         w.data_dir = data

@@ -93,7 +93,7 @@ def test_network_down_for_a_few_titles_says_so_with_retry(qtbot, tmp_path, windo
         w.add_folders([str(root)])
     msg = w.message_bar.message("error:network")
     assert msg is not None
-    assert msg.text.startswith("2 title(s) could not be looked up and stay pending")
+    assert msg.text.startswith("2 titles could not be looked up and stay pending")
     assert [b.text() for b in msg.buttons] == ["Retry"]
     wait_cards(qtbot, w, 2)
     assert {w.model.card_at(i).state for i in range(2)} == {"pending"}

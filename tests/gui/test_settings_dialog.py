@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from videomanager.core.settings import Settings
+from videomanager.gui.plain import escape
 from videomanager.gui.settings_dialog import INDICATOR_COLORS, SettingsDialog
 from videomanager.tmdb import RetryPolicy, TMDbClient
 
@@ -77,8 +78,9 @@ def test_invalid_key_is_red_with_tmdb_message(qtbot, fake):
     assert result.status == "invalid"
     assert dlg.validation_state == "invalid"
     assert INDICATOR_COLORS["invalid"] in dlg.indicator.styleSheet()
-    assert result.message and result.message in dlg.status_label.text()
-    assert BAD_KEY not in dlg.status_label.text()
+    assert dlg.status_label.text().startswith("Invalid: TMDb refused")  # in the interface's language
+    assert result.message and escape(result.message) in dlg.status_label.toolTip()  # TMDb's own words
+    assert BAD_KEY not in dlg.status_label.text() and BAD_KEY not in dlg.status_label.toolTip()
 
 
 def test_server_down_is_unreachable(qtbot, fake):
@@ -226,10 +228,10 @@ def test_tmdbs_words_in_the_check_result_are_plain_text(qtbot):
         assert _validate(qtbot, dlg).status == "invalid"
     finally:
         server.shutdown()
-    assert words in dlg.status_label.text()
     assert dlg.status_label.textFormat() == Qt.TextFormat.PlainText
     from PySide6.QtGui import QTextDocument
 
-    doc = QTextDocument()
-    doc.setHtml(dlg.indicator.toolTip())
-    assert words in doc.toPlainText()  # the tooltip shows the words, not an image and a link
+    for tip in (dlg.indicator.toolTip(), dlg.status_label.toolTip()):
+        doc = QTextDocument()
+        doc.setHtml(tip)
+        assert words in doc.toPlainText()  # the tooltips show the words, not an image and a link

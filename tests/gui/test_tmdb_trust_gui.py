@@ -74,7 +74,7 @@ def test_back_off_after_errors_is_not_labelled_a_rate_limit_wait(qtbot) -> None:
     panel.set_identify({"keys_done": 4, "keys_total": 9, "waits_429": 1, "wait_seconds": 5.0,
                         "backoff_seconds": 12.0})  # fmt: skip
     assert panel.waits.text() == (
-        "Rate-limit waits: 5 s in all · 1 slow-downs from TMDb · Waiting to retry after errors: 12 s"
+        "Rate-limit waits: 5 s in all · 1 slow-down from TMDb · Waiting to retry after errors: 12 s"
     )
 
 

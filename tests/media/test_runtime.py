@@ -62,7 +62,7 @@ def test_the_runtime_picks_the_film_and_flags_the_file_that_is_not_it(tmp_path: 
     assert "runtime 124 min agrees" in crimson.reasons and crimson.checks == ()
     voyage = cards["Long Voyage"]
     assert voyage.state == "ambiguous" and voyage.checks == ("runtime_mismatch",)
-    assert "runtime 118 min, the file runs 22 min" in voyage.reasons
+    assert "runtime 118 min (the file runs 22 min)" in voyage.reasons
     assert voyage.candidates[0].tmdb_id == 9003 and voyage.candidates[0].runtime == 118
     assert voyage.versions[0].checks == ("runtime_mismatch",) and voyage.reclaimable_bytes == 0
     queue = {item.id: item for item in review_queue(cards.values())}

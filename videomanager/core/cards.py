@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 # The format of the stored cards: raise it whenever grouping or the Card type builds different cards from
 # the same library, so that every stored card is built again once.
-CARDS_FORMAT = 2
+CARDS_FORMAT = 5
 
 # When this share of the library's files changed at once, one full regroup is cheaper than following them.
 FULL_SHARE = 0.25
@@ -176,6 +176,7 @@ class CardStore:
             "fingerprint": set(),
             "title": set(),
             "card": set(),
+            "season": set(),
         }
         for _, what, ref in rows:
             refs.setdefault(what, set()).add(ref)
@@ -196,6 +197,12 @@ class CardStore:
         }
         touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE tmdb_id IN ({})", refs["title"])}
         touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE id IN ({})", refs["card"])}
+        touched |= {
+            r[0]
+            for r in _select(
+                conn, "SELECT id FROM cards WHERE kind = 'tv' AND tmdb_id IN ({})", refs["season"]
+            )
+        }
         forget = set(changed)
         while True:
             members = {
@@ -221,8 +228,11 @@ class CardStore:
         decisions = lib.decisions_for({f.fingerprint for f in ordered if f.fingerprint})
         ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
         ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
+        seen = lib.seen_for({f.fingerprint for f in ordered if f.fingerprint})
         media = media_for(lib, [f.id for f in ordered])
-        cards = build_cards(ordered, lookups, lib.titles_for(ids), decisions, media)
+        cards = build_cards(
+            ordered, lookups, lib.titles_for(ids), decisions, lib.seasons_for(ids), seen, media
+        )
         removed = removals_for(lib, [c.id for c in cards])
         return [
             msgspec.structs.replace(c, removed=tuple(removed[c.id])) if c.id in removed else c for c in cards

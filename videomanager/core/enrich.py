@@ -29,6 +29,8 @@ from videomanager.core.lookup import Identifier, LookupResult, candidate_dict, q
 from videomanager.core.matcher import Query
 from videomanager.core.media_store import titles_without_runtime
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Parsed
+from videomanager.core.reasons import phrase
+from videomanager.core.season_fetch import SeasonFetcher, library_show_choices
 from videomanager.tmdb.errors import (
     BadRequestError,
     DailyLimitReachedError,
@@ -77,14 +79,18 @@ class EnrichSummary:
     failed: int = 0  # keys left pending after an error on that key alone
     failed_reason: str | None = None  # the last such error's sentence (a network down: no whole-run stop)
     failed_kind: str | None = None  # and its kind ("network", "malformed", ... see tmdb.errors)
+    failed_error: str | None = None  # and its class name
     malformed: int = 0  # TMDb answers that were malformed (in part: items dropped, or as a whole)
     titles_refreshed: int = 0  # titles fetched again because the metadata language changed
+    seasons_fetched: int = 0  # TMDb seasons whose episodes (names, air dates) were stored
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
     seconds: float = 0.0
     stop_reason: str | None = None  # one sentence when the run stopped early (key, budget, network)
     stop_kind: str | None = None  # the error's kind ("credential", "daily-limit", ...), for the UI's action
+    # What a window needs to word the stop itself: the error's class name, and the daily figures
+    stop_args: dict = field(default_factory=dict)
     cancelled: bool = False
     by_state: dict[str, int] = field(default_factory=dict)
 
@@ -101,6 +107,8 @@ class EnrichSummary:
             text += f"; {self.malformed} malformed TMDb answers"
         if self.titles_refreshed:
             text += f"; {self.titles_refreshed} titles fetched again in the new metadata language"
+        if self.seasons_fetched:
+            text += f"; episodes of {self.seasons_fetched} seasons fetched"
         return text
 
 
@@ -201,6 +209,7 @@ class Enricher:
         base = self._counters()
         if not keys:
             if getattr(self.client, "has_credential", True):
+                self._fetch_seasons(summary)
                 self._refresh_language(summary)
                 self._fetch_runtimes(summary)
             self._finish(summary, started, base, keys)
@@ -209,13 +218,16 @@ class Enricher:
             # Nothing can be looked up; keys stay pending (files without a title are settled anyway).
             self._settle_untitled(keys, summary)
             summary.stop_reason, summary.stop_kind = NoCredentialError().user_message, NoCredentialError.kind
+            summary.stop_args = {"error": "NoCredentialError"}
             self._finish(summary, started, base, keys)
             return summary
         run = _Run(keys, queries_for_keys(self.library, keys), started, base)
         self._look_up_all(run, summary)
         self._retry_failed(run, summary)
+        self._settle_by_library_shows(summary, set(keys))
         if run.batch and self.on_result:
             self.on_result(run.batch)
+        self._fetch_seasons(summary)
         self._refresh_language(summary)
         self._fetch_runtimes(summary)
         summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
@@ -271,7 +283,8 @@ class Enricher:
         except RequestCancelled:
             return  # stopped by the user (or by a stop above): the key stays pending
         except BadRequestError as exc:
-            result = LookupResult(key, STATE_NOT_FOUND, reasons=exc.user_message)
+            result = LookupResult(key, STATE_NOT_FOUND, reasons=phrase("request_rejected"))
+            log.info("lookup %s: %s", key, exc.user_message)
         except MalformedAnswerError as exc:
             # A fault in that one answer: the title stays pending, the run goes on (and it is not
             # asked again at the end: the same question would get the same answer).
@@ -302,12 +315,15 @@ class Enricher:
     def _stop(self, summary: EnrichSummary, exc: TMDbError, message: str | None = None) -> None:
         if summary.stop_reason is None:
             summary.stop_reason, summary.stop_kind = message or exc.user_message, exc.kind
+            summary.stop_args = {"error": "RateLimitStop" if message == RATE_LIMIT_STOP else type(exc).__name__,
+                                 **{k: getattr(exc, k) for k in ("used", "limit") if hasattr(exc, k)}}  # fmt: skip
         self.cancel.set()
 
     @staticmethod
     def _failed(summary: EnrichSummary, exc: TMDbError) -> None:
         summary.failed += 1
         summary.failed_reason, summary.failed_kind = exc.user_message, exc.kind
+        summary.failed_error = type(exc).__name__
 
     def _retry_failed(self, run: _Run, summary: EnrichSummary) -> None:
         """Keys that failed alone (a dropped connection after every retry) get one more try at the end,
@@ -325,6 +341,36 @@ class Enricher:
             except TMDbError as exc:
                 self._failed(summary, exc)
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
+
+    def _settle_by_library_shows(self, summary: EnrichSummary, keys: set[str]) -> None:
+        """Match the ambiguous TV lookups whose best candidate is a show the library holds (see
+        ``library_show_choices``); the lookup keeps its candidates and says why. ``keys``: this run's."""
+        for key, best in library_show_choices(self.library):
+            row = self.library.lookups_for([key])[key]
+            self.library.save_lookup(
+                key, state=STATE_MATCHED, tmdb_id=best["tmdb_id"], kind="tv", confidence=row.confidence,
+                reasons=f"{row.reasons}; the show other files in the library are matched to",
+                candidates=row.candidates,
+            )  # fmt: skip
+            if key in keys:
+                summary.matched += 1
+                summary.ambiguous = max(0, summary.ambiguous - 1)
+
+    def _fetch_seasons(self, summary: EnrichSummary) -> None:
+        """The season details the matched shows' files need (see SeasonFetcher)."""
+        if self.cancel.is_set() or summary.stop_reason is not None:
+            return
+        fetcher = SeasonFetcher(self.library, self.client, workers=self.workers, cancel=self.cancel,
+                                language=self._language())  # fmt: skip
+        try:
+            summary.seasons_fetched = fetcher.run()
+        except FATAL as exc:
+            summary.stop_reason, summary.stop_kind = exc.user_message, exc.kind
+            return
+        if fetcher.error is not None:
+            log.debug("fetching season details stopped: %s", fetcher.error.user_message)
+        if summary.seasons_fetched and self.on_result:
+            self.on_result([])  # the cards changed: episode titles, air dates and numbers
 
     def _settle_untitled(self, keys: list[str], summary: EnrichSummary) -> None:
         if NO_TITLE_KEY in keys:

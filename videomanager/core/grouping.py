@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import msgspec
@@ -43,6 +43,8 @@ from videomanager.core.models import (
     resolution_rank,
     same_resolution_class,
 )
+from videomanager.core.reasons import phrase
+from videomanager.core.seasons import ShowSeasons, place
 from videomanager.core.text import normalize_title
 
 EXTRA_FOLDERS = {
@@ -164,19 +166,19 @@ def _identity(unit: _Unit, lookups: dict[str, LookupRow], decisions: dict[str, D
         if decision.action == "match" and decision.tmdb_id:
             return {"ident": ("id", decision.kind, decision.tmdb_id), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "set by you"}  # fmt: skip
+                    "reasons": phrase("set_by_you")}  # fmt: skip
         if decision.action == "split":
             base = ("id", decision.kind, decision.tmdb_id) if decision.tmdb_id else fallback_key(rep)
             return {"ident": (*base, "split", decision.group_token), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "split off by you"}  # fmt: skip
+                    "reasons": phrase("split_by_you")}  # fmt: skip
         if decision.action == "group" and decision.group_token:
             return {"ident": ("group", decision.group_token), "kind": decision.kind, "tmdb_id": decision.tmdb_id,
                     "state": STATE_MANUAL, "confidence": 1.0 if decision.tmdb_id else None,
-                    "reasons": "merged by you"}  # fmt: skip
+                    "reasons": phrase("merged_by_you")}  # fmt: skip
         if decision.action == "unmatch":
             return {"ident": fallback_key(rep), "kind": None, "tmdb_id": None, "state": STATE_MANUAL,
-                    "confidence": None, "reasons": "unmatched by you"}  # fmt: skip
+                    "confidence": None, "reasons": phrase("unmatched_by_you")}  # fmt: skip
     lookup = lookups.get(rep.lookup_key) if rep.lookup_key else None
     if lookup is not None and lookup.state == STATE_MATCHED and lookup.tmdb_id:
         return {"ident": ("id", lookup.kind, lookup.tmdb_id), "kind": lookup.kind, "tmdb_id": lookup.tmdb_id,
@@ -214,7 +216,7 @@ def _media_of(unit: _Unit, media: dict[int, MediaRow]) -> tuple[str | None, Medi
     return MEDIA_READ, first
 
 
-def _version(unit: _Unit, media: dict[int, MediaRow]) -> Version:
+def _version(unit: _Unit, media: dict[int, MediaRow], seen: set[str]) -> Version:
     """A version as its file says it is (its name's word where the file does not say)."""
     rep = unit.rep
     p = rep.parsed
@@ -244,6 +246,7 @@ def _version(unit: _Unit, media: dict[int, MediaRow]) -> Version:
         media_state=state,
         named_resolution=p.resolution,
         checks=tuple(checks),
+        seen=any(f.fingerprint in seen for f in unit.files if f.fingerprint),
     )
 
 
@@ -291,14 +294,18 @@ def build_cards(
     lookups: dict[str, LookupRow],
     titles: dict[tuple[str, int], dict],
     decisions: dict[str, Decision],
+    seasons: Mapping[int, Mapping] | None = None,
+    seen: set[str] | None = None,
     media: dict[int, MediaRow] | None = None,
     removals: dict[str, list[Removed]] | None = None,
 ) -> list[Card]:
-    """The cards of these files. ``media``: file id -> what reading the file found; ``removals``: card id ->
-    the versions sent to the trash from it."""
+    """The cards of these files; ``seasons`` ({tv id: {season: SeasonRow}}) numbers episodes as TMDb does;
+    ``seen``: the fingerprints marked seen; ``media``: file id -> what reading the file found; ``removals``:
+    card id -> the versions sent to the trash from it."""
     media = media or {}
     removals = removals or {}
     files = list(files)
+    seen = seen or set()
     mains = [f for f in files if f.role != ROLE_EXTRA]
     extras = [f for f in files if f.role == ROLE_EXTRA]
     groups: dict[tuple, _Group] = {}
@@ -320,6 +327,7 @@ def build_cards(
         folder = unit.rep.dir
         if g not in folder_groups[folder]:
             folder_groups[folder].append(g)
+    _join_generic_siblings(groups, folder_groups)
     for x in extras:
         owner = _owner_group(x, folder_groups)
         if owner is None:
@@ -327,11 +335,26 @@ def build_cards(
             owner = groups.get(key)
             if owner is None:
                 owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
-                                             reasons="extras without their film")  # fmt: skip
+                                             reasons=phrase("extras_alone"))  # fmt: skip
         owner.extras.append(x)
-    cards = [_card(g, titles, media, removals) for g in groups.values()]
+    cards = [_card(g, titles, seasons, seen, media, removals) for g in groups.values()]
     cards.sort(key=list_order)
     return cards
+
+
+def _join_generic_siblings(groups: dict[tuple, _Group], folder_groups: dict[str, list[_Group]]) -> None:
+    """A generic file nothing identified (movie.mkv, video-576p.avi) joins the one film identified in its
+    folder: it is another version of that film. Folders holding several films are left alone."""
+    for in_folder in folder_groups.values():
+        films = [g for g in in_folder if g.ident[0] == "id" and g.kind == "movie"]
+        if len(films) != 1:
+            continue
+        for g in list(in_folder):
+            generic = g.units and all(u.rep.parsed.generic and u.rep.role != ROLE_EPISODE for u in g.units)
+            if g.ident[0] == "local" and generic:
+                films[0].units.extend(g.units)
+                del groups[g.ident]
+                in_folder.remove(g)
 
 
 def list_order(card: Card) -> tuple:
@@ -356,42 +379,39 @@ def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Grou
     return None
 
 
+def _episode(f: FileRecord, show: ShowSeasons | None, seen: set[str]) -> Episode:
+    """An episode file in its show's TMDb numbering (the name's own numbers when the seasons are unknown)."""
+    at = place(f.parsed, show, os.path.splitext(os.path.basename(f.path))[0])
+    return Episode(path=f.path, season=at.season, episode=at.episode, size=f.size, resolution=f.parsed.resolution,
+                   title=at.title, missing=f.missing, file_id=f.id, air_date=at.air_date,
+                   episode_end=at.episode_end, absolute=at.absolute,
+                   seen=bool(f.fingerprint) and f.fingerprint in seen)  # fmt: skip
+
+
 def _card(
     g: _Group,
     titles: dict[tuple[str, int], dict],
-    media: dict[int, MediaRow],
-    removals: dict[str, list[Removed]],
+    seasons: Mapping[int, Mapping] | None = None,
+    seen: set[str] | None = None,
+    media: dict[int, MediaRow] | None = None,
+    removals: dict[str, list[Removed]] | None = None,
 ) -> Card:
+    seen = seen or set()
+    media = media or {}
+    removals = removals or {}
     title, year, original, poster = _title_year(g, titles)
     is_tv = g.kind == "tv" or (
         g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units
     )
+    show = ShowSeasons(seasons[g.tmdb_id]) if g.kind == "tv" and seasons and g.tmdb_id in seasons else None
     versions: list[Version] = []
     episodes: list[Episode] = []
     for u in g.units:
         if is_tv:
-            for f in u.files:
-                episodes.append(
-                    Episode(
-                        path=f.path,
-                        season=f.parsed.season,
-                        episode=f.parsed.episode,
-                        size=f.size,
-                        resolution=f.parsed.resolution,
-                        title=f.parsed.episode_title,
-                        missing=f.missing,
-                        file_id=f.id,
-                    )  # fmt: skip
-                )
+            episodes.extend(_episode(f, show, seen) for f in u.files)
         else:
-            versions.append(_version(u, media))
-    candidates = tuple(
-        Candidate(tmdb_id=c.get("tmdb_id", 0), kind=c.get("kind", "movie"), title=c.get("title", ""),
-                  year=c.get("year"), original_title=c.get("original_title"), popularity=c.get("popularity", 0.0),
-                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""),
-                  runtime=c.get("runtime") if rt.usable(c.get("runtime")) else None)
-        for c in g.candidates
-    )  # fmt: skip
+            versions.append(_version(u, media, seen))
+    candidates = _candidates(g)
     runtime = _card_runtime(g, titles, candidates)
     versions = [_runtime_checked(v, runtime) for v in versions]
     if versions:
@@ -425,12 +445,37 @@ def _card(
         checks=tuple(sorted({c for v in versions for c in v.checks})),
         runtime=_title_runtime(g, titles),
         removed=tuple(removals.get(card_id, ())),
+        **_collection(g, titles),
     )
+
+
+def _candidates(g: _Group) -> tuple[Candidate, ...]:
+    """The group's stored candidates as Candidate structs."""
+    return tuple(
+        Candidate(tmdb_id=c.get("tmdb_id", 0), kind=c.get("kind", "movie"), title=c.get("title", ""),
+                  year=c.get("year"), original_title=c.get("original_title"), popularity=c.get("popularity", 0.0),
+                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""),
+                  vote_count=c.get("vote_count", 0),
+                  runtime=c.get("runtime") if rt.usable(c.get("runtime")) else None)
+        for c in g.candidates
+    )  # fmt: skip
 
 
 def _title_runtime(g: _Group, titles: dict[tuple[str, int], dict]) -> int | None:
     value = (titles.get((g.kind, g.tmdb_id)) or {}).get("runtime") if g.tmdb_id and g.kind else None
     return value if rt.usable(value) else None
+
+
+def _collection(g: _Group, titles: dict[tuple[str, int], dict]) -> dict:
+    """The card's TMDb collection, from its title's stored details (``belongs_to_collection``)."""
+    t = titles.get((g.kind, g.tmdb_id)) if g.kind == "movie" and g.tmdb_id else None
+    c = t.get("belongs_to_collection") if t else None
+    if not isinstance(c, dict) or not isinstance(c.get("id"), int):
+        return {}
+    return {
+        "collection_id": c["id"],
+        "collection_name": c.get("name") if isinstance(c.get("name"), str) else None,
+    }
 
 
 def _with_best(v: Version) -> Version:
@@ -439,11 +484,9 @@ def _with_best(v: Version) -> Version:
 
 def cards_from_library(library) -> list[Card]:
     """Every card of the library, built from its current files, lookups, titles and decisions."""
-    return build_cards(
-        library.files(),
-        {row.key: row for row in library.lookups()},
-        library.titles(),
-        library.decisions(),
-        all_media(library),
-        all_removals(library),
-    )
+    lookups = {row.key: row for row in library.lookups()}
+    decisions = library.decisions()
+    ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
+    ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
+    return build_cards(library.files(), lookups, library.titles(), decisions, library.seasons_for(ids),
+                       library.seen_marks(), all_media(library), all_removals(library))  # fmt: skip

@@ -28,12 +28,14 @@ from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
 from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile, Skipped
+from videomanager.core.nfo import NfoEvidence
 from videomanager.core.parser import parse
 from videomanager.core.scanner import (
     REASON_ROOT_UNAVAILABLE,
     REASON_UNREADABLE,
     ScanBatch,
     scan,
+    scan_folders,
     unchanged_since,
 )
 
@@ -251,9 +253,10 @@ def scan_into_library(
     existing: dict[str, tuple] = {}
     for root in roots:
         existing.update(library.index_for_root(root))
-    walked = _Walked(existing, _Moves(library))
+    walked = _Walked(existing, _Moves(library), NfoEvidence(roots))
 
     def write(files: list[NewFile]) -> None:
+        files = walked.nfo.apply(files)  # an id in an NFO file beside the video counts as one in its name
         library.upsert_files(files, moved=walked.moves.ids, require_root=True)
         if on_files:
             on_files(files)
@@ -275,12 +278,66 @@ def scan_into_library(
     return summary
 
 
+def scan_changes(
+    library: Library,
+    root: str,
+    folders: dict[str, bool],
+    *,
+    skip: Iterable[str] = (),
+    cancel: threading.Event | None = None,
+) -> ScanSummary:
+    """Scan only the folders of library folder ``root`` where something changed (a folder watcher's
+    report): ``folders`` maps a folder to whether its sub-folders are scanned too (a folder created or
+    moved in). New, changed and moved files are parsed and written; a known file gone from a folder that
+    was read is removed, as a full scan would. Files in ``skip`` (still being written) are left as they
+    are: not taken if new, not removed if known.
+
+    A library folder that cannot be read, or that is empty while the library holds files under it (an
+    unplugged drive's mount point), goes through the full scan, which marks its files missing."""
+    root = os.path.abspath(root)
+    cancel = cancel or threading.Event()
+    if not folders:
+        return ScanSummary()
+    if folders.get(root) or not _readable_and_filled(library, root):
+        return scan_into_library(library, [root], cancel=cancel, workers=1)
+    summary = ScanSummary()
+    skip = set(skip)
+    existing = library.index_for_folders(root, folders)
+    walked = _Walked(existing, _Moves(library), NfoEvidence([root]))
+    walked.seen |= skip
+
+    def write(files: list[NewFile]) -> None:
+        library.upsert_files(files, moved=walked.moves.ids, require_root=True)
+
+    parser = _Parser(1, write, cancel)
+    try:
+        for batch in scan_folders(root, folders, cancel=cancel):
+            batch.files = [f for f in batch.files if f.path not in skip]
+            parser.add(walked.take(batch, summary))
+        summary.cancelled = cancel.is_set()
+    finally:
+        parser.finish(cancelled=cancel.is_set())
+    walked.settle(library, summary)
+    return summary
+
+
+def _readable_and_filled(library: Library, root: str) -> bool:
+    """The library folder can be listed and is not empty (or holds nothing the library knows)."""
+    try:
+        with os.scandir(root) as it:
+            empty = next(it, None) is None
+    except OSError:
+        return False
+    return not (empty and library.root_file_count(root))
+
+
 @dataclass
 class _Walked:
     """What the walk has found so far, against what the library held under the roots (``existing``)."""
 
     existing: dict[str, tuple]
     moves: _Moves
+    nfo: NfoEvidence
     seen: set[str] = field(default_factory=set)
     listed: set[str] = field(default_factory=set)
     unreadable: set[str] = field(default_factory=set)
@@ -289,6 +346,7 @@ class _Walked:
     def take(self, batch: ScanBatch, summary: ScanSummary) -> list[ScannedFile]:
         """Count one batch of the walk; returns its files to parse (new, moved or changed)."""
         self.listed.update(batch.listed_dirs)
+        self.nfo.add(batch.nfo_files)
         summary.other_files += batch.other_files
         summary.note_skipped(batch.skipped)
         self.unreadable.update(s.path for s in batch.skipped if s.reason == REASON_UNREADABLE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from videomanager.core import runtime as rt
-from videomanager.core.keys import NO_TITLE_KEY, NOTHING_TO_LOOK_UP
+from videomanager.core.keys import NO_TITLE_KEY
 from videomanager.core.library import Library
 from videomanager.core.matcher import (
     Query,
@@ -24,6 +24,7 @@ from videomanager.core.matcher import (
 )
 from videomanager.core.media_store import durations_for_keys
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
+from videomanager.core.reasons import phrase
 from videomanager.tmdb.errors import NotFoundError
 
 __all__ = ["Identifier", "LookupResult", "queries_for_keys", "title_data", "candidate_dict"]
@@ -45,7 +46,7 @@ def candidate_dict(c: Candidate) -> dict:
     return {
         "tmdb_id": c.tmdb_id, "kind": c.kind, "title": c.title, "year": c.year,
         "original_title": c.original_title, "popularity": c.popularity, "poster_path": c.poster_path,
-        "score": c.score, "reasons": c.reasons, "runtime": c.runtime,
+        "score": c.score, "reasons": c.reasons, "runtime": c.runtime, "vote_count": c.vote_count,
     }  # fmt: skip
 
 
@@ -69,7 +70,7 @@ class Identifier:
 
     def identify(self, key: str, query: Query | None) -> LookupResult:
         if key == NO_TITLE_KEY or query is None:
-            return LookupResult(key, STATE_NOT_FOUND, reasons=NOTHING_TO_LOOK_UP)
+            return LookupResult(key, STATE_NOT_FOUND, reasons=phrase("nothing_to_look_up"))
         if key.startswith(("tmdb:", "imdb:", "tvdb:")):
             return self._by_id(key)
         return self._by_search(key, query)
@@ -82,48 +83,51 @@ class Identifier:
                 item = (
                     self.client.get_tv_show(int(ident)) if kind == "tv" else self.client.get_movie(int(ident))
                 )
-                return self._matched_by_id(key, item, kind, f"TMDb id {ident} in the file name")
+                return self._matched_by_id(key, item, kind, phrase("tmdb_id_in_name", ident))
             source = "imdb_id" if scheme == "imdb" else "tvdb_id"
             found = self.client.find(rest, external_source=source)
         except NotFoundError:
-            return LookupResult(
-                key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb"
-            )
+            return LookupResult(key, STATE_NOT_FOUND, reasons=phrase("id_not_on_tmdb", rest))
         for kind, bucket in (("movie", "movie_results"), ("tv", "tv_results")):
             items = found.get(bucket) if isinstance(found, dict) else None
             if items:
-                return self._matched_by_id(
-                    key, items[0], kind, f"{source.replace('_id', '').upper()} id {rest}"
-                )
-        return LookupResult(key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb")
+                return self._matched_by_id(key, items[0], kind, phrase(source, rest))
+        return LookupResult(key, STATE_NOT_FOUND, reasons=phrase("id_not_on_tmdb", rest))
 
     @staticmethod
     def _matched_by_id(key: str, item: dict, kind: str, why: str) -> LookupResult:
         c = candidate_from_result(item, kind)
         return LookupResult(key, STATE_MATCHED, c.tmdb_id, kind, 1.0, why, (c,), title_data(item, kind))
 
-    def _search(self, query: Query, year: int | None) -> list[dict]:
+    def _search(self, query: Query, year: int | None, text: str | None = None) -> list[dict]:
         if query.kind == "tv":
-            data = self.client.search_tv(query.title, first_air_date_year=year)
+            data = self.client.search_tv(text or query.title, first_air_date_year=year)
         else:
-            data = self.client.search_movie(query.title, year=year)
+            data = self.client.search_movie(text or query.title, year=year)
         results = data.get("results") if isinstance(data, dict) else None
         return [r for r in results or [] if isinstance(r, dict) and isinstance(r.get("id"), int)]
+
+    def _search_texts(self, query: Query, items: dict[int, dict], in_year: set[int]) -> list:
+        """Search the full title first ("Star Wars - The Empire Strikes Back"), then the title alone
+        ("Star Wars"), with the name's year, then without it (the year may be a regional release year,
+        or wrong: +-1 is allowed); stop as soon as a candidate is matched. Returns the scores."""
+        texts = [query.full_title, query.title] if query.full_title else [query.title]
+        scored: list = []
+        for year in (query.year, None) if query.year else (None,):
+            for text in texts:
+                for r in self._search(query, year, text):
+                    items.setdefault(r["id"], r)
+                    if year is not None:
+                        in_year.add(r["id"])
+                scored = self._score(query, items, in_year, {})
+                if scored and decide(scored).state == STATE_MATCHED:
+                    return scored
+        return scored
 
     def _by_search(self, key: str, query: Query) -> LookupResult:
         items: dict[int, dict] = {}
         in_year: set[int] = set()
-        if query.year:
-            for r in self._search(query, query.year):
-                items.setdefault(r["id"], r)
-                in_year.add(r["id"])
-        scored = self._score(query, items, in_year, {})
-        done = scored and decide(scored).state == STATE_MATCHED
-        if not done:
-            # The year may be a regional release year, or wrong: search again without it (+-1 allowed).
-            for r in self._search(query, None):
-                items.setdefault(r["id"], r)
-            scored = self._score(query, items, in_year, {})
+        scored = self._search_texts(query, items, in_year)
         alt: dict[int, list[str]] = {}
         if scored and decide(scored).state != STATE_MATCHED:
             for tmdb_id in needs_alternative_titles(query, scored, list(items)):
@@ -137,7 +141,7 @@ class Identifier:
                 if s.score >= scored[0].score - 0.15:
                     seasons = self._season_count(s.candidate.tmdb_id)
                     if seasons is not None and seasons < query.max_season:
-                        penalties[s.candidate.tmdb_id] = f"only {seasons} seasons"
+                        penalties[s.candidate.tmdb_id] = phrase("only_seasons", seasons)
             if penalties:
                 scored = self._score(query, items, in_year, alt, penalties)
         details: dict[int, dict] = {}
@@ -236,6 +240,7 @@ def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
                 kind="tv" if parsed.kind == "episode" else "movie",
                 country=parsed.country if parsed.kind == "episode" else None,
                 language=parsed.language,
+                full_title=parsed.full_title if parsed.kind != "episode" else None,
             )
     durations = durations_for_keys(library, set(out))
     for key, q in out.items():

@@ -209,9 +209,58 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
         INSERT INTO card_changes(what, ref) VALUES ('fingerprint', OLD.fingerprint);
     END;
     """,
-    # 4 -> 5: TMDb data stored before answers were validated, repaired (see _repair_tmdb_data).
+    # 4 -> 5: TMDb's seasons of the shows the library holds: each season's episode count and air date (from
+    # the show's details), and once fetched its episodes as JSON [[number, name, air date], ...] in the
+    # language they were fetched in. A change touches the cards of that show, as a title change does.
+    """
+    CREATE TABLE seasons(
+        tv_id INTEGER NOT NULL,
+        season INTEGER NOT NULL,
+        episode_count INTEGER,
+        air_date TEXT,
+        episodes TEXT,
+        language TEXT,
+        fetched_at REAL NOT NULL,
+        PRIMARY KEY(tv_id, season)
+    );
+    CREATE TRIGGER card_season_added AFTER INSERT ON seasons BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', NEW.tv_id);
+    END;
+    CREATE TRIGGER card_season_changed AFTER UPDATE ON seasons
+    WHEN OLD.episode_count IS NOT NEW.episode_count OR OLD.air_date IS NOT NEW.air_date
+        OR OLD.episodes IS NOT NEW.episodes
+    BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', NEW.tv_id);
+    END;
+    CREATE TRIGGER card_season_removed AFTER DELETE ON seasons BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', OLD.tv_id);
+    END;
+    """,
+    # 5 -> 6: TMDb data stored before answers were validated, repaired (see _repair_tmdb_data).
     _repair_tmdb_data,
-    # 5 -> 6: what each file holds, read from the file (core/media_store.py), valid while the file keeps its
+    # 6 -> 7: seen marks, user decisions keyed by fingerprint like the others (a change regroups the cards
+    # of the files with that fingerprint); and the TMDb collections fetched, with their parts.
+    """
+    CREATE TABLE IF NOT EXISTS seen(
+        fingerprint TEXT PRIMARY KEY,
+        seen_at REAL NOT NULL
+    );
+    CREATE TRIGGER IF NOT EXISTS card_seen_added AFTER INSERT ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER IF NOT EXISTS card_seen_changed AFTER UPDATE ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER IF NOT EXISTS card_seen_removed AFTER DELETE ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', OLD.fingerprint);
+    END;
+    CREATE TABLE IF NOT EXISTS collections(
+        id INTEGER PRIMARY KEY,
+        data TEXT NOT NULL,
+        fetched_at REAL NOT NULL
+    );
+    """,
+    # 7 -> 8: what each file holds, read from the file (core/media_store.py), valid while the file keeps its
     # size and modification time; and the versions the user sent to the trash, shown on their card. Both
     # change cards: their triggers log the file, or the card, they touch.
     """

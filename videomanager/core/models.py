@@ -95,8 +95,14 @@ class Parsed:
     country: str | None = None  # "GB" for The.Office.UK.S01E01: tells same-named shows apart
     language: str | None = None  # "ko" for Oldboy.KOREAN...: a hint at the original language
     alternative_titles: tuple[str, ...] = ()
+    # A film's title with the subtitle or part guessit cut off, as written ("Star Wars - The Empire Strikes
+    # Back", "Che - Part Two"); None when the title is whole. Searched and keyed before `title`.
+    full_title: str | None = None
     title_from: str = "file"  # "file" or "folder": where title/year came from
     generic: bool = False  # the file name itself carries no title (movie.mkv, VTS_01_1.VOB)
+    episode_end: int | None = None  # the last episode of a multi-episode file (S01E01E02 -> 2)
+    absolute: int | None = None  # an episode number with no season anywhere (anime: "Show - 143")
+    air_date: str | None = None  # "YYYY-MM-DD" of a daily show's episode ("Show.2011.04.12")
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -152,6 +158,7 @@ class Candidate(msgspec.Struct, frozen=True, gc=False):
     score: float = 0.0
     reasons: str = ""
     runtime: int | None = None  # minutes, when it was fetched to weigh a file's duration
+    vote_count: int = 0  # TMDb's votes: with popularity, tells a famous film from its obscure namesakes
 
 
 class AudioTrack(msgspec.Struct, frozen=True, gc=False):
@@ -205,6 +212,7 @@ class Version(msgspec.Struct, frozen=True, gc=False):
     media_state: str | None = None  # MEDIA_READ, MEDIA_NOT_MEDIA, MEDIA_UNREADABLE; None: not read yet
     named_resolution: str | None = None
     checks: tuple[str, ...] = ()
+    seen: bool = False  # marked seen by the user (any of its parts)
 
 
 class Removed(msgspec.Struct, frozen=True, gc=False):
@@ -234,6 +242,8 @@ def reclaimable_bytes(versions: tuple[Version, ...]) -> int:
 
 
 class Episode(msgspec.Struct, frozen=True, gc=False):
+    """One episode file; season/episode in TMDb's numbering once the show's season details are known."""
+
     path: str
     season: int | None
     episode: int | None
@@ -242,6 +252,10 @@ class Episode(msgspec.Struct, frozen=True, gc=False):
     title: str | None = msgspec.field(default=None, name="episode_title")
     missing: bool = False
     file_id: int = 0
+    air_date: str | None = None  # "YYYY-MM-DD": TMDb's, or the one in the name
+    episode_end: int | None = None  # the last episode a multi-episode file holds
+    absolute: int | None = None  # the absolute number the name gives (anime)
+    seen: bool = False  # marked seen by the user
 
 
 class Extra(msgspec.Struct, frozen=True, gc=False):
@@ -279,9 +293,16 @@ class Card(msgspec.Struct, frozen=True, gc=False):
     checks: tuple[str, ...] = ()  # what a person should look at (CHECK_*), from the versions and the match
     runtime: int | None = None  # minutes, as TMDb gives the title's runtime
     removed: tuple[Removed, ...] = ()  # versions sent to the trash from this card
+    # The TMDb collection the film belongs to (Alien Collection), when its details said so.
+    collection_id: int | None = None
+    collection_name: str | None = None
+    # Seen: a film with a version marked seen, a show with every episode marked seen (derived).
+    seen: bool = False
 
     def __post_init__(self) -> None:
         msgspec.structs.force_setattr(self, "reclaimable_bytes", reclaimable_bytes(self.versions))
+        seen = all(e.seen for e in self.episodes) if self.episodes else any(v.seen for v in self.versions)
+        msgspec.structs.force_setattr(self, "seen", seen)
 
     @property
     def size(self) -> int:

@@ -40,6 +40,8 @@ class Settings:
     library_folders: list[str] = field(default_factory=list)
     ui_language: str = ""  # "" = follow the system locale; "en", "fr"
     tmdb_url: str = ""  # "" = https://api.themoviedb.org/3 (VIDEOMANAGER_TMDB_URL overrides)
+    watch_folders: bool = True  # the window picks up changes in library folders without Rescan
+    mark_seen_on_play: bool = False  # Play marks what it opens as seen
     # Keys found in settings.json that this version does not know; written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

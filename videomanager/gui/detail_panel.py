@@ -12,9 +12,10 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QPalette, QPixmap
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomanager.core.models import Card, resolution_label
+from videomanager.core.models import Card, Episode, resolution_label
 from videomanager.gui.card_delegate import state_label
 from videomanager.gui.details import read_details
+from videomanager.gui.messages import render_reasons
 from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
 from videomanager.gui.versions_view import VersionsView
 
@@ -35,12 +37,18 @@ log = logging.getLogger(__name__)
 
 
 def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if size < 1024 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
+    """A size with the interface's units and decimal separator (see gui/messages.py)."""
+    from videomanager.gui.messages import human_size as localised
+
+    return localised(n)
+
+
+def _people(people: tuple[tuple[int, str], ...], names: tuple[str, ...]) -> str:
+    """Names as links to each person's page (``person:<id>``; ids are checked integers, names escaped);
+    names without an id as plain text."""
+    if not people:
+        return escape(", ".join(names))
+    return ", ".join(f"<a href='person:{pid}'>{escape(name)}</a>" for pid, name in people)
 
 
 def extra_label(kind: str) -> str:
@@ -66,11 +74,13 @@ class DetailPanel(QScrollArea):
     fix_match_requested = Signal(object)  # Card
     split_requested = Signal(list)  # file ids
     open_failed = Signal(str)  # a sentence: the file to play or show is missing, or nothing opens it
+    person_requested = Signal(int)  # a TMDb person id (a name in the credits was clicked)
 
     def __init__(self, poster_for: Callable[[str | None], QPixmap | None] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.poster_for = poster_for
         self.card: Card | None = None
+        self._details: dict = {}  # the selected card's last TMDb details (the seasons view keeps using them)
         self.setWidgetResizable(True)
         self.setMinimumWidth(320)
         body = self._body = QWidget()
@@ -103,9 +113,12 @@ class DetailPanel(QScrollArea):
         self.state.setWordWrap(True)
         self.links = rich_label()
         self.links.setOpenExternalLinks(True)
+        self.collection = rich_label()  # "Alien Collection: you own 2 of 5" (set by the window's collections)
+        self.collection.setWordWrap(True)
+        self.collection.setVisible(False)
         self.fix_button = QPushButton(self.tr("Fix match…"))
         self.fix_button.clicked.connect(lambda: self.card and self.fix_match_requested.emit(self.card))
-        for w in (self.title, self.meta, self.state, self.links):
+        for w in (self.title, self.meta, self.state, self.links, self.collection):
             facts.addWidget(w)
         facts.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
         facts.addStretch(1)
@@ -116,6 +129,7 @@ class DetailPanel(QScrollArea):
         self.overview.setWordWrap(True)
         self.credits = rich_label()
         self.credits.setWordWrap(True)
+        self.credits.linkActivated.connect(self._link)
         lay.addWidget(self.overview)
         lay.addWidget(self.credits)
 
@@ -141,8 +155,16 @@ class DetailPanel(QScrollArea):
         self.episodes_label = QLabel(self.tr("<b>Seasons and episodes</b>"))
         lay.addWidget(self.episodes_label)
         self.episodes = QTreeWidget()
-        self.episodes.setHeaderLabels([self.tr("Episode"), self.tr("Resolution"), self.tr("Size")])
-        self.episodes.setMinimumHeight(160)
+        self.episodes.setHeaderLabels(
+            [self.tr("Episode"), self.tr("Title"), self.tr("Aired"), self.tr("Resolution"), self.tr("Size")]
+        )
+        self.episodes.setMinimumHeight(220)
+        self.episodes.setUniformRowHeights(True)
+        self.episodes.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.episodes.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.episodes.itemActivated.connect(self._play_episode)
         lay.addWidget(self.episodes)
 
@@ -169,7 +191,11 @@ class DetailPanel(QScrollArea):
         meta.append(human_size(card.size))
         self.meta.setText("  ·  ".join(m for m in meta if m))
         conf = f" — {self.tr('confidence')} {card.confidence:.0%}" if card.confidence is not None else ""
-        reasons = f"<br><span style='color: gray'>{escape(card.reasons)}</span>" if card.reasons else ""
+        reasons = (
+            f"<br><span style='color: gray'>{escape(render_reasons(card.reasons))}</span>"
+            if card.reasons
+            else ""
+        )
         self.state.setText(f"<b>{escape(state_label(card.state))}</b>{escape(conf)}{reasons}")
         self.refresh_poster()
         if not same:
@@ -179,8 +205,10 @@ class DetailPanel(QScrollArea):
             if card.tmdb_id and card.kind:
                 self.overview.setText(self.tr("Loading details…"))
                 self.details_wanted.emit(card.id, card.kind, int(card.tmdb_id))
+        if not same:
+            self._details = {}
         self._fill_versions(card)
-        self._fill_episodes(card)
+        self._fill_episodes(card, self._details)
         self._fill_extras(card)
         self.fix_button.setEnabled(True)
 
@@ -230,34 +258,73 @@ class DetailPanel(QScrollArea):
             item.setForeground(column, color)
             item.setFont(column, font)
 
-    def _fill_episodes(self, card: Card) -> None:
+    def _fill_episodes(self, card: Card, details: dict | None = None) -> None:
+        """One branch per season ("Season 1 · 8 of 10 episodes") holding its files and, in gray and in number
+        order among them, the episodes TMDb lists that the library lacks. Every TMDb string is plain text."""
         self.episodes.clear()
-        seasons: dict[int | None, QTreeWidgetItem] = {}
-        for e in card.episodes:
-            parent = seasons.get(e.season)
-            if parent is None:
-                label = (
-                    self.tr("Season %1").replace("%1", str(e.season))
-                    if e.season is not None
-                    else self.tr("Other")
-                )
-                parent = seasons[e.season] = QTreeWidgetItem(self.episodes, [label])
-            num = f"E{e.episode:02d}" if e.episode is not None else "—"
-            title = f"{num}  {e.title or os.path.basename(e.path)}"
-            if e.missing:
-                title += " — " + self.tr("missing")
-            item = QTreeWidgetItem(parent, [title, resolution_label(e.resolution), human_size(e.size)])
-            item.setToolTip(0, tooltip(self._missing_tip(e.path) if e.missing else e.path))
-            item.setData(0, Qt.ItemDataRole.UserRole, e.path)
-            if e.missing:
-                for col in range(3):
-                    self._grey(item, col)
-        if len(seasons) <= 3:
+        plan = season_plan(card, details or {})
+        for season, files, total, missing in plan:
+            label = self._season_label(season)
+            if total:
+                have = self.tr("%1 of %2 episodes").replace("%1", str(total - len(missing)))
+                label += "  ·  " + have.replace("%2", str(total))
+            parent = QTreeWidgetItem(self.episodes, [label])
+            parent.setFirstColumnSpanned(True)
+            rows: list[tuple[tuple[int, int], Episode | tuple]] = [
+                ((e.episode if e.episode is not None else 1_000_000, 0), e) for e in files
+            ]
+            if len(missing) <= MISSING_ROWS:
+                rows += [((m[0], 1), m) for m in missing]
+            for _, row in sorted(rows, key=lambda r: r[0]):
+                self._episode_row(parent, row)
+            if len(missing) > MISSING_ROWS:
+                numbers = number_ranges([n for n, _, _ in missing])
+                text = self.tr("%1 missing: %2").replace("%1", str(len(missing))).replace("%2", numbers)
+                item = QTreeWidgetItem(parent, [text])
+                item.setFirstColumnSpanned(True)
+                item.setForeground(0, QBrush(QColor(128, 128, 128)))
+                item.setToolTip(0, text)
+        if len(plan) <= 3:
             self.episodes.expandAll()
-        self.episodes.resizeColumnToContents(1)
+        shown = sum(1 + (p.childCount() if p.isExpanded() else 0) for p in map(self.episodes.topLevelItem,
+                                                                              range(len(plan))))  # fmt: skip
+        row_h = max(18, self.episodes.fontMetrics().height() + 4)
+        self.episodes.setMinimumHeight(
+            min(480, max(160, self.episodes.header().height() + shown * row_h + 6))
+        )
         has = bool(card.episodes)
         self.episodes_label.setVisible(has)
         self.episodes.setVisible(has)
+
+    def _episode_row(self, parent: QTreeWidgetItem, row: Episode | tuple) -> None:
+        """A file of the season, or a (number, name, air date) that no file holds (gray, "missing")."""
+        if isinstance(row, Episode):
+            title = row.title or os.path.basename(row.path)
+            cells = [episode_number(row), title, row.air_date or "", resolution_label(row.resolution),
+                     human_size(row.size)]  # fmt: skip
+            if row.missing:
+                cells[3] = cells[3] + " — " + self.tr("missing") if cells[3] else self.tr("missing")
+            item = QTreeWidgetItem(parent, cells)
+            item.setToolTip(0, tooltip(self._missing_tip(row.path) if row.missing else row.path))
+            item.setToolTip(1, tooltip(title))
+            item.setData(0, Qt.ItemDataRole.UserRole, row.path)
+            if row.missing:
+                for col in range(5):
+                    self._grey(item, col)
+            return
+        number, name, aired = row
+        item = QTreeWidgetItem(parent, [f"E{number:02d}", name or "", aired or "", self.tr("missing"), ""])
+        gray = QBrush(QColor(128, 128, 128))
+        for col in range(5):
+            item.setForeground(col, gray)
+        item.setToolTip(1, tooltip(name or ""))
+
+    def _season_label(self, season: int | None) -> str:
+        if season is None:
+            return self.tr("Other")
+        if season == 0:
+            return self.tr("Specials")
+        return self.tr("Season %1").replace("%1", str(season))
 
     def _fill_extras(self, card: Card) -> None:
         self.extras.clear()
@@ -294,9 +361,9 @@ class DetailPanel(QScrollArea):
             lines.append(escape("  ·  ".join(facts)))
         if details.directors or details.creators:
             lines.append(f"<b>{self.tr('Director') if details.directors else self.tr('Created by')}:</b> "
-                         + escape(", ".join(details.directors or details.creators)))  # fmt: skip
+                         + _people(details.director_people, details.directors or details.creators))  # fmt: skip
         if details.cast:
-            lines.append(f"<b>{self.tr('Cast')}:</b> " + escape(", ".join(details.cast)))
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + _people(details.cast_people, details.cast))
         self.credits.setText("<br>".join(lines))
         links = []
         if details.imdb_id:  # checked: tt and digits
@@ -306,6 +373,14 @@ class DetailPanel(QScrollArea):
                 f"<a href='https://www.youtube.com/watch?v={details.trailer}'>{self.tr('Trailer')}</a>"
             )
         self.links.setText("  ·  ".join(links))
+        self._details = data if isinstance(data, dict) else {}
+        if self.card.episodes:
+            self._fill_episodes(self.card, self._details)
+
+    def _link(self, href: str) -> None:
+        kind, _, ident = href.partition(":")
+        if kind == "person" and ident.isdigit():
+            self.person_requested.emit(int(ident))
 
     def set_details_failed(self, card_id: str, message: str) -> None:
         if self.card is not None and self.card.id == card_id:
@@ -355,3 +430,83 @@ class DetailPanel(QScrollArea):
         row = self.versions.currentRow()
         row = row if 0 <= row < len(self.card.versions) else 0
         self.split_requested.emit(list(self.card.versions[row].file_ids))
+
+
+MISSING_ROWS = 30  # more missing episodes than this in a season are listed as number ranges on one row
+
+
+def episode_number(e: Episode) -> str:
+    """'E01', 'E01–E03' for a multi-episode file, the air date for a daily show's unplaced file, '—'."""
+    if e.episode is None:
+        return e.air_date or "—"
+    text = f"E{e.episode:02d}"
+    return f"{text}–E{e.episode_end:02d}" if e.episode_end else text
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """'1–3, 5, 7–9' from [1, 2, 3, 5, 7, 8, 9]."""
+    out: list[str] = []
+    start = prev = None
+    for n in sorted(numbers):
+        if prev is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None:
+            out.append(f"{start}–{prev}" if prev != start else str(start))
+        start = prev = n
+    if start is not None:
+        out.append(f"{start}–{prev}" if prev != start else str(start))
+    return ", ".join(out)
+
+
+def _plain(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _season_episodes(details: dict) -> dict[int, tuple[int | None, dict[int, tuple[str | None, str | None]]]]:
+    """{season: (episode count, {number: (name, air date)})} from the details: the library's season data
+    (``season_episodes``, as the DetailsWorker adds it), else the counts TMDb's show details list."""
+    out: dict[int, tuple[int | None, dict[int, tuple[str | None, str | None]]]] = {}
+    for s in details.get("seasons") or []:
+        if isinstance(s, dict) and isinstance(s.get("season_number"), int):
+            count = s.get("episode_count") if isinstance(s.get("episode_count"), int) else None
+            out[s["season_number"]] = (count, {})
+    stored = details.get("season_episodes")
+    for data in stored if isinstance(stored, list) else ():
+        season = data.get("season") if isinstance(data, dict) else None
+        if not isinstance(season, int):
+            continue
+        names = {}
+        for row in data.get("episodes") or []:
+            if isinstance(row, (list, tuple)) and len(row) == 3 and isinstance(row[0], int):
+                names[row[0]] = (_plain(row[1]), _plain(row[2]))
+        count = data.get("count") if isinstance(data.get("count"), int) else None
+        out[season] = (count or len(names) or out.get(season, (None, {}))[0], names)
+    return out
+
+
+def season_plan(card: Card, details: dict) -> list[tuple[int | None, list[Episode], int | None, list[tuple]]]:
+    """Per season of the card, in order: (season, its files, TMDb's episode count or None, the episodes
+    TMDb lists that no file holds as (number, name, air date))."""
+    known = _season_episodes(details)
+    by_season: dict[int | None, list[Episode]] = {}
+    for e in card.episodes:
+        by_season.setdefault(e.season, []).append(e)
+    plan = []
+    for season in sorted(by_season, key=lambda s: (s is None, s if s is not None else 0)):
+        files = by_season[season]
+        count, names = known.get(season, (None, {})) if season is not None else (None, {})
+        held = {
+            n
+            for e in files
+            if e.episode is not None
+            for n in range(e.episode, (e.episode_end or e.episode) + 1)
+        }
+        missing = []
+        if count:
+            for n in range(1, count + 1):
+                if n not in held:
+                    name, aired = names.get(n, (None, None))
+                    missing.append((n, name, aired))
+        plan.append((season, files, count, missing))
+    return plan

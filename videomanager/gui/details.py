@@ -26,6 +26,9 @@ class Details:
     cast: tuple[str, ...] = ()
     imdb_id: str | None = None
     trailer: str | None = None  # a YouTube key
+    # (TMDb person id, name) of the directors (or creators) and of the cast shown: a person's page
+    director_people: tuple[tuple[int, str], ...] = ()
+    cast_people: tuple[tuple[int, str], ...] = ()
 
 
 class _Reader:
@@ -69,6 +72,23 @@ class _Reader:
                 out.append(name)
         return tuple(out)
 
+    def people(self, items: object, what: str, job: str | None = None) -> tuple[tuple[int, str], ...]:
+        """(id, name) of each person with a valid id and a name (of the crew with this ``job`` only)."""
+        out = []
+        for item in self.list(items, what):
+            if not isinstance(item, dict) or (job is not None and item.get("job") != job):
+                continue
+            pid, name = item.get("id"), item.get("name")
+            if (
+                isinstance(pid, int)
+                and not isinstance(pid, bool)
+                and pid > 0
+                and isinstance(name, str)
+                and name.strip()
+            ):
+                out.append((pid, name.strip()))
+        return tuple(out)
+
     def minutes(self, value: object, what: str) -> int | None:
         if value is None:
             return None
@@ -101,6 +121,9 @@ def read_details(data: object) -> tuple[Details, list[str]]:
         cast=r.names(credits.get("cast"), "cast")[:MAX_CAST],
         imdb_id=imdb,
         trailer=_trailer(r, data.get("videos")),
+        director_people=r.people(credits.get("crew"), "crew", job="Director")
+        or r.people(data.get("created_by"), "created_by"),
+        cast_people=r.people(credits.get("cast"), "cast")[:MAX_CAST],
     )
     return details, r.dropped
 

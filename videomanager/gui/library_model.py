@@ -32,6 +32,7 @@ FILTER_UNIDENTIFIED, FILTER_AMBIGUOUS, FILTER_SEVERAL, FILTER_MISSING = (
     "several",
     "missing",
 )
+FILTER_UNSEEN, FILTER_GAPS = "unseen", "gaps"
 FILTERS = (
     FILTER_ALL,
     FILTER_MOVIES,
@@ -40,6 +41,8 @@ FILTERS = (
     FILTER_AMBIGUOUS,
     FILTER_SEVERAL,
     FILTER_MISSING,
+    FILTER_UNSEEN,
+    FILTER_GAPS,
 )
 
 
@@ -330,6 +333,7 @@ class CardFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self._filter = FILTER_ALL
+        self._gaps: set[int] = set()  # collections owned in part (the "collections with gaps" filter)
         self.setDynamicSortFilter(True)
 
     @property
@@ -356,10 +360,21 @@ class CardFilterProxy(QSortFilterProxyModel):
         if name != self._filter:
             self._changing(lambda: setattr(self, "_filter", name))
 
+    def set_gaps(self, collections: set[int]) -> None:
+        """The collections the gaps filter shows the films of."""
+        if collections != self._gaps:
+            if self._filter == FILTER_GAPS:
+                self._changing(lambda: setattr(self, "_gaps", set(collections)))
+            else:
+                self._gaps = set(collections)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model: CardModel = self.sourceModel()  # type: ignore[assignment]
         card = model.card_at(source_row)
-        if not card_passes(card, self._filter):
+        if self._filter == FILTER_GAPS:
+            if card.collection_id not in self._gaps:
+                return False
+        elif not card_passes(card, self._filter):
             return False
         if self._words:
             text = model.search_text_at(source_row)
@@ -385,6 +400,8 @@ def card_passes(card: Card, name: str) -> bool:
         return len(card.versions) > 1
     if name == FILTER_MISSING:
         return card.missing
+    if name == FILTER_UNSEEN:
+        return not card.seen
     return True
 
 

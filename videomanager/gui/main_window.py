@@ -43,9 +43,11 @@ from PySide6.QtWidgets import (
 from videomanager.core.models import Card
 from videomanager.core.settings import Settings
 from videomanager.gui.card_delegate import POSTER_H, POSTER_RADIUS, POSTER_W, CardDelegate, CardGrid
+from videomanager.gui.collections_view import CollectionsControl
 from videomanager.gui.detail_panel import DetailPanel
 from videomanager.gui.library_model import (
     FILTER_ALL,
+    FILTER_GAPS,
     FILTERS,
     SORT_KEYS,
     SORT_TITLE,
@@ -56,9 +58,13 @@ from videomanager.gui.library_model import (
     diff_batches,
 )
 from videomanager.gui.media_actions import MediaActions
+from videomanager.gui.menus import WindowMenus
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
+from videomanager.gui.organize_dialog import open_organize_dialog
 from videomanager.gui.posters import PosterCache, http_fetcher
 from videomanager.gui.progress import StatusPanel
+from videomanager.gui.seen_actions import SeenControl, card_files
+from videomanager.gui.watcher import WatchControl
 from videomanager.gui.window_actions import Hooks, WindowActions
 from videomanager.gui.workers import (
     CardsWorker,
@@ -95,6 +101,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         hooks: Hooks | None = None,
         scan_workers: int | None = None,
         auto_identify: bool = True,
+        watch_folders: bool = True,
     ) -> None:
         super().__init__()
         self.library = library
@@ -112,6 +119,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self._stopping: set[str] = set()  # "scan", "identify": asked to stop, not ended yet
         self._identify_progress: dict = {}
         self._pending_diffs: deque[CardsDiff] = deque()
+        self._follow_files: list[int] = []  # files whose card is selected again after a library change
         self._dirty = False
         self._refresh_busy = False
         self._closing = False
@@ -122,7 +130,10 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self._build_actions()
         self._build_ui()
         self._build_workers()
+        self.folder_watch = WatchControl(self, watch_folders)
+        self._build_desktop()
         self._restore_ui_state()
+        self.menus.restore_zoom()
         self.update_key_state()
         self._cards_count_changed()
         self._build_timers()
@@ -192,6 +203,9 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         )
         self.forget_missing_action.triggered.connect(self.forget_missing)
         self._build_media_actions()
+        self.organize_action = QAction(self.tr("Organize files…"), self)
+        self.organize_action.setToolTip(self.tr("Rename and move files as Plex or Jellyfin expect them, with a preview and undo"))  # fmt: skip
+        self.organize_action.triggered.connect(lambda: open_organize_dialog(self))
 
     def _build_ui(self) -> None:
         self._build_toolbar()
@@ -243,6 +257,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
+        tb.addAction(self.organize_action)
         tb.addAction(self.settings_action)
         self.addAction(self.fix_match_action)
         self.addAction(self.merge_action)
@@ -253,6 +268,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
             "all": self.tr("All"), "movies": self.tr("Movies"), "tv": self.tr("TV"),
             "unidentified": self.tr("Unidentified"), "ambiguous": self.tr("Ambiguous"),
             "several": self.tr("Several versions"), "missing": self.tr("Missing files"),
+            "unseen": self.tr("Unseen"), "gaps": self.tr("Collections with gaps"),
         }  # fmt: skip
         for name in FILTERS:
             self.filter_box.addItem(labels[name], name)
@@ -326,11 +342,47 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self._watch_review(worker)
         self.cards_job.worker.failed.connect(self._worker_failed)
         self.cards_job.start()
-        self.details_job = JobThread(DetailsWorker(self.client), "details", self)
+        self.details_job = JobThread(DetailsWorker(self.client, self.library), "details", self)
         self._fetch_details.connect(self.details_job.worker.fetch)
         self.details_job.worker.ready.connect(self.detail.set_details)
         self.details_job.worker.failed.connect(self.detail.set_details_failed)
         self.details_job.start()
+
+    def _build_desktop(self) -> None:
+        """Menus and keys, seen marks, collections and people (gui/menus.py, seen_actions.py,
+        collections_view.py)."""
+        self.seen = SeenControl(self)
+        self.collections = CollectionsControl(self)
+        self.menus = WindowMenus(self)
+        self.view.open_requested.connect(self.show_details)
+        self.view.play_requested.connect(self.detail._play)
+
+    def show_details(self) -> None:
+        """Enter on a card: the detail panel, opened if it was folded away, takes the focus."""
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] == 0:
+            self.splitter.setSizes([max(1, sizes[0] - 380), 380])
+        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_selection(self) -> None:
+        """After a fix, merge, split or unmatch, the card of the files that were selected becomes current again
+        (its id changed with its identity)."""
+        files = set(self._follow_files)
+        if not files:
+            return
+        current = self.current_card()
+        if current is not None and files & set(card_files(current)):
+            self._follow_files = []
+            return
+        card = next((c for c in self.model.cards() if files & set(card_files(c))), None)
+        if card is not None:
+            self._follow_files = []
+            self.select_card(card.id)
+
+    def refresh_gaps_filter(self) -> None:
+        """The "collections with gaps" filter follows what is owned and what the collections hold."""
+        if self.proxy.filter_name == FILTER_GAPS:
+            self.proxy.set_gaps(self.collections.gaps())
 
     # -- persistence of the window's layout -----------------------------------------------------------------
     def _restore_ui_state(self) -> None:
@@ -374,6 +426,8 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         want = self.proxy if active else self.passthrough
         current = self.current_card()
         self.proxy.set_search(text)
+        if name == FILTER_GAPS:
+            self.proxy.set_gaps(self.collections.gaps())
         self.proxy.set_filter(name)
         if self.view.model() is not want:
             if active:
@@ -439,6 +493,8 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         if self._pending_diffs:
             self._apply_timer.start()
             return
+        log.debug("cards shown: %d", self.model.rowCount())
+        self._follow_selection()
         card = self.current_card()
         if card is not None:
             fresh = self.model.card(card.id)
@@ -451,9 +507,9 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         shown = self.proxy.rowCount() if self.view.model() is self.proxy else n
         loc = QLocale()
         if shown != n:
-            text = self.tr("%1 of %2 cards").replace("%1", loc.toString(shown)).replace("%2", loc.toString(n))
+            text = self.tr("%1 of %n card(s)", "", n).replace("%1", loc.toString(shown))
         else:
-            text = self.tr("1 card") if n == 1 else self.tr("%1 cards").replace("%1", loc.toString(n))
+            text = self.tr("%n card(s)", "", n)
         self.count_label.setText(text)
         if n == 0:
             self.view.empty_text = self.tr(
@@ -483,6 +539,8 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
 
     def _current_changed(self, index) -> None:
         self.detail.show_card(index.data(CardRole) if index.isValid() else None)
+        self.collections.card_shown(self.detail.card)
+        self.seen.update_state()
 
     def select_card(self, card_id: str) -> bool:
         row = self.model.row_of(card_id)
@@ -497,7 +555,9 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
 
     # -- scanning ---------------------------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the library"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Add a folder to the library"), os.path.expanduser("~")
+        )
         if folder:
             self.add_folders([folder])
 
@@ -563,9 +623,10 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
 
     def _show_scan_notes(self, result: dict) -> None:
         """Say which folders were retired and name what could not be read (the first few)."""
-        notes = result.get("notes") or []
-        if notes:
-            self.message_bar.show_message("scan-notes", " ".join(notes), LEVEL_INFO)
+        retired = result.get("retired_roots") or []
+        if retired:
+            text = " ".join(self.tr("%1 no longer exists and every file in it was found elsewhere: it is no longer a library folder.").replace("%1", r) for r in retired)  # noqa: E501  # fmt: skip
+            self.message_bar.show_message("scan-notes", text, LEVEL_INFO)
         problems = result.get("problems") or []
         if not problems:
             self.message_bar.dismiss("scan-problems")
@@ -621,6 +682,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
             self.status.set_identify(progress)
 
     def _identify_done(self, summary: dict) -> None:
+        log.debug("identify finished: %s titles", summary.get("keys_total"))
         job, self._enrich_job = self._enrich_job, None
         if job is not None:
             job.finish()
@@ -628,9 +690,30 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
             self._stopping.discard("identify")
             self.status.set_identify(self._identify_progress)  # the figures "Stopping…" stood in for
         self.status.identify_done(summary)
+        self._identify_feedback(summary)
         self.request_refresh()
         self.identify_finished.emit(summary)
         self._update_actions()
+
+    def _identify_feedback(self, summary: dict) -> None:
+        """After a run that went through: the errors of earlier runs are stale; a run with nothing to do
+        says so (and offers to look again at what was not found or ambiguous)."""
+        if summary.get("cancelled") or summary.get("stop_reason") or summary.get("failed"):
+            return
+        for kind in ("network", "rate-limit", "malformed", "credential", "daily-limit", "other"):
+            self.message_bar.dismiss(f"error:{kind}")
+        if summary.get("keys_total") == 0 and not summary.get("titles_refreshed"):
+            self.message_bar.show_message(
+                "identify",
+                self.tr("Nothing to identify: every title has been looked up already."),
+                LEVEL_INFO,
+                [
+                    (
+                        self.tr("Look again at the titles not found or ambiguous"),
+                        lambda: self.start_identify(retry=True),
+                    )
+                ],
+            )
 
     def stop_work(self) -> None:
         """Ask the running scan and identification to stop; until they have, the toolbar and the status bar
@@ -721,6 +804,8 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
             return
         self._closing = True
         self.save_ui_state()
+        self.folder_watch.stop()
+        self.collections.stop()
         self._refresh_timer.stop()
         self._scan_queue.clear()
         for job in (self._scan_job, self._enrich_job, self._media_job):

@@ -35,6 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from videomanager.core.reasons import compose, phrase
+from videomanager.gui.messages import render_reasons
+
 from ..core.matcher import Query, candidate_from_result, score_candidates
 from ..core.models import Candidate, Card
 from .plain import escape, plain_label, rich_label
@@ -146,7 +149,7 @@ class MatchDialog(QDialog):
         header.setText(f"<b>{escape(self.card.title)}{escape(year)}</b>")
         layout.addWidget(header)
         if self.card.reasons:
-            layout.addWidget(plain_label(self.card.reasons))
+            layout.addWidget(plain_label(render_reasons(self.card.reasons)))
 
         layout.addLayout(self._search_row())
         self.table = QTreeWidget()
@@ -214,9 +217,7 @@ class MatchDialog(QDialog):
     def _scope_box(self) -> QGroupBox:
         scope = QGroupBox(self.tr("Apply to"))
         scope_layout = QHBoxLayout(scope)
-        self.scope_card = QRadioButton(
-            self.tr("The whole card ({count} files)").format(count=len(self._all_ids()))
-        )
+        self.scope_card = QRadioButton(self.tr("The whole card (%n file(s))", "", len(self._all_ids())))
         self.scope_file = QRadioButton(self.tr("Only this file:"))
         self.file_combo = QComboBox()
         for label, ids in self._files:
@@ -262,7 +263,9 @@ class MatchDialog(QDialog):
                 if not c.original_title or c.original_title == c.title
                 else f"{c.title} ({c.original_title})"
             )
-            item = QTreeWidgetItem([title, str(c.year or ""), kind, score, str(c.tmdb_id), c.reasons])
+            item = QTreeWidgetItem(
+                [title, str(c.year or ""), kind, score, str(c.tmdb_id), render_reasons(c.reasons)]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, c)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
@@ -403,7 +406,9 @@ def _score(items: list[dict], title: str, year: int | None, kind: str) -> tuple[
     candidates = [c for c in (_candidate(item, kind) for item in items) if c is not None]
     scored = score_candidates(Query(title=title, year=year, kind=kind), candidates)
     out = [
-        msgspec.structs.replace(s.candidate, score=s.score, reasons=f"title {s.title_sim:.2f}, {s.year_note}")
+        msgspec.structs.replace(
+            s.candidate, score=s.score, reasons=compose([phrase("title", f"{s.title_sim:.2f}"), s.year_note])
+        )
         for s in scored
     ]
     return out, True

@@ -8,16 +8,10 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 
 def format_eta(seconds: float | None) -> str:
-    if seconds is None or seconds < 0:
-        return ""
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, s = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {s:02d} s"
-    hours, m = divmod(minutes, 60)
-    return f"{hours} h {m:02d} min"
+    """A duration in the interface's language (see gui/messages.py)."""
+    from videomanager.gui.messages import duration
+
+    return duration(seconds)
 
 
 class StatusPanel(QObject):
@@ -45,11 +39,11 @@ class StatusPanel(QObject):
     def set_scan(self, progress: dict, running: bool = True) -> None:
         seen = progress.get("seen", 0)
         if running:
-            self.scan.setText(self.tr("Scanning: %1 files").replace("%1", self._n(seen)))
+            self.scan.setText(self.tr("Scanning: %n file(s)", "", int(seen)))
         elif progress.get("cancelled"):
-            self.scan.setText(self.tr("Scan stopped: %1 files").replace("%1", self._n(seen)))
+            self.scan.setText(self.tr("Scan stopped: %n file(s)", "", int(seen)))
         else:
-            self.scan.setText(self.tr("%1 files scanned").replace("%1", self._n(seen)))
+            self.scan.setText(self.tr("%n file(s) scanned", "", int(seen)))
 
     def set_identify(self, p: dict) -> None:
         done, total = p.get("keys_done", 0), p.get("keys_total", 0)
@@ -72,9 +66,9 @@ class StatusPanel(QObject):
         timeouts) are told apart: a server that fails is not a rate limit."""
         parts = []
         if waits > 0 or seconds >= 1.0:
-            text = self.tr("Rate-limit waits: %1 in all").replace("%1", format_eta(seconds) or "0 s")
+            text = self.tr("Rate-limit waits: %1 in all").replace("%1", format_eta(seconds) or format_eta(0))
             if waits:
-                text += " · " + self.tr("%1 slow-downs from TMDb").replace("%1", self._n(waits))
+                text += " · " + self.tr("%n slow-down(s) from TMDb", "", waits)
             parts.append(text)
         if backoff >= 1.0:
             parts.append(self.tr("Waiting to retry after errors: %1").replace("%1", format_eta(backoff)))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from videomanager.core.decisions import card_file_ids
 from videomanager.core.models import Candidate, Card, resolution_label
 from videomanager.core.review import ReviewItem
+from videomanager.gui.messages import render_reasons
 from videomanager.gui.plain import plain_label
 
 PICK_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3, Qt.Key.Key_5: 4}
@@ -152,7 +153,7 @@ class ReviewDialog(QDialog):
             return
         self.title.setText(f"{item.title} ({item.year})" if item.year else item.title)
         self.reasons.setText(self.reason_words(item))
-        self.why.setText(item.why)
+        self.why.setText(render_reasons(item.why))
         card = self.card_for(item.id)
         self.files.setText("\n".join(self._file_line(v) for v in (card.versions if card else ())[:6]))
         s = item.suggestion

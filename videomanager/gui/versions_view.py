@@ -37,7 +37,8 @@ from videomanager.core.models import (
     Version,
     resolution_label,
 )
-from videomanager.gui.plain import plain_label, tooltip
+from videomanager.gui.messages import human_size
+from videomanager.gui.plain import breakable, plain_label, tooltip
 
 COLUMNS = ("file", "resolution", "hdr", "video", "audio", "subtitles", "duration", "size", "bitrate", "edition",
            "location", "keep")  # fmt: skip
@@ -46,15 +47,6 @@ WHY_SHOWN = 3  # the advisor's strongest reasons shown
 
 
 tr = QCoreApplication.translate
-
-
-def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if size < 1024 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
 
 
 def duration_text(seconds: float | None) -> str:
@@ -147,9 +139,9 @@ class VersionsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setMaximumSectionSize(240)  # a long name is elided in its middle (its tooltip holds it whole)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setMaximumSectionSize(240)  # a long name or folder wraps (see breakable), never "The.Matri…kv"
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -190,6 +182,7 @@ class VersionsView(QWidget):
                 self.table.setItem(row, col, item)
         if card.versions:
             self.table.selectRow(0)
+        self.table.resizeRowsToContents()
         rows_h = sum(self.table.rowHeight(r) for r in range(min(8, len(card.versions))))
         scroll = self.table.horizontalScrollBar().sizeHint().height()
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_h + scroll + 4)
@@ -207,10 +200,10 @@ class VersionsView(QWidget):
                 "%1", resolution_label(v.named_resolution)
             )
         texts = {
-            "file": name, "resolution": resolution, "hdr": v.hdr or "", "video": video_text(v),
+            "file": breakable(name), "resolution": resolution, "hdr": v.hdr or "", "video": video_text(v),
             "audio": audio_text(m), "subtitles": subtitles_text(m), "duration": duration_text(m.duration_s if m else None),
             "size": human_size(v.size), "bitrate": bitrate_text(m.bitrate if m else None), "edition": v.edition or "",
-            "location": os.path.dirname(v.path), "keep": "★" if keeper else "",
+            "location": breakable(os.path.dirname(v.path)), "keep": "★" if keeper else "",
         }  # fmt: skip
         warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         items = []

@@ -23,6 +23,7 @@ from videomanager.core.settings import Settings
 from videomanager.gui.library_model import CardRole
 from videomanager.gui.merge_dialog import MergeDialog
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING
+from videomanager.gui.seen_actions import card_files
 from videomanager.gui.workers import TaskJob
 
 
@@ -91,6 +92,8 @@ class WindowActions:
             self._watch_budget(old, self.client)
             self.details_job.worker.client = self.client  # type: ignore[attr-defined]
             self.posters.fetch = self._make_fetch()
+        self.folder_watch.follow(new)
+        self.collections.set_client(self.client)
         self.update_key_state()
 
     def _save_settings(self) -> None:
@@ -214,11 +217,15 @@ class WindowActions:
         """Run a library change off the GUI thread; refresh the cards after, explain a failure."""
         job = TaskJob(fn, key, self)
         self._tasks.add(job)
+        current = self.current_card()
+        follow = card_files(current) if current is not None else []
 
         def done(_result, job=job) -> None:
             self._tasks.discard(job)
             if on_done is not None:
                 on_done()
+            if follow:
+                self._follow_files = follow  # the card of these files stays selected (see _follow_selection)
             self.request_refresh()
 
         job.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))

@@ -35,16 +35,35 @@ class WorkerError:
     message: str
 
 
+# TMDb error classes whose sentence is not the one of their kind.
+_TMDB_SENTENCE = {"NoCredentialError": "no-credential", "ServiceUnavailableError": "unavailable",
+                  "RateLimitStop": "rate-limit-stop"}  # fmt: skip
+
+
+def tmdb_sentence(kind: str, error: str | None = None, args: dict | None = None) -> str:
+    """The interface's sentence for a TMDb error of this kind (and class name)."""
+    from videomanager.gui.messages import tmdb_error
+
+    return tmdb_error(_TMDB_SENTENCE.get(error or "", kind), args)
+
+
 def error_for(exc: BaseException) -> WorkerError:
-    """Map an exception to a sentence and a kind, never a traceback: a TMDb error carries its kind."""
+    """Map an exception to a sentence in the interface's language and a kind, never a traceback: the core's
+    errors carry their kind (see gui/messages.py)."""
+    from videomanager.core.decisions import DecisionError
+    from videomanager.core.library import LibraryError
+    from videomanager.gui.messages import library_error, os_error
     from videomanager.tmdb.errors import TMDbError  # loads requests: not at the window's start-up
 
-    message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
     if isinstance(exc, TMDbError):
-        return WorkerError(exc.kind, message)
+        args = {k: getattr(exc, k) for k in ("used", "limit") if hasattr(exc, k)}
+        return WorkerError(exc.kind, tmdb_sentence(exc.kind, type(exc).__name__, args))
+    if isinstance(exc, LibraryError | DecisionError):
+        text = library_error(exc.kind, getattr(exc, "args_for_message", {}))
+        return WorkerError("library", text or str(exc))
     if isinstance(exc, OSError):
-        return WorkerError("folder", message)
-    return WorkerError("other", message)
+        return WorkerError("folder", os_error(exc))
+    return WorkerError("other", str(exc) or type(exc).__name__)
 
 
 class CancellableWorker(QObject):
@@ -95,7 +114,7 @@ class ScanWorker(CancellableWorker):
         out = _scan_dict(summary)
         out["line"] = summary.line()
         out["unavailable_roots"] = list(summary.unavailable_roots)
-        out["notes"] = summary.notes()
+        out["retired_roots"] = list(summary.retired_roots)
         out["problems"] = scan_problems(summary)
         out["cancelled"] = summary.cancelled
         self.finished.emit(out)
@@ -105,9 +124,10 @@ def scan_problems(summary) -> list[tuple[str, str]]:
     """(path, why) of the folders and files a scan could not read, and of the files that are not regular
     files (named like videos but pipes, sockets or devices)."""
     from videomanager.core.scanner import REASON_SPECIAL, REASON_UNREADABLE
+    from videomanager.gui.messages import scan_problem
 
     return [
-        (p.path, p.detail or p.reason)
+        (p.path, scan_problem(p.reason, p.detail))
         for p in summary.problems
         if p.reason in (REASON_UNREADABLE, REASON_SPECIAL)
     ]
@@ -152,13 +172,16 @@ class EnrichWorker(CancellableWorker):
         out = _plain(summary)
         if summary.stop_reason and not summary.cancelled:
             # The pipeline reports a whole-run stop (bad key, budget, network) in the summary, with its kind.
-            self.failed.emit(WorkerError(summary.stop_kind or "other", summary.stop_reason))
+            kind, args = summary.stop_kind or "other", summary.stop_args
+            self.failed.emit(WorkerError(kind, tmdb_sentence(kind, args.get("error"), args)))
         elif summary.failed and summary.failed_reason and not summary.cancelled:
             # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
             # say so, with the action that helps (Retry for a network that is down).
-            text = (QCoreApplication.translate("EnrichWorker", "%1 title(s) could not be looked up and stay pending: %2")
-                    .replace("%1", str(summary.failed)).replace("%2", summary.failed_reason))  # fmt: skip
-            self.failed.emit(WorkerError(summary.failed_kind or "other", text))
+            kind = summary.failed_kind or "other"
+            text = (QCoreApplication.translate("EnrichWorker", "%n title(s) could not be looked up and stay pending: %1",
+                                               "", summary.failed)
+                    .replace("%1", tmdb_sentence(kind, summary.failed_error)))  # fmt: skip
+            self.failed.emit(WorkerError(kind, text))
         self.finished.emit(out)
 
 
@@ -257,23 +280,38 @@ def _scope(client, cancel: threading.Event):
 
 
 class DetailsWorker(QObject):
-    """Fetches a title's details (the client caches them on disk)."""
+    """Fetches a title's details (the client caches them on disk); a show's details carry the library's
+    season data (``season_episodes``: [{"season", "count", "episodes": [[number, name, air date], ...]}])."""
 
     ready = Signal(str, object)  # card id, the details answer (read field by field by gui/details.py)
     failed = Signal(str, str)  # card id, message
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, library=None) -> None:
         super().__init__()
         self.client = client
         self.cancel_event = threading.Event()
+        self.library = library
 
     def cancel(self) -> None:
         """Thread-safe: a fetch under way stops waiting and its request is aborted (closing the window)."""
         self.cancel_event.set()
 
+    def _season_episodes(self, tmdb_id: int) -> list[dict]:
+        if self.library is None:
+            return []
+        rows = self.library.seasons_for([tmdb_id]).get(tmdb_id, {})
+        return [
+            {"season": n, "count": r.episode_count, "episodes": [list(e) for e in r.episodes or ()]}
+            for n, r in sorted(rows.items())
+        ]
+
     @Slot(str, str, int)
     def fetch(self, card_id: str, kind: str, tmdb_id: int) -> None:
-        if self.client is None or self.cancel_event.is_set():
+        if self.cancel_event.is_set():
+            return
+        if self.client is None:
+            if kind == "tv" and self.library is not None:
+                self.ready.emit(card_id, {"season_episodes": self._season_episodes(tmdb_id)})
             return
         try:
             with _scope(self.client, self.cancel_event):
@@ -286,6 +324,8 @@ class DetailsWorker(QObject):
                 return
             self.failed.emit(card_id, error_for(exc).message)
             return
+        if kind == "tv" and isinstance(data, dict):
+            data = {**data, "season_episodes": self._season_episodes(tmdb_id)}
         self.ready.emit(card_id, data)
 
 

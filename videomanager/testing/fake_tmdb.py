@@ -16,13 +16,13 @@ PNG posters without auth. Custom catalogs: see the dict shapes documented in ``c
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import json
 import random
 import socket
 import threading
 import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -66,7 +66,7 @@ class Stats:
     """Counters since start (or the last reset_stats()); the api_key value is redacted in the log."""
 
     request_count: int = 0
-    by_path: collections.Counter[str] = field(default_factory=collections.Counter)
+    by_path: Counter[str] = field(default_factory=Counter)
     count_429: int = 0
     count_5xx: int = 0
     max_concurrency_seen: int = 0
@@ -89,17 +89,22 @@ class FakeTMDb:
         movies: list[dict[str, Any]] | None = None,
         shows: list[dict[str, Any]] | None = None,
         people: list[dict[str, Any]] | None = None,
+        collections: list[dict[str, Any]] | None = None,
         latency: float = 0.0,
         seed: int = 0,
+        long_tail: bool = False,
     ) -> None:
+        # long_tail: every film gets obscure namesakes (shorts, TV movies; see catalog_longtail).
         if movies is None and shows is None and people is None:
-            self.catalog = default_catalog()
+            self.catalog = default_catalog(long_tail=long_tail)
         else:
             self.catalog = Catalog(
                 movies if movies is not None else _builtin_rows("movies"),
                 shows if shows is not None else _builtin_rows("shows"),
                 people,
                 KNOWN_PEOPLE,
+                collections,
+                long_tail=long_tail,
             )
         self.latency = latency
         self.seed = seed
@@ -107,7 +112,7 @@ class FakeTMDb:
         self.stats = Stats()
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
-        self._window: collections.deque[float] = collections.deque()
+        self._window: deque[float] = deque()
         self._in_flight = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -269,9 +274,10 @@ class FakeTMDb:
 def _builtin_rows(kind: str) -> list[dict[str, Any]]:
     from videomanager.testing.catalog_classics import CLASSICS
     from videomanager.testing.catalog_movies import MOVIES
+    from videomanager.testing.catalog_names import NAMES
     from videomanager.testing.catalog_shows import SHOWS
 
-    return MOVIES + CLASSICS if kind == "movies" else SHOWS
+    return MOVIES + CLASSICS + NAMES if kind == "movies" else SHOWS
 
 
 def _redact(query: str) -> str:

@@ -274,6 +274,12 @@ IMAGES = obj(loose={"posters": list_of(IMAGE), "backdrops": list_of(IMAGE), "log
 GENRE = obj({"id": _id, "name": _text}, required=("id", "name"))
 NAMED = obj({"id": _id}, {"name": _opt_text, "logo_path": _opt_text, "profile_path": _opt_text},
             required=("id",))  # fmt: skip
+
+
+def _opt_named(v: Any, ctx: Cleaning, where: str) -> dict | None:
+    return None if v is None else NAMED(v, ctx, where)
+
+
 SEASON_SUMMARY = obj({"season_number": _int}, {"id": _id, "episode_count": _int, "air_date": _date, "name": _opt_text,
                      "overview": _opt_text, "poster_path": _opt_text, "vote_average": _num},
                      required=("season_number",))  # fmt: skip
@@ -319,6 +325,7 @@ DETAILS_FIELDS: dict[str, Check] = {
     "deathday": _date,
     "place_of_birth": _opt_text,
     "also_known_as": list_of(_text),
+    "belongs_to_collection": _opt_named,
 }
 DETAILS = obj(IDENTITY, DETAILS_FIELDS, required=("id",))
 SEASON = obj({"season_number": _int}, {**DETAILS_FIELDS, "id": _id, "air_date": _date, "episodes": list_of(EPISODE)},
@@ -334,6 +341,8 @@ CONFIG_IMAGES = obj({"secure_base_url": _text}, {"base_url": _opt_text, **{
 CONFIGURATION = obj(loose={"images": CONFIG_IMAGES, "change_keys": list_of(_text)})
 GENRES = obj(loose={"genres": list_of(GENRE)})
 PERSON_CREDITS = obj(loose={"cast": list_of(ITEM), "crew": list_of(ITEM)})
+COLLECTION = obj({"id": _id}, {"name": _opt_text, "overview": _opt_text, "poster_path": _opt_text,
+                 "backdrop_path": _opt_text, "parts": list_of(ITEM)}, required=("id",))  # fmt: skip
 
 
 def _any_object(v: Any, ctx: Cleaning, where: str) -> dict:
@@ -369,6 +378,7 @@ _ROUTES: list[tuple[re.Pattern[str], Check]] = [
         (rf"/(movie|tv|person)/{_N}/images", IMAGES),
         (rf"/person/{_N}/(movie_credits|tv_credits|combined_credits)", PERSON_CREDITS),
         (r"/find/.+", FIND),
+        (rf"/collection/{_N}", COLLECTION),
         (r"/configuration", CONFIGURATION),
         (r"/configuration/\w+", _any_list),
         (r"/genre/\w+/list", GENRES),
@@ -413,6 +423,7 @@ _TITLE_FIELDS: dict[str, Check] = {
     "fetched_language": _opt_text,
     "imdb_id": _opt_text,
     "runtime": _opt_int,
+    "belongs_to_collection": DETAILS_FIELDS["belongs_to_collection"],
     **{k: MEDIA_FIELDS[k] for k in ("poster_path", "backdrop_path", "overview", "popularity", "vote_average",
                                     "genre_ids", "original_language")},
 }  # fmt: skip
@@ -445,7 +456,8 @@ def _kind(v: Any, ctx: Cleaning, where: str) -> str:
 _CANDIDATE = obj(
     {"tmdb_id": _id, "kind": _kind, "title": _text},
     {"year": _year, "original_title": _opt_text, "popularity": _num, "poster_path": _opt_text,
-     "original_language": _opt_text, "origin_country": list_of(_text), "score": _num, "reasons": _text},
+     "original_language": _opt_text, "origin_country": list_of(_text), "score": _num, "reasons": _text,
+     "vote_count": _int},
     required=("tmdb_id", "kind", "title"),
 )  # fmt: skip
 _CANDIDATE_DEFAULTS = {"year": None, "original_title": None, "popularity": 0.0, "poster_path": None,
