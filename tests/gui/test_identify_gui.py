@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tests.gui.conftest import accepting_settings_dialog, make_tree, wait_cards
-from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
 from videomanager.core.settings import Settings
+from videomanager.tmdb.factory import build_client
 
 pytestmark = pytest.mark.slow  # each test drives an identify run against the stand-in
 
@@ -152,7 +152,7 @@ def test_closing_mid_identify_stops_cleanly_and_loses_nothing(
     import time
 
     w = _identifying(qtbot, tmp_path, window_factory, slow_tmdb)
-    job = w._enrich_job
+    job = w._identify_job
     started = time.monotonic()
     w.close()
     assert not job.thread.isRunning()

@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 from tests.gui.conftest import wait_settled
 from tests.media.helpers import media, use_trash
 from tests.media.test_runtime import MOVIES
-from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
 from videomanager.core.settings import Settings
 from videomanager.gui.app import apply_decision
 from videomanager.gui.main_window import Hooks
 from videomanager.gui.versions_view import COL, human_size
 from videomanager.testing.fake_tmdb import FakeTMDb
+from videomanager.tmdb.factory import build_client
 
 pytestmark = pytest.mark.slow  # each test scans, reads and identifies a small library through the stand-in
 

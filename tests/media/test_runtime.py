@@ -12,7 +12,7 @@ import pytest
 
 from tests.media.helpers import make_library
 from videomanager.core.cards import CardStore
-from videomanager.core.enrich import Enricher
+from videomanager.core.identify import IdentifyRunner
 from videomanager.core.mediainfo import MediaReader
 from videomanager.core.review import review_queue
 from videomanager.testing.fake_tmdb import FakeTMDb
@@ -50,7 +50,7 @@ def test_the_runtime_picks_the_film_and_flags_the_file_that_is_not_it(tmp_path: 
     assert MediaReader(lib).run().read == 2
     client = _client(tmdb)
     tmdb.reset_stats()
-    Enricher(lib, client).run()
+    IdentifyRunner(lib, client).run()
     client.close()
     cards = _cards(lib)
     crimson = cards["Crimson Harbor"]
@@ -76,7 +76,7 @@ def test_the_runtime_picks_the_film_and_flags_the_file_that_is_not_it(tmp_path: 
 def test_without_the_files_durations_the_same_names_stay_a_guess(tmp_path: Path, tmdb: FakeTMDb) -> None:
     lib = make_library(tmp_path / "films", FILES)
     client = _client(tmdb)
-    Enricher(lib, client).run()
+    IdentifyRunner(lib, client).run()
     client.close()
     cards = _cards(lib)
     assert cards["Crimson Harbor"].state == "ambiguous"  # title and year cannot tell the remake apart
@@ -89,16 +89,16 @@ def test_a_match_made_before_the_files_were_read_is_checked_once_they_are(
 ) -> None:
     lib = make_library(tmp_path / "films", {"Plain Film (2005)/Plain.Film.2005.mkv": "runtime-22min.mkv"})
     client = _client(tmdb)
-    Enricher(lib, client).run()
+    IdentifyRunner(lib, client).run()
     assert _cards(lib)["Plain Film"].state == "matched"
     MediaReader(lib).run()
     tmdb.reset_stats()
-    Enricher(lib, client).run()  # nothing to look up: the matched film's runtime is fetched, once
+    IdentifyRunner(lib, client).run()  # nothing to look up: the matched film's runtime is fetched, once
     assert sum(tmdb.stats.by_path.values()) == 1
     card = _cards(lib)["Plain Film"]
     assert (card.state, card.runtime, card.checks) == ("matched", 95, ("runtime_mismatch",))
     tmdb.reset_stats()
-    Enricher(lib, client).run()
+    IdentifyRunner(lib, client).run()
     assert sum(tmdb.stats.by_path.values()) == 0
     client.close()
     listed = json.loads(CardStore(lib).json_text())

@@ -69,7 +69,7 @@ from videomanager.gui.window_actions import Hooks, WindowActions
 from videomanager.gui.workers import (
     CardsWorker,
     DetailsWorker,
-    EnrichWorker,
+    IdentifyWorker,
     JobThread,
     ScanWorker,
     WorkerError,
@@ -112,7 +112,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self.auto_identify = auto_identify
         self.ui_state = QSettings(str(ui_state_path), QSettings.Format.IniFormat)
         self._scan_job: JobThread | None = None
-        self._enrich_job: JobThread | None = None
+        self._identify_job: JobThread | None = None
         self._scan_queue: list[str] = []
         self._removing: set[str] = set()  # library folders being removed (off the GUI thread)
         self._tasks: set[JobThread] = set()
@@ -659,19 +659,19 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self._update_actions()
 
     def start_identify(self, retry: bool = False) -> None:
-        if self._enrich_job is not None:
+        if self._identify_job is not None:
             return
         if not self._has_key():
             self.update_key_state()
             return
         self.message_bar.dismiss("identify")
-        worker = EnrichWorker(self.library, self.client, retry=retry)
+        worker = IdentifyWorker(self.library, self.client, retry=retry)
         job = JobThread(worker, "identify", self, quit_on="finished")
         worker.progress.connect(self._identify_progress_changed)
         worker.keys_done.connect(self._mark_dirty)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._identify_done)
-        self._enrich_job = job
+        self._identify_job = job
         job.start("run")
         self._mark_dirty()
         self._update_actions()
@@ -683,7 +683,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
 
     def _identify_done(self, summary: dict) -> None:
         log.debug("identify finished: %s titles", summary.get("keys_total"))
-        job, self._enrich_job = self._enrich_job, None
+        job, self._identify_job = self._identify_job, None
         if job is not None:
             job.finish()
         if "identify" in self._stopping:
@@ -720,7 +720,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         say "Stopping…"."""
         self._scan_queue.clear()
         for name, job, label in (("scan", self._scan_job, self.status.scan),
-                                 ("identify", self._enrich_job, self.status.identify),
+                                 ("identify", self._identify_job, self.status.identify),
                                  ("media", self._media_job, self.media_status)):  # fmt: skip
             if job is not None:
                 job.worker.cancel()  # type: ignore[attr-defined]
@@ -734,18 +734,18 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
 
     def is_identifying(self) -> bool:
         """An identify run runs (or is stopping)."""
-        return self._enrich_job is not None
+        return self._identify_job is not None
 
     def _busy(self) -> bool:
         return self.is_scanning() or self.is_identifying() or self.is_reading_media()
 
     def _update_actions(self) -> None:
         busy = self._busy()
-        running = {"scan": self._scan_job, "identify": self._enrich_job, "media": self._media_job}
+        running = {"scan": self._scan_job, "identify": self._identify_job, "media": self._media_job}
         stoppable = any(job is not None and name not in self._stopping for name, job in running.items())
         self.stop_action.setEnabled(stoppable)
         self.stop_action.setText(self.tr("Stopping…") if busy and not stoppable else self.tr("Stop"))
-        self.identify_action.setEnabled(self._has_key() and self._enrich_job is None)
+        self.identify_action.setEnabled(self._has_key() and self._identify_job is None)
         self.progress.setVisible(busy)
         if self._scan_job is not None:
             self.progress.setRange(0, 0)
@@ -808,7 +808,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self.collections.stop()
         self._refresh_timer.stop()
         self._scan_queue.clear()
-        for job in (self._scan_job, self._enrich_job, self._media_job):
+        for job in (self._scan_job, self._identify_job, self._media_job):
             if job is not None:
                 # Wait as long as it takes: destroying a running QThread aborts the process, and what
                 # the worker already found is committed (the library writes as it goes).

@@ -1,7 +1,7 @@
 """Workers: QObjects moved to QThreads that talk to the window only through signals of plain data.
 
 - ScanWorker: scan folders into the library (cancellable; the library commits as it goes).
-- EnrichWorker: run the identify pipeline (core.enrich.Enricher), with progress and finished keys.
+- IdentifyWorker: run the identify pipeline (core.identify.IdentifyRunner), with progress and finished keys.
 - MediaWorker: read the media info of the files that need it (core.mediainfo.MediaReader), with progress.
 - CardsWorker: bring the card store up to date and send the window what changed.
 - DetailsWorker: fetch one title's details (credits, videos, external ids) through the cached client.
@@ -47,7 +47,7 @@ def tmdb_sentence(kind: str, error: str | None = None, args: dict | None = None)
     return tmdb_error(_TMDB_SENTENCE.get(error or "", kind), args)
 
 
-def error_for(exc: BaseException) -> WorkerError:
+def worker_error(exc: BaseException) -> WorkerError:
     """Map an exception to a sentence in the interface's language and a kind, never a traceback: the core's
     errors carry their kind (see gui/messages.py)."""
     from videomanager.core.decisions import DecisionError
@@ -108,7 +108,7 @@ class ScanWorker(CancellableWorker):
             )
         except Exception as exc:  # shown in the message bar, never as a traceback
             log.debug("scan failed", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             self.finished.emit({"line": "", "cancelled": True})
             return
         out = _scan_dict(summary)
@@ -137,10 +137,10 @@ def _scan_dict(s) -> dict:
     return {k: getattr(s, k) for k in ("seen", "new", "changed", "unchanged", "missing", "removed")}
 
 
-class EnrichWorker(CancellableWorker):
-    progress = Signal(dict)  # EnrichProgress as a dict
+class IdentifyWorker(CancellableWorker):
+    progress = Signal(dict)  # IdentifyProgress as a dict
     keys_done = Signal(list)  # lookup keys just finished
-    finished = Signal(dict)  # EnrichSummary as a dict (plus "stop_reason")
+    finished = Signal(dict)  # IdentifySummary as a dict (plus "stop_reason")
     failed = Signal(object)  # WorkerError
 
     def __init__(self, library, client, retry: bool = False, workers: int = 8) -> None:
@@ -153,9 +153,9 @@ class EnrichWorker(CancellableWorker):
     @Slot()
     def run(self) -> None:
         try:
-            from videomanager.core.enrich import Enricher
+            from videomanager.core.identify import IdentifyRunner
 
-            enricher = Enricher(
+            runner = IdentifyRunner(
                 self.library,
                 self.client,
                 workers=self.workers,
@@ -163,10 +163,10 @@ class EnrichWorker(CancellableWorker):
                 progress=lambda p: self.progress.emit(_plain(p)),
                 on_result=lambda keys: self.keys_done.emit(list(keys)),
             )
-            summary = enricher.run(retry=self.retry)
+            summary = runner.run(retry=self.retry)
         except Exception as exc:
             log.debug("identify stopped", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             self.finished.emit({"stop_reason": "error"})
             return
         out = _plain(summary)
@@ -178,7 +178,7 @@ class EnrichWorker(CancellableWorker):
             # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
             # say so, with the action that helps (Retry for a network that is down).
             kind = summary.failed_kind or "other"
-            text = (QCoreApplication.translate("EnrichWorker", "%n title(s) could not be looked up and stay pending: %1",
+            text = (QCoreApplication.translate("IdentifyWorker", "%n title(s) could not be looked up and stay pending: %1",
                                                "", summary.failed)
                     .replace("%1", tmdb_sentence(kind, summary.failed_error)))  # fmt: skip
             self.failed.emit(WorkerError(kind, text))
@@ -211,7 +211,7 @@ class MediaWorker(CancellableWorker):
             summary = reader.run()
         except Exception as exc:
             log.debug("media info stopped", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             self.finished.emit({"cancelled": True, "line": ""})
             return
         out = _plain(summary)
@@ -257,7 +257,7 @@ class CardsWorker(QObject):
             changes = self.store.update()
         except Exception as exc:
             log.debug("cards update failed", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             self.diff_ready.emit(CardsDiff())
             return
         diff = CardsDiff(inserted=changes.inserted, changed=changes.changed, removed=changes.removed)
@@ -322,7 +322,7 @@ class DetailsWorker(QObject):
         except Exception as exc:
             if self.cancel_event.is_set():
                 return
-            self.failed.emit(card_id, error_for(exc).message)
+            self.failed.emit(card_id, worker_error(exc).message)
             return
         if kind == "tv" and isinstance(data, dict):
             data = {**data, "season_episodes": self._season_episodes(tmdb_id)}
@@ -386,7 +386,7 @@ class TaskWorker(QObject):
             result = self.fn()
         except Exception as exc:
             log.debug("task failed", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             result = None
         self.done.emit(result)
 
