@@ -40,8 +40,9 @@ from videomanager.core.models import (
 from videomanager.gui.messages import human_size
 from videomanager.gui.plain import breakable, plain_label, tooltip
 
-COLUMNS = ("file", "resolution", "hdr", "video", "audio", "subtitles", "duration", "size", "bitrate", "edition",
-           "location", "keep")  # fmt: skip
+# The keeper mark and the edition come first after the name: the table is wider than the panel.
+COLUMNS = ("file", "keep", "resolution", "edition", "hdr", "video", "audio", "subtitles", "duration", "size",
+           "bitrate", "location")  # fmt: skip
 COL = {name: i for i, name in enumerate(COLUMNS)}
 WHY_SHOWN = 3  # the advisor's strongest reasons shown
 
