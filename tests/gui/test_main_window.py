@@ -46,7 +46,7 @@ def test_scan_shows_cards_and_detail_panel(qtbot, tmp_path, window_factory) -> N
     panel = w.detail
     assert panel.title.text() == "The Matrix"
     assert panel.versions.rowCount() == 2
-    cells = {panel.versions.item(r, 1).text() for r in range(2)}
+    cells = {panel.versions.item(r, COL["resolution"]).text() for r in range(2)}
     assert cells == {"1080p", "720p"}
     assert panel.versions.item(0, COL["keep"]).text() == "★"  # the best version comes first
     assert panel.split_button.isEnabled()
