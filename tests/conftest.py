@@ -39,3 +39,13 @@ def pytest_collection_modifyitems(config, items):
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = keep
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print the identification accuracy reports the tests recorded (``tests/identify/conftest.py``)."""
+    reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    texts = [v for r in reports if r.when == "call" for k, v in r.user_properties if k == "accuracy_report"]
+    for text in texts:
+        terminalreporter.section("identification accuracy (labelled library vs local TMDb stand-in)")
+        for line in text.splitlines():
+            terminalreporter.write_line(line)
