@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("prune", help="forget files marked missing")
 
+    from videomanager import cli_media  # imports this module: loaded once it is
+
+    cli_media.add_parsers(sub)
+
     t = sub.add_parser("tmdb", help="TMDb credential check and search")
     tsub = t.add_subparsers(dest="tmdb_command", metavar="SUBCOMMAND")
     tsub.add_parser(
@@ -300,9 +304,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx = Context(args)
         handler = COMMANDS.get(args.command)
         if handler is None:
-            from videomanager import cli_tmdb
+            from videomanager import cli_media, cli_tmdb
 
-            handler = cli_tmdb.COMMANDS.get(args.command) or cli_organize.COMMANDS[args.command]
+            handler = (
+                cli_media.COMMANDS.get(args.command)
+                or cli_tmdb.COMMANDS.get(args.command)
+                or cli_organize.COMMANDS[args.command]
+            )
         return handler(ctx)
     except UserError as exc:
         print(str(exc), file=sys.stderr)

@@ -253,6 +253,38 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>%1 sent to the trash (%2).</source>
+            <translation>%1 mis à la corbeille (%2).</translation>
+        </message>
+        <message>
+            <source>Copies of the same film and edition, and the space they take</source>
+            <translation>Les copies d’un même film et d’une même édition, et l’espace qu’elles occupent</translation>
+        </message>
+        <message>
+            <source>Duplicates and space…</source>
+            <translation>Doublons et espace…</translation>
+        </message>
+        <message>
+            <source>Media info: %1 / %2 files</source>
+            <translation>Infos média : %1 / %2 fichiers</translation>
+        </message>
+        <message>
+            <source>Not sent to the trash: %1 (%2).</source>
+            <translation>Pas mis à la corbeille : %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>À vérifier</translation>
+        </message>
+        <message>
+            <source>Review (%1)</source>
+            <translation>À vérifier (%1)</translation>
+        </message>
+        <message>
+            <source>The cards that need you: ambiguous, low confidence, runtime or name disagrees</source>
+            <translation>Les fiches qui ont besoin de vous : ambiguës, peu sûres, durée ou nom en désaccord</translation>
+        </message>
+        <message>
             <source>Merge selected cards</source>
             <translation>Fusionner les cartes sélectionnées</translation>
         </message>
@@ -1307,6 +1339,14 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <translation>TMDb a refusé la requête</translation>
         </message>
         <message>
+            <source>runtime %1 min agrees</source>
+            <translation>durée de %1 min concordante</translation>
+        </message>
+        <message>
+            <source>runtime %1 min (the file runs %2 min)</source>
+            <translation>durée de %1 min (le fichier dure %2 min)</translation>
+        </message>
+        <message>
             <source>TVDB id %1</source>
             <translation>identifiant TVDB %1</translation>
         </message>
@@ -1646,6 +1686,326 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         <message>
             <source>Wrong year</source>
             <translation>Mauvaise année</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Checked: %1 copies, %2</source>
+            <translation>Cochées : %1 copies, %2</translation>
+        </message>
+        <message>
+            <source>%1 can be won back from %2 titles. Another edition, a missing file or an extra never counts.</source>
+            <translation>%1 peuvent être récupérés sur %2 titres. Une autre édition, un fichier manquant ou un bonus ne comptent jamais.</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <source>Bitrate</source>
+            <translation>Débit</translation>
+        </message>
+        <message>
+            <source>Check every copy that can go</source>
+            <translation>Cocher toutes les copies superflues</translation>
+        </message>
+        <message>
+            <source>Duplicates and space</source>
+            <translation>Doublons et espace</translation>
+        </message>
+        <message>
+            <source>Edition</source>
+            <translation>Édition</translation>
+        </message>
+        <message>
+            <source>HDR</source>
+            <translation>HDR</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Emplacement</translation>
+        </message>
+        <message>
+            <source>No film has copies of the same edition: nothing to win back.</source>
+            <translation>Aucun film n’a plusieurs copies de la même édition : rien à récupérer.</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Résolution</translation>
+        </message>
+        <message>
+            <source>Send checked to trash (%1)…</source>
+            <translation>Mettre la sélection à la corbeille (%1)…</translation>
+        </message>
+        <message>
+            <source>Send checked to trash…</source>
+            <translation>Mettre la sélection à la corbeille…</translation>
+        </message>
+        <message>
+            <source>Space to win / size</source>
+            <translation>Espace à récupérer / taille</translation>
+        </message>
+        <message>
+            <source>Subtitles</source>
+            <translation>Sous-titres</translation>
+        </message>
+        <message>
+            <source>Title / version</source>
+            <translation>Titre / version</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Vidéo</translation>
+        </message>
+        <message>
+            <source>keep</source>
+            <translation>à garder</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>runs %1 min</source>
+            <translation>dure %1 min</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>Done: %1</source>
+            <translation>Fait : %1</translation>
+        </message>
+        <message>
+            <source>Enter accepts: %1</source>
+            <translation>Entrée accepte : %1</translation>
+        </message>
+        <message>
+            <source>Enter: accept the suggestion   1-5: pick a candidate   S: search   U: unmatch   Space: skip   Esc: close</source>
+            <translation>Entrée : accepter la suggestion   1-5 : choisir un candidat   S : rechercher   U : dissocier   Espace : passer   Échap : fermer</translation>
+        </message>
+        <message>
+            <source>No suggestion: search (S) or unmatch (U).</source>
+            <translation>Pas de suggestion : recherchez (S) ou dissociez (U).</translation>
+        </message>
+        <message>
+            <source>Nothing to review.</source>
+            <translation>Rien à vérifier.</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>À vérifier</translation>
+        </message>
+        <message>
+            <source>ambiguous</source>
+            <translation>ambigu</translation>
+        </message>
+        <message>
+            <source>low confidence</source>
+            <translation>confiance faible</translation>
+        </message>
+        <message>
+            <source>matched to %1</source>
+            <translation>associé à %1</translation>
+        </message>
+        <message>
+            <source>not found on TMDb</source>
+            <translation>introuvable sur TMDb</translation>
+        </message>
+        <message>
+            <source>runtime disagrees</source>
+            <translation>la durée ne correspond pas</translation>
+        </message>
+        <message>
+            <source>the name lies about the resolution</source>
+            <translation>le nom ment sur la résolution</translation>
+        </message>
+        <message>
+            <source>unmatched</source>
+            <translation>dissocié</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashDialog</name>
+        <message>
+            <source>Send %2 files of “%1” to the trash?</source>
+            <translation>Mettre %2 fichiers de « %1 » à la corbeille ?</translation>
+        </message>
+        <message>
+            <source>Send 1 file of “%1” to the trash?</source>
+            <translation>Mettre 1 fichier de « %1 » à la corbeille ?</translation>
+        </message>
+        <message>
+            <source>Send to trash</source>
+            <translation>Mettre à la corbeille</translation>
+        </message>
+        <message>
+            <source>Total: %1. They go to the system trash, where you can restore them; nothing is deleted.</source>
+            <translation>Total : %1. Ils vont dans la corbeille du système, d’où vous pouvez les restaurer ; rien n’est supprimé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VersionsView</name>
+        <message>
+            <source>%1 Mb/s</source>
+            <translation>%1 Mb/s</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>%1 kb/s</source>
+            <translation>%1 kb/s</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1-bit</source>
+            <translation>%1 bits</translation>
+        </message>
+        <message>
+            <source>(forced)</source>
+            <translation>(forcés)</translation>
+        </message>
+        <message>
+            <source>(named %1)</source>
+            <translation>(nommé %1)</translation>
+        </message>
+        <message>
+            <source>(not read yet)</source>
+            <translation>(pas encore lu)</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <source>Bitrate</source>
+            <translation>Débit</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Durée</translation>
+        </message>
+        <message>
+            <source>Edition</source>
+            <translation>Édition</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>HDR</source>
+            <translation>HDR</translation>
+        </message>
+        <message>
+            <source>HDR (%1)</source>
+            <translation>HDR (%1)</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>Garder</translation>
+        </message>
+        <message>
+            <source>Keep %1: %2. %3 can go (%4).</source>
+            <translation>Garder %1 : %2. %3 superflue(s) (%4).</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Emplacement</translation>
+        </message>
+        <message>
+            <source>Missing (not found at the last scan): %1</source>
+            <translation>Manquant (introuvable au dernier scan) : %1</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Résolution</translation>
+        </message>
+        <message>
+            <source>Send the selected copies to the system trash (you are asked first)</source>
+            <translation>Mettre les copies sélectionnées dans la corbeille du système (après confirmation)</translation>
+        </message>
+        <message>
+            <source>Send to trash…</source>
+            <translation>Mettre à la corbeille…</translation>
+        </message>
+        <message>
+            <source>Sent to the trash on %1: %2 (%3)</source>
+            <translation>Mis à la corbeille le %1 : %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <source>Subtitles</source>
+            <translation>Sous-titres</translation>
+        </message>
+        <message>
+            <source>The file runs %1 min; TMDb says %2 min: check that this is the film.</source>
+            <translation>Le fichier dure %1 min ; TMDb indique %2 min : vérifiez que c’est bien ce film.</translation>
+        </message>
+        <message>
+            <source>The name says %1; the picture is %2x%3.</source>
+            <translation>Le nom indique %1 ; l’image fait %2x%3.</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Vidéo</translation>
+        </message>
+        <message>
+            <source>as good as the others</source>
+            <translation>aussi bonne que les autres</translation>
+        </message>
+        <message>
+            <source>better source (%1)</source>
+            <translation>meilleure source (%1)</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>illisible</translation>
+        </message>
+        <message>
+            <source>higher resolution (%1)</source>
+            <translation>meilleure résolution (%1)</translation>
+        </message>
+        <message>
+            <source>larger file</source>
+            <translation>fichier plus gros</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>manquant</translation>
+        </message>
+        <message>
+            <source>more audio channels (%1)</source>
+            <translation>plus de canaux audio (%1)</translation>
+        </message>
+        <message>
+            <source>more audio languages (%1)</source>
+            <translation>plus de langues audio (%1)</translation>
+        </message>
+        <message>
+            <source>more efficient codec (%1)</source>
+            <translation>codec plus efficace (%1)</translation>
+        </message>
+        <message>
+            <source>more subtitles (%1)</source>
+            <translation>plus de sous-titres (%1)</translation>
+        </message>
+        <message>
+            <source>not a video file</source>
+            <translation>pas un fichier vidéo</translation>
         </message>
     </context>
 </TS>

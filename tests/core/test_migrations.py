@@ -66,7 +66,10 @@ def test_poisoned_tmdb_rows_are_repaired_or_set_back_to_pending(tmp_path: Path) 
                 "UPDATE lookups SET candidates=?, confidence='high' WHERE key=?", (POISONED_CANDIDATES, k4)
             )
             conn.execute("UPDATE lookups SET tmdb_id='abc' WHERE key=?", (k5,))
-        conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_repair_tmdb_data)}")  # before the repair
+        # Back to the version before the repair; the steps after it are undone, to run again.
+        conn.execute("DROP TABLE media")
+        conn.execute("DROP TABLE removals")
+        conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(_repair_tmdb_data)}")
         conn.close()
 
         lib = Library(db)  # migrates

@@ -7,26 +7,47 @@ import json
 
 import msgspec
 
-from videomanager.core.models import Candidate, Card, Episode, Extra, Version, card_from_json, cards_from_json
+from videomanager.core.models import (
+    AudioTrack,
+    Candidate,
+    Card,
+    Episode,
+    Extra,
+    Media,
+    Removed,
+    SubtitleTrack,
+    Version,
+    card_from_json,
+    cards_from_json,
+)
 
 
 def full_card() -> Card:
     """A card with every field set to a value that is not its default."""
+    media = Media(duration_s=7200.5, width=1920, height=1080, video_codec="H.265", hdr="HDR10", bit_depth=10,
+                  audio=(AudioTrack(codec="AC-3", channels=6, language="fr"),),
+                  subtitles=(SubtitleTrack(language="en", forced=True),), container="Matroska", bitrate=9000)  # fmt: skip
     version = Version(path="/m/A (2001)/a.mkv", parts=("/m/A (2001)/a.cd1.mkv", "/m/A (2001)/a.cd2.mkv"),
                       size=7, resolution="1080p", edition="Extended", source="BluRay", video_codec="H.265",
-                      hdr="HDR10", missing=True, best=True, file_ids=(3, 4), seen=True)  # fmt: skip
+                      hdr="HDR10", missing=True, best=True, file_ids=(3, 4), media=media, media_state="read",
+                      named_resolution="2160p", checks=("name_resolution_lies",), seen=True)  # fmt: skip
     other = Version(path="/m/A (2001)/b.mkv", parts=("/m/A (2001)/b.mkv",), size=5, file_ids=(5,))
+    copy = Version(path="/m/A (2001)/c.mkv", parts=("/m/A (2001)/c.mkv",), size=4, file_ids=(6,))
     episode = Episode(path="/tv/S01E02.mkv", season=1, episode=2, size=5, resolution="720p", title="Pilot",
                       missing=True, file_id=9, air_date="2011-04-12", episode_end=3, absolute=62,
                       seen=True)  # fmt: skip
     extra = Extra(path="/m/A (2001)/trailer.mkv", type="trailer", size=2, missing=True, file_id=11)
     cand = Candidate(tmdb_id=1, kind="movie", title="A", year=2001, original_title="Ä", popularity=3.5,
                      poster_path="/p.jpg", origin_country=("FR", "BE"), original_language="fr", score=0.9,
-                     reasons="title", vote_count=420)  # fmt: skip
+                     reasons="title", runtime=118, vote_count=420)  # fmt: skip
+    removed = Removed(
+        path="/m/A (2001)/d.mkv", size=3, removed_at=99.5, resolution="720p", edition="Extended"
+    )
     return Card(id="movie:1", tmdb_id=1, kind="movie", title="A", year=2001, state="manual", confidence=0.93,
-                reasons="title, year", versions=(version, other), episodes=(episode,), extras=(extra,),
+                reasons="title, year", versions=(version, other, copy), episodes=(episode,), extras=(extra,),
                 original_title="Ä", poster_path="/p.jpg", folder="/m/A (2001)", added_at=12.5,
-                candidates=(cand,), collection_id=8091, collection_name="Alien Collection")  # fmt: skip
+                candidates=(cand,), checks=("name_resolution_lies",), runtime=118, removed=(removed,),
+                collection_id=8091, collection_name="Alien Collection")  # fmt: skip
 
 
 def _fields(obj) -> dict:
@@ -35,8 +56,11 @@ def _fields(obj) -> dict:
 
 def test_every_field_reads_back_exactly() -> None:
     card = full_card()
+    media = card.versions[0].media
     for cls, obj in ((Card, card), (Version, card.versions[0]), (Episode, card.episodes[0]),
-                     (Extra, card.extras[0]), (Candidate, card.candidates[0])):  # fmt: skip
+                     (Extra, card.extras[0]), (Candidate, card.candidates[0]), (Media, media),
+                     (AudioTrack, media.audio[0]), (SubtitleTrack, media.subtitles[0]),
+                     (Removed, card.removed[0])):  # fmt: skip
         for name, default in zip(cls.__struct_fields__[-len(cls.__struct_defaults__) :],
                                  cls.__struct_defaults__, strict=True):  # fmt: skip
             if name != "reclaimable_bytes":
@@ -58,7 +82,8 @@ def test_every_field_reads_back_exactly() -> None:
 
 def test_the_json_form_is_the_contract_object() -> None:
     d = json.loads(full_card().to_json())
-    assert d["reclaimable_bytes"] == 5  # the versions other than the best one
+    # The copy of the same edition; not the missing file, not the keeper of the other edition.
+    assert d["reclaimable_bytes"] == 4
     assert d["episodes"][0]["episode_title"] == "Pilot" and "title" not in d["episodes"][0]
     assert d["versions"][0]["parts"] == ["/m/A (2001)/a.cd1.mkv", "/m/A (2001)/a.cd2.mkv"]
     for key in (
@@ -79,7 +104,7 @@ def test_the_json_form_is_the_contract_object() -> None:
 def test_reclaimable_bytes_follow_the_versions_whatever_the_input_says() -> None:
     d = full_card().to_dict()
     d["reclaimable_bytes"] = 10**9
-    assert Card.from_dict(d).reclaimable_bytes == 5
+    assert Card.from_dict(d).reclaimable_bytes == 4
     assert msgspec.structs.replace(full_card(), versions=()).reclaimable_bytes == 0
 
 

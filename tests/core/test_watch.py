@@ -169,3 +169,36 @@ def test_watchdog_events_reach_the_queue(tmp_path):
         assert watch.check_roots() == ([], [str(root)])
     finally:
         watch.stop()
+
+
+@pytest.mark.slow
+def test_a_large_tree_does_not_flood_the_watch(tmp_path, caplog):
+    """Opening folders and files (watchdog's own walk of the tree, a media read of the library) is no change:
+    the watch does not hear of it. Else a tree of a few thousand folders overflows the kernel's event queue,
+    and each overflow makes watchdog walk the whole tree again, opening every folder again, for ever."""
+    root = tmp_path / "root"
+    for i in range(6000):
+        (root / f"Film {i:05d} (2001)").mkdir(parents=True)
+    film = root / "Film 00000 (2001)" / "Film.00000.2001.mkv"
+    film.write_bytes(b"x" * 16)
+    q = ChangeQueue(quiet=0.3, settle=0.5)
+    watch = FolderWatch(q)
+    try:
+        watch.set_roots([str(root)])
+        for _ in range(5000):  # a read of every file
+            with open(film, "rb") as fh:
+                fh.read(16)
+        time.sleep(3.0)
+        assert not [r for r in caplog.records if "overflow" in r.getMessage()]
+        for r in q.take_ready():  # the file written above, if its events came after the watch started
+            assert set(r.folders) <= {str(film.parent)}
+        (root / "Film 00001 (2001)" / "Film.00001.2001.mkv").write_bytes(b"y" * 16)  # a change is still heard
+        deadline = time.monotonic() + 10
+        found: dict[str, bool] = {}
+        while time.monotonic() < deadline and str(root / "Film 00001 (2001)") not in found:
+            for r in q.take_ready():
+                found.update(r.folders)
+            time.sleep(0.1)
+        assert str(root / "Film 00001 (2001)") in found
+    finally:
+        watch.stop()

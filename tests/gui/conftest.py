@@ -105,7 +105,14 @@ def scanned_sample(qtbot, window_factory, root: Path, *, distinct: bool = False,
     with qtbot.waitSignal(w.scan_finished, timeout=15_000):
         w.add_folders([str(root)])
     wait_cards(qtbot, w, 5)
+    wait_settled(qtbot, w)
     return w
+
+
+def wait_settled(qtbot, window, timeout: int = 15_000) -> None:
+    """Wait until the window's background work (the media info read after a scan too) has ended and the grid
+    shows the library's cards."""
+    qtbot.waitUntil(window.is_settled, timeout=timeout)
 
 
 def store_cards(data: Path, cards: list) -> None:

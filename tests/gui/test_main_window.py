@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from tests.gui.conftest import SAMPLE, accepting_settings_dialog, make_tree, scanned_sample, wait_cards
 from videomanager.core.grouping import cards_from_library
 from videomanager.core.settings import Settings
+from videomanager.gui.versions_view import COL
 
 
 def drop(window, mime: QMimeData) -> None:
@@ -45,9 +46,9 @@ def test_scan_shows_cards_and_detail_panel(qtbot, tmp_path, window_factory) -> N
     panel = w.detail
     assert panel.title.text() == "The Matrix"
     assert panel.versions.rowCount() == 2
-    cells = {panel.versions.item(r, 1).text() for r in range(2)}
+    cells = {panel.versions.item(r, COL["resolution"]).text() for r in range(2)}
     assert cells == {"1080p", "720p"}
-    assert panel.versions.item(0, 5).text() == "★"  # the best version comes first
+    assert panel.versions.item(0, COL["keep"]).text() == "★"  # the best version comes first
     assert panel.split_button.isEnabled()
     assert w.select_card(by_title["Breaking Bad"].id)
     assert panel.episodes.isVisibleTo(panel) and panel.episodes.topLevelItemCount() == 1
@@ -241,6 +242,7 @@ def test_cards_stored_for_the_library_as_it_is_are_not_regrouped(qtbot, tmp_path
     from videomanager.core.cards import CardStore
     from videomanager.core.indexer import scan_into_library
     from videomanager.core.library import Library
+    from videomanager.core.mediainfo import MediaReader
 
     root = tmp_path / "videos"
     make_tree(root, SAMPLE)
@@ -248,6 +250,7 @@ def test_cards_stored_for_the_library_as_it_is_are_not_regrouped(qtbot, tmp_path
     data.mkdir()
     lib = Library(data / "library.sqlite3")
     scan_into_library(lib, [str(root)], workers=1)
+    MediaReader(lib).run()  # what the files hold is part of the library too
     stored = {c.id: c for c in CardStore(lib).cards()}
     assert not CardStore(lib).pending()  # the window's first update will find nothing to do
     lib.close()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from tests.gui.conftest import make_tree
 from tests.gui.test_identify_gui import client_for
 from videomanager.gui.card_delegate import card_badges
+from videomanager.gui.versions_view import COL
 
 
 class Opener(QObject):
@@ -53,7 +54,7 @@ def test_a_missing_copy_is_greyed_and_loses_its_badge(qtbot, tmp_path, window_fa
     assert card_badges(card) == ["1080p"]  # no 720p badge for the copy that is not there
     assert w.select_card(card.id)
     table, grey = w.detail.versions, w.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
+    rows = {table.item(r, COL["resolution"]).text(): r for r in range(table.rowCount())}
     missing, present = rows["720p"], rows["1080p"]
     assert table.item(missing, 0).text().endswith("— missing")
     assert "Missing" in table.item(missing, 0).toolTip()
@@ -76,7 +77,7 @@ def test_play_and_show_in_folder_say_when_nothing_can_open(
     w, card = window_with_a_missing_copy(qtbot, tmp_path, window_factory, fake_tmdb)
     assert w.select_card(card.id)
     panel, table = w.detail, w.detail.versions
-    rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
+    rows = {table.item(r, COL["resolution"]).text(): r for r in range(table.rowCount())}
     missing = next(v for v in card.versions if v.missing)
     opener = Opener()
     QDesktopServices.setUrlHandler("file", opener, "open")

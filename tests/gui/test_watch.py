@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from videomanager.core.settings import Settings
 pytestmark = pytest.mark.slow
 
 SHOWN_WITHIN_MS = 10_000
+MEDIA = Path(__file__).resolve().parents[1] / "data" / "media"
 
 
 def _watched_window(qtbot, window_factory, root):
@@ -42,6 +44,23 @@ def test_files_copied_in_appear_without_rescan(qtbot, window_factory, tmp_path):
     assert not w.is_scanning()  # no Rescan ran: the watch scanned the two folders
     os.remove(root / "Inception.2010.720p.mkv")
     qtbot.waitUntil(lambda: "Inception" not in _titles(w), timeout=SHOWN_WITHIN_MS)
+
+
+def test_files_copied_in_get_their_media_info_read(qtbot, window_factory, tmp_path):
+    root = tmp_path / "Videos"
+    w = _watched_window(qtbot, window_factory, root)
+    (root / "Alien (1979)").mkdir()
+    shutil.copyfile(MEDIA / "h264-1280x720.mkv", root / "Alien (1979)" / "Alien.1979.1080p.mkv")
+
+    def alien():
+        return next((c for c in w.model.cards() if c.title == "Alien"), None)
+
+    qtbot.waitUntil(
+        lambda: alien() is not None and alien().versions[0].media is not None, timeout=SHOWN_WITHIN_MS
+    )
+    v = alien().versions[0]
+    assert (v.media.width, v.media.height, v.resolution) == (1280, 720, "720p")
+    assert "name_resolution_lies" in alien().checks
 
 
 def test_a_file_being_copied_is_not_scanned_half_written(qtbot, window_factory, tmp_path):

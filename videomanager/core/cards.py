@@ -25,15 +25,18 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import msgspec
+
 from videomanager.core.grouping import build_cards, cards_from_library, list_order, owner_folder
 from videomanager.core.library import FileRecord, Library
+from videomanager.core.media_store import media_for, removals_for
 from videomanager.core.models import Card, ascii_json, card_from_json
 
 log = logging.getLogger(__name__)
 
 # The format of the stored cards: raise it whenever grouping or the Card type builds different cards from
 # the same library, so that every stored card is built again once.
-CARDS_FORMAT = 4
+CARDS_FORMAT = 5
 
 # When this share of the library's files changed at once, one full regroup is cheaper than following them.
 FULL_SHARE = 0.25
@@ -172,6 +175,7 @@ class CardStore:
             "key": set(),
             "fingerprint": set(),
             "title": set(),
+            "card": set(),
             "season": set(),
         }
         for _, what, ref in rows:
@@ -192,6 +196,7 @@ class CardStore:
             r[0] for r in _select(conn, "SELECT card_id FROM card_files WHERE owner_dir IN ({})", folders)
         }
         touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE tmdb_id IN ({})", refs["title"])}
+        touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE id IN ({})", refs["card"])}
         touched |= {
             r[0]
             for r in _select(
@@ -224,7 +229,14 @@ class CardStore:
         ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
         ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
         seen = lib.seen_for({f.fingerprint for f in ordered if f.fingerprint})
-        return build_cards(ordered, lookups, lib.titles_for(ids), decisions, lib.seasons_for(ids), seen)
+        media = media_for(lib, [f.id for f in ordered])
+        cards = build_cards(
+            ordered, lookups, lib.titles_for(ids), decisions, lib.seasons_for(ids), seen, media
+        )
+        removed = removals_for(lib, [c.id for c in cards])
+        return [
+            msgspec.structs.replace(c, removed=tuple(removed[c.id])) if c.id in removed else c for c in cards
+        ]
 
     def _write(self, plan: _Plan) -> CardChanges | None:
         """Store a plan; None when another updater applied changes since it was read."""

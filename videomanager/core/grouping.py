@@ -16,8 +16,16 @@ from dataclasses import dataclass, field
 
 import msgspec
 
+from videomanager.core import runtime as rt
 from videomanager.core.library import Decision, FileRecord, LookupRow
+from videomanager.core.media_store import MediaRow, all_media, all_removals
 from videomanager.core.models import (
+    CHECK_NAME_RESOLUTION,
+    CHECK_NOT_MEDIA,
+    CHECK_RUNTIME,
+    MEDIA_NOT_MEDIA,
+    MEDIA_READ,
+    MEDIA_UNREADABLE,
     ROLE_EPISODE,
     ROLE_EXTRA,
     STATE_AMBIGUOUS,
@@ -29,8 +37,11 @@ from videomanager.core.models import (
     Card,
     Episode,
     Extra,
+    Media,
+    Removed,
     Version,
     resolution_rank,
+    same_resolution_class,
 )
 from videomanager.core.reasons import phrase
 from videomanager.core.seasons import ShowSeasons, place
@@ -63,13 +74,19 @@ _STATE_PRIORITY = [STATE_AMBIGUOUS, STATE_PENDING, STATE_NOT_FOUND, STATE_MANUAL
 
 
 def version_rank(v: Version) -> tuple:
-    """Higher is better: resolution, HDR, source, codec, size (present beats missing)."""
+    """Higher is better: present, the film it is filed as (runtime) and a video at all, then resolution, HDR,
+    source, codec, audio channels and languages, subtitles, size."""
+    m = v.media
     return (
         not v.missing,
+        CHECK_RUNTIME not in v.checks and CHECK_NOT_MEDIA not in v.checks,
         resolution_rank(v.resolution),
         1 if v.hdr else 0,
         _SOURCE_RANK.get((v.source or "").lower(), 2),
         _CODEC_RANK.get((v.video_codec or "").lower(), 0),
+        max((a.channels or 0 for a in m.audio), default=0) if m else 0,
+        len({a.language for a in m.audio if a.language}) if m else 0,
+        len(m.subtitles) if m else 0,
         v.size,
     )
 
@@ -180,22 +197,79 @@ def _card_id(g: _Group) -> str:
     return f"local:{digest}"
 
 
-def _version(unit: _Unit, seen: set[str]) -> Version:
+def _media_of(unit: _Unit, media: dict[int, MediaRow]) -> tuple[str | None, Media | None]:
+    """A version's media state and Media: None until every part is read as it is now; the parts' durations
+    add up, the rest is the first part's."""
+    rows = [media.get(f.id) for f in unit.files]
+    if any(r is None or not r.valid_for(f.size, f.mtime) for r, f in zip(rows, unit.files, strict=True)):
+        return None, None
+    states = {r.state for r in rows if r is not None}
+    for state in (MEDIA_UNREADABLE, MEDIA_NOT_MEDIA):
+        if state in states:
+            return state, None
+    parts = [r.media for r in rows if r is not None and r.media is not None]
+    if len(parts) != len(rows):
+        return MEDIA_NOT_MEDIA, None
+    first = parts[0]
+    if len(parts) > 1 and all(m.duration_s for m in parts):
+        first = msgspec.structs.replace(first, duration_s=sum(m.duration_s or 0.0 for m in parts))
+    return MEDIA_READ, first
+
+
+def _version(unit: _Unit, media: dict[int, MediaRow], seen: set[str]) -> Version:
+    """A version as its file says it is (its name's word where the file does not say)."""
     rep = unit.rep
     p = rep.parsed
+    state, m = _media_of(unit, media)
+    checks = []
+    if (
+        m is not None
+        and m.resolution
+        and p.resolution
+        and not same_resolution_class(m.resolution, p.resolution)
+    ):
+        checks.append(CHECK_NAME_RESOLUTION)
+    if state == MEDIA_NOT_MEDIA:
+        checks.append(CHECK_NOT_MEDIA)
     return Version(
         path=rep.path,
         parts=tuple(f.path for f in unit.files),
         size=sum(f.size for f in unit.files),
-        resolution=p.resolution,
+        resolution=(m.resolution if m else None) or p.resolution,
         edition=p.edition,
         source=p.source,
-        video_codec=p.video_codec,
-        hdr=p.hdr,
+        video_codec=(m.video_codec if m else None) or p.video_codec,
+        hdr=m.hdr if m is not None and m.width else p.hdr,
         missing=any(f.missing for f in unit.files),
         file_ids=tuple(f.id for f in unit.files),
+        media=m,
+        media_state=state,
+        named_resolution=p.resolution,
+        checks=tuple(checks),
         seen=any(f.fingerprint in seen for f in unit.files if f.fingerprint),
     )
+
+
+def _runtime_checked(v: Version, runtime: int | None) -> Version:
+    """The version flagged when its duration is far from the title's runtime (see core/runtime.py)."""
+    duration = v.media.duration_s if v.media is not None else None
+    if runtime is None or not duration or rt.fits(duration, runtime, v.edition):
+        return v
+    return msgspec.structs.replace(v, checks=(*v.checks, CHECK_RUNTIME))
+
+
+def _card_runtime(
+    g: _Group, titles: dict[tuple[str, int], dict], candidates: tuple[Candidate, ...]
+) -> int | None:
+    """The runtime a movie card's files are held against: its title's (matched), or its first candidate's
+    (ambiguous, not found); none for a card the user decided on, a show, or a runtime TMDb does not know."""
+    if g.kind == "tv" or g.state == STATE_MANUAL:
+        return None
+    if g.tmdb_id and g.kind:
+        value = (titles.get((g.kind, g.tmdb_id)) or {}).get("runtime")
+    else:
+        value = candidates[0].runtime if candidates and candidates[0].kind == "movie" else None
+    return value if rt.usable(value) else None
 
 
 def _title_year(
@@ -222,9 +296,14 @@ def build_cards(
     decisions: dict[str, Decision],
     seasons: Mapping[int, Mapping] | None = None,
     seen: set[str] | None = None,
+    media: dict[int, MediaRow] | None = None,
+    removals: dict[str, list[Removed]] | None = None,
 ) -> list[Card]:
     """The cards of these files; ``seasons`` ({tv id: {season: SeasonRow}}) numbers episodes as TMDb does;
-    ``seen``: the fingerprints marked seen."""
+    ``seen``: the fingerprints marked seen; ``media``: file id -> what reading the file found; ``removals``:
+    card id -> the versions sent to the trash from it."""
+    media = media or {}
+    removals = removals or {}
     files = list(files)
     seen = seen or set()
     mains = [f for f in files if f.role != ROLE_EXTRA]
@@ -258,7 +337,7 @@ def build_cards(
                 owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
                                              reasons=phrase("extras_alone"))  # fmt: skip
         owner.extras.append(x)
-    cards = [_card(g, titles, seasons, seen or set()) for g in groups.values()]
+    cards = [_card(g, titles, seasons, seen, media, removals) for g in groups.values()]
     cards.sort(key=list_order)
     return cards
 
@@ -314,8 +393,12 @@ def _card(
     titles: dict[tuple[str, int], dict],
     seasons: Mapping[int, Mapping] | None = None,
     seen: set[str] | None = None,
+    media: dict[int, MediaRow] | None = None,
+    removals: dict[str, list[Removed]] | None = None,
 ) -> Card:
     seen = seen or set()
+    media = media or {}
+    removals = removals or {}
     title, year, original, poster = _title_year(g, titles)
     is_tv = g.kind == "tv" or (
         g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units
@@ -327,7 +410,10 @@ def _card(
         if is_tv:
             episodes.extend(_episode(f, show, seen) for f in u.files)
         else:
-            versions.append(_version(u, seen))
+            versions.append(_version(u, media, seen))
+    candidates = _candidates(g)
+    runtime = _card_runtime(g, titles, candidates)
+    versions = [_runtime_checked(v, runtime) for v in versions]
     if versions:
         versions.sort(key=version_rank, reverse=True)
         versions[0] = _with_best(versions[0])
@@ -338,15 +424,9 @@ def _card(
     )
     all_files = [f for u in g.units for f in u.files] + g.extras
     folder = all_files[0].dir if all_files else None
-    candidates = tuple(
-        Candidate(tmdb_id=c.get("tmdb_id", 0), kind=c.get("kind", "movie"), title=c.get("title", ""),
-                  year=c.get("year"), original_title=c.get("original_title"), popularity=c.get("popularity", 0.0),
-                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""),
-                  vote_count=c.get("vote_count", 0))
-        for c in g.candidates
-    )  # fmt: skip
+    card_id = _card_id(g)
     return Card(
-        id=_card_id(g),
+        id=card_id,
         tmdb_id=g.tmdb_id,
         kind=g.kind,
         title=title,
@@ -362,8 +442,28 @@ def _card(
         folder=folder,
         added_at=min((f.added_at for f in all_files), default=0.0),
         candidates=candidates,
+        checks=tuple(sorted({c for v in versions for c in v.checks})),
+        runtime=_title_runtime(g, titles),
+        removed=tuple(removals.get(card_id, ())),
         **_collection(g, titles),
     )
+
+
+def _candidates(g: _Group) -> tuple[Candidate, ...]:
+    """The group's stored candidates as Candidate structs."""
+    return tuple(
+        Candidate(tmdb_id=c.get("tmdb_id", 0), kind=c.get("kind", "movie"), title=c.get("title", ""),
+                  year=c.get("year"), original_title=c.get("original_title"), popularity=c.get("popularity", 0.0),
+                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""),
+                  vote_count=c.get("vote_count", 0),
+                  runtime=c.get("runtime") if rt.usable(c.get("runtime")) else None)
+        for c in g.candidates
+    )  # fmt: skip
+
+
+def _title_runtime(g: _Group, titles: dict[tuple[str, int], dict]) -> int | None:
+    value = (titles.get((g.kind, g.tmdb_id)) or {}).get("runtime") if g.tmdb_id and g.kind else None
+    return value if rt.usable(value) else None
 
 
 def _collection(g: _Group, titles: dict[tuple[str, int], dict]) -> dict:
@@ -389,4 +489,4 @@ def cards_from_library(library) -> list[Card]:
     ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
     ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
     return build_cards(library.files(), lookups, library.titles(), decisions, library.seasons_for(ids),
-                       library.seen_marks())  # fmt: skip
+                       library.seen_marks(), all_media(library), all_removals(library))  # fmt: skip

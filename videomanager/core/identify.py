@@ -27,6 +27,7 @@ from videomanager.core.keys import NO_TITLE_KEY
 from videomanager.core.library import Library
 from videomanager.core.lookup import Identifier, LookupResult, candidate_dict, queries_for_keys, title_data
 from videomanager.core.matcher import Query
+from videomanager.core.media_store import titles_without_runtime
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Parsed
 from videomanager.core.reasons import phrase
 from videomanager.core.season_fetch import SeasonFetcher, library_show_choices
@@ -210,6 +211,7 @@ class IdentifyRunner:
             if getattr(self.client, "has_credential", True):
                 self._fetch_seasons(summary)
                 self._refresh_language(summary)
+                self._fetch_runtimes(summary)
             self._finish(summary, started, base, keys)
             return summary
         if not getattr(self.client, "has_credential", True):
@@ -227,6 +229,7 @@ class IdentifyRunner:
             self.on_result(run.batch)
         self._fetch_seasons(summary)
         self._refresh_language(summary)
+        self._fetch_runtimes(summary)
         summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
         self._finish(summary, started, base, keys)
         if self.progress_cb:
@@ -412,6 +415,31 @@ class IdentifyRunner:
             log.debug("refreshing titles in %s stopped: %s", lang, stop[0].user_message)
         if summary.titles_refreshed and self.on_result:
             self.on_result([])  # the cards changed: the window rebuilds them
+
+    def _fetch_runtimes(self, summary: IdentifySummary) -> None:
+        """Fetch the runtime of the matched films whose files' durations are known but whose stored title has
+        none (identified before the files were read): a card's runtime check needs it. One request each,
+        once (a title TMDb gives no runtime for is stored with 0); stops at the first error."""
+        if self.cancel.is_set() or summary.stop_reason is not None:
+            return
+        fetched = 0
+        for tmdb_id, old in titles_without_runtime(self.library):
+            if self.cancel.is_set():
+                break
+            try:
+                with self._scope():
+                    item = self.client.get_movie(tmdb_id)
+            except NotFoundError:
+                item = {}
+            except TMDbError as exc:
+                log.debug("runtimes: stopped: %s", exc.user_message)
+                break
+            value = item.get("runtime") if isinstance(item, dict) else None
+            runtime = value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+            self.library.save_title("movie", tmdb_id, {**old, "runtime": runtime})
+            fetched += 1
+        if fetched and self.on_result:
+            self.on_result([])
 
     def _save(self, r: LookupResult, summary: IdentifySummary) -> None:
         if r.title_data is not None and r.tmdb_id is not None and r.kind:

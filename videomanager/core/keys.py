@@ -7,6 +7,7 @@ from videomanager.core.models import ROLE_EXTRA, Parsed
 from videomanager.core.text import normalize_title
 
 NO_TITLE_KEY = "none:"  # files whose name holds nothing to look up (personal videos, junk)
+NOTHING_TO_LOOK_UP = "nothing to look up in the file name"  # the reason such a key is not found
 
 
 def lookup_key(parsed: Parsed, role: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from videomanager.core import runtime as rt
 from videomanager.core.keys import NO_TITLE_KEY
 from videomanager.core.library import Library
 from videomanager.core.matcher import (
@@ -18,8 +19,10 @@ from videomanager.core.matcher import (
     candidate_from_result,
     decide,
     needs_alternative_titles,
+    runtime_ids,
     score_candidates,
 )
+from videomanager.core.media_store import durations_for_keys
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
 from videomanager.core.reasons import phrase
 from videomanager.tmdb.errors import NotFoundError
@@ -43,7 +46,7 @@ def candidate_dict(c: Candidate) -> dict:
     return {
         "tmdb_id": c.tmdb_id, "kind": c.kind, "title": c.title, "year": c.year,
         "original_title": c.original_title, "popularity": c.popularity, "poster_path": c.poster_path,
-        "score": c.score, "reasons": c.reasons, "vote_count": c.vote_count,
+        "score": c.score, "reasons": c.reasons, "runtime": c.runtime, "vote_count": c.vote_count,
     }  # fmt: skip
 
 
@@ -54,6 +57,9 @@ def title_data(item: dict, kind: str) -> dict:
     data = {k: item[k] for k in keep if k in item}
     data["media_type"] = kind
     return data
+
+
+MAX_RUNTIME_FETCHES = 2  # movie details fetched per key to weigh a file's duration
 
 
 class Identifier:
@@ -138,20 +144,52 @@ class Identifier:
                         penalties[s.candidate.tmdb_id] = phrase("only_seasons", seasons)
             if penalties:
                 scored = self._score(query, items, in_year, alt, penalties)
+        details: dict[int, dict] = {}
+        if scored and query.kind == "movie" and query.duration_s:
+            scored = self._weigh_runtimes(query, items, in_year, alt, penalties, scored, details)
         decision = decide(scored)
         candidates = decision.candidates
         if decision.state == STATE_MATCHED and decision.best is not None:
             best = decision.best
+            item = details.get(best.tmdb_id) or items[best.tmdb_id]
             return LookupResult(key, STATE_MATCHED, best.tmdb_id, best.kind, decision.confidence, decision.reasons,
-                                candidates, title_data(items[best.tmdb_id], best.kind))  # fmt: skip
+                                candidates, title_data(item, best.kind))  # fmt: skip
         return LookupResult(
             key, decision.state, None, query.kind, decision.confidence, decision.reasons, candidates
         )
 
     def _score(self, query: Query, items: dict[int, dict], in_year: set[int], alt: dict[int, list[str]],
-               penalties: dict[int, str] | None = None):  # fmt: skip
+               penalties: dict[int, str] | None = None, runtimes: dict[int, int] | None = None):  # fmt: skip
         cands = [candidate_from_result(r, query.kind) for r in items.values()]
-        return score_candidates(query, cands, in_year_search=in_year, alt_titles=alt, penalties=penalties)
+        return score_candidates(query, cands, in_year_search=in_year, alt_titles=alt, penalties=penalties,
+                                runtimes=runtimes)  # fmt: skip
+
+    def _weigh_runtimes(self, query: Query, items: dict[int, dict], in_year: set[int], alt: dict[int, list[str]],
+                        penalties: dict[int, str], scored: list, details: dict[int, dict]) -> list:  # fmt: skip
+        """The candidates scored again with the file's duration against their runtimes: fetched (movie details,
+        one request each) for the match, or the close candidates of an ambiguous lookup; once more for a new
+        leader when that moved the lead. At most MAX_RUNTIME_FETCHES requests per key; ``details`` keeps the
+        answers (a match's title data then holds its runtime)."""
+        runtimes: dict[int, int] = {}
+        for _ in range(2):
+            wanted = [i for i in runtime_ids(scored, decide(scored).state) if i not in details]
+            wanted = wanted[: MAX_RUNTIME_FETCHES - len(details)]
+            if not wanted:
+                break
+            for tmdb_id in wanted:
+                details[tmdb_id] = self._movie(tmdb_id)
+                value = details[tmdb_id].get("runtime")
+                if rt.usable(value):
+                    runtimes[tmdb_id] = value
+            scored = self._score(query, items, in_year, alt, penalties, runtimes)
+        return scored
+
+    def _movie(self, tmdb_id: int) -> dict:
+        try:
+            data = self.client.get_movie(tmdb_id)
+        except NotFoundError:
+            return {}
+        return data if isinstance(data, dict) and data.get("id") == tmdb_id else {}
 
     def _season_count(self, tv_id: int) -> int | None:
         try:
@@ -204,8 +242,8 @@ def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
                 language=parsed.language,
                 full_title=parsed.full_title if parsed.kind != "episode" else None,
             )
+    durations = durations_for_keys(library, set(out))
     for key, q in out.items():
-        out[key] = replace(
-            q, alternative_titles=tuple(sorted(alts.get(key, ()))), max_season=seasons.get(key)
-        )
+        out[key] = replace(q, alternative_titles=tuple(sorted(alts.get(key, ()))), max_season=seasons.get(key),
+                           duration_s=durations.get(key))  # fmt: skip
     return out

@@ -6,6 +6,9 @@ Every candidate gets a score in [0, 1] from
 - year agreement: exact, a release in that year in some country (TMDb's ``year`` filter), +-1 (regional
   release years), farther (penalised hard), or unknown;
 - a small popularity prior that only breaks near-ties.
+- the runtime, when the file's duration is known and TMDb's runtime was fetched (``runtime_factors``): a
+  candidate the file cannot be as it stands (a 22-minute file is not the two-hour film) loses 30%; one whose
+  runtime disagrees while a close rival's agrees (a remake of the same title and year) loses 15%.
 The best candidate is *matched* only above a floor and clearly ahead of the runner-up (Picard's floor +
 margin rule); close candidates make the lookup *ambiguous* and are kept for the user. The reasons are
 stored as a sentence the UI shows ("title 0.98, year exact, 2nd best 0.61").
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 import msgspec
 from rapidfuzz.distance import Indel
 
+from videomanager.core import runtime as rt
 from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate
 from videomanager.core.reasons import compose, phrase
 from videomanager.core.text import normalize_title
@@ -30,6 +34,9 @@ AMBIGUOUS_FLOOR = 0.55  # below this nothing is worth showing as a candidate
 CLOSE_TITLE = 0.90  # under this title similarity, alternative titles are worth fetching
 
 W_TITLE, W_YEAR, W_POP = 0.72, 0.24, 0.04
+RUNTIME_FAR = 0.70  # the file's duration is outside what cuts allow for this runtime
+RUNTIME_OFF = 0.85  # it disagrees while a close rival's runtime agrees
+RUNTIME_CLOSE = 0.15  # candidates within this of the best are worth comparing by runtime
 PART_WEIGHT = 0.85  # a match with the head or one piece of a title the name gives with its subtitle
 PREFIX_WEIGHT = 0.95  # ... with the head and more pieces, or the head and the last piece
 # A film "dominates" a same-title, same-year candidate when it is this many times as popular and has this
@@ -64,6 +71,7 @@ class Query:
     max_season: int | None = None
     country: str | None = None  # "GB" from The.Office.UK: compared with a show's origin_country
     language: str | None = None  # "ko" from Oldboy.KOREAN: a small nudge toward that original language
+    duration_s: float | None = None  # what the files run, when their media info is read
     # The title with its subtitle or part as the name writes it ("Star Wars - The Empire Strikes Back"):
     # searched first, and the only text that matches a candidate fully when the name gives it.
     full_title: str | None = None
@@ -241,8 +249,10 @@ def score_candidates(
     in_year_search: set[int] | None = None,
     alt_titles: dict[int, list[str]] | None = None,
     penalties: dict[int, str] | None = None,
+    runtimes: dict[int, int] | None = None,
 ) -> list[Scored]:
-    """Score every candidate; best first. ``penalties`` rules candidates out, with the reason why."""
+    """Score every candidate; best first. ``penalties`` rules candidates out, with the reason why;
+    ``runtimes`` (TMDb id -> minutes) weighs the file's duration (``runtime_factors``)."""
     penalties = penalties or {}
     in_year_search = in_year_search or set()
     alt_titles = alt_titles or {}
@@ -280,7 +290,64 @@ def score_candidates(
             )
         )
     scored.sort(key=lambda s: (s.score, s.candidate.popularity), reverse=True)
+    if runtimes and query.duration_s:
+        scored = _weigh_runtimes(scored, runtime_factors(query.duration_s, scored, runtimes), runtimes)
     return scored
+
+
+def runtime_factors(
+    duration_s: float, scored: list[Scored], runtimes: dict[int, int]
+) -> dict[int, tuple[float, str]]:
+    """TMDb id -> (score factor, note) for the candidates whose runtime is known (see the module docstring)."""
+    best = scored[0].score if scored else 0.0
+    close = [s.candidate.tmdb_id for s in scored if s.score >= best - RUNTIME_CLOSE]
+    agreeing = {i for i in close if i in runtimes and rt.agrees(duration_s, runtimes[i])}
+    out: dict[int, tuple[float, str]] = {}
+    for s in scored:
+        tmdb_id = s.candidate.tmdb_id
+        runtime = runtimes.get(tmdb_id)
+        if runtime is None:
+            continue
+        if rt.agrees(duration_s, runtime):
+            out[tmdb_id] = (1.0, phrase("runtime_agrees", runtime))
+            continue
+        note = phrase("runtime_disagrees", runtime, rt.minutes(duration_s))
+        if not rt.fits(duration_s, runtime):
+            out[tmdb_id] = (RUNTIME_FAR, note)
+        elif agreeing - {tmdb_id}:
+            out[tmdb_id] = (RUNTIME_OFF, note)
+        else:
+            out[tmdb_id] = (1.0, note)
+    return out
+
+
+def _weigh_runtimes(
+    scored: list[Scored], factors: dict[int, tuple[float, str]], runtimes: dict[int, int]
+) -> list[Scored]:
+    out = []
+    for s in scored:
+        tmdb_id = s.candidate.tmdb_id
+        if tmdb_id in runtimes:
+            s.candidate = msgspec.structs.replace(s.candidate, runtime=runtimes[tmdb_id])
+        if tmdb_id in factors:
+            factor, note = factors[tmdb_id]
+            s.score = round(s.score * factor, 4)
+            s.year_note = compose([s.year_note, note])
+        out.append(s)
+    out.sort(key=lambda s: (s.score, s.candidate.popularity), reverse=True)
+    return out
+
+
+def runtime_ids(scored: list[Scored], state: str) -> list[int]:
+    """The candidates worth fetching a runtime for: the match, or the close candidates of an ambiguous
+    lookup (at most two); none for a lookup with nothing close."""
+    if not scored or scored[0].score < AMBIGUOUS_FLOOR:
+        return []
+    if state == STATE_MATCHED:
+        return [scored[0].candidate.tmdb_id]
+    best = scored[0].score
+    close = [s.candidate.tmdb_id for s in scored if s.score >= max(AMBIGUOUS_FLOOR, best - RUNTIME_CLOSE)]
+    return close[:2]
 
 
 def needs_alternative_titles(

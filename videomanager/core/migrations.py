@@ -260,6 +260,44 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
         fetched_at REAL NOT NULL
     );
     """,
+    # 7 -> 8: what each file holds, read from the file (core/media_store.py), valid while the file keeps its
+    # size and modification time; and the versions the user sent to the trash, shown on their card. Both
+    # change cards: their triggers log the file, or the card, they touch.
+    """
+    CREATE TABLE media(
+        file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+        size INTEGER NOT NULL,
+        mtime REAL NOT NULL,
+        state TEXT NOT NULL,
+        data TEXT,
+        read_at REAL NOT NULL
+    );
+    CREATE TRIGGER card_media_added AFTER INSERT ON media BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('file', NEW.file_id);
+    END;
+    CREATE TRIGGER card_media_changed AFTER UPDATE ON media BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('file', NEW.file_id);
+    END;
+    CREATE TRIGGER card_media_removed AFTER DELETE ON media BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('file', OLD.file_id);
+    END;
+    CREATE TABLE removals(
+        id INTEGER PRIMARY KEY,
+        card_id TEXT NOT NULL,
+        path BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        resolution TEXT,
+        edition TEXT,
+        removed_at REAL NOT NULL
+    );
+    CREATE INDEX removals_card ON removals(card_id);
+    CREATE TRIGGER card_removal_added AFTER INSERT ON removals BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('card', NEW.card_id);
+    END;
+    CREATE TRIGGER card_removal_removed AFTER DELETE ON removals BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('card', OLD.card_id);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,6 +27,16 @@ STATE_MANUAL = "manual"
 
 RESOLUTIONS = ("480p", "576p", "720p", "1080p", "2160p")
 
+# What a card or version is flagged for (``checks``; CONTRACT.md).
+CHECK_RUNTIME = "runtime_mismatch"  # the file runs far longer or shorter than the title it is matched to
+CHECK_NAME_RESOLUTION = "name_resolution_lies"  # the name says one resolution, the picture is another
+CHECK_NOT_MEDIA = "not_media"  # named like a video, but the file holds no audio or video
+
+# What reading a file's media info found (``Version.media_state``); None: not read yet.
+MEDIA_READ = "read"
+MEDIA_NOT_MEDIA = "not_media"
+MEDIA_UNREADABLE = "unreadable"
+
 
 def resolution_rank(resolution: str | None) -> int:
     """0 for unknown, then 1..5 from 480p to 2160p."""
@@ -41,6 +51,27 @@ def resolution_label(resolution: str | None) -> str:
     if resolution == "2160p":
         return "4K"
     return resolution or ""
+
+
+def resolution_of(width: int | None, height: int | None) -> str | None:
+    """The resolution class of a picture, by its width first: a 1920x800 scope film is 1080p."""
+    if not width or not height:
+        return None
+    if width >= 3200 or height >= 2000:
+        return "2160p"
+    if width >= 1700 or height >= 1000:
+        return "1080p"
+    if width >= 1200 or height >= 700:
+        return "720p"
+    if height > 500:
+        return "576p"
+    return "480p"
+
+
+def same_resolution_class(a: str | None, b: str | None) -> bool:
+    """Whether two resolution labels name the same class (480p and 576p are both standard definition)."""
+    sd = ("480p", "576p")
+    return a == b or (a in sd and b in sd)
 
 
 @dataclass(frozen=True)
@@ -126,11 +157,45 @@ class Candidate(msgspec.Struct, frozen=True, gc=False):
     original_language: str | None = None
     score: float = 0.0
     reasons: str = ""
+    runtime: int | None = None  # minutes, when it was fetched to weigh a file's duration
     vote_count: int = 0  # TMDb's votes: with popularity, tells a famous film from its obscure namesakes
 
 
+class AudioTrack(msgspec.Struct, frozen=True, gc=False):
+    codec: str | None = None  # "AAC", "AC-3", "E-AC-3", "DTS", "TrueHD", ...
+    channels: int | None = None
+    language: str | None = None  # as the file says it ("en", "fr", ...)
+
+
+class SubtitleTrack(msgspec.Struct, frozen=True, gc=False):
+    language: str | None = None
+    forced: bool = False
+
+
+class Media(msgspec.Struct, frozen=True, gc=False):
+    """What a video file holds, read from the file itself (core/mediainfo.py)."""
+
+    duration_s: float | None = None
+    width: int | None = None
+    height: int | None = None
+    video_codec: str | None = None  # "H.264", "H.265", "AV1", ...
+    hdr: str | None = None  # "HDR10", "HDR10+", "Dolby Vision", "HLG"
+    bit_depth: int | None = None
+    audio: tuple[AudioTrack, ...] = ()
+    subtitles: tuple[SubtitleTrack, ...] = ()
+    container: str | None = None  # "Matroska", "MPEG-4", "AVI", ...
+    bitrate: int | None = None  # bits per second, the whole file
+
+    @property
+    def resolution(self) -> str | None:
+        return resolution_of(self.width, self.height)
+
+
 class Version(msgspec.Struct, frozen=True, gc=False):
-    """One version of a movie: one file, or several parts (cd1/cd2) played in order."""
+    """One version of a movie: one file, or several parts (cd1/cd2) played in order.
+
+    ``resolution``, ``video_codec`` and ``hdr`` are what the file holds once its media info is read (the
+    name's word before); ``named_resolution`` is what the name says."""
 
     path: str
     parts: tuple[str, ...]
@@ -143,7 +208,37 @@ class Version(msgspec.Struct, frozen=True, gc=False):
     missing: bool = False
     best: bool = False
     file_ids: tuple[int, ...] = ()
+    media: Media | None = None  # None until every part is read (or when it holds no video)
+    media_state: str | None = None  # MEDIA_READ, MEDIA_NOT_MEDIA, MEDIA_UNREADABLE; None: not read yet
+    named_resolution: str | None = None
+    checks: tuple[str, ...] = ()
     seen: bool = False  # marked seen by the user (any of its parts)
+
+
+class Removed(msgspec.Struct, frozen=True, gc=False):
+    """A version the user sent to the system trash from this card (kept in the library's record)."""
+
+    path: str
+    size: int
+    removed_at: float
+    resolution: str | None = None
+    edition: str | None = None
+
+
+def reclaimable_bytes(versions: tuple[Version, ...]) -> int:
+    """Bytes the versions other than the keeper of their edition take (``versions`` best first). Another
+    edition is never counted, nor a missing file, a file flagged as another film or as no video at all."""
+    kept: set[str] = set()
+    total = 0
+    for v in versions:
+        if v.missing or CHECK_RUNTIME in v.checks or CHECK_NOT_MEDIA in v.checks:
+            continue
+        edition = (v.edition or "").casefold()
+        if edition in kept:
+            total += v.size
+        else:
+            kept.add(edition)
+    return total
 
 
 class Episode(msgspec.Struct, frozen=True, gc=False):
@@ -194,7 +289,10 @@ class Card(msgspec.Struct, frozen=True, gc=False):
     folder: str | None = None  # the folder of the first file (for fallback cards and display)
     added_at: float = 0.0
     candidates: tuple[Candidate, ...] = ()
-    reclaimable_bytes: int = 0  # bytes taken by the versions other than the best one
+    reclaimable_bytes: int = 0  # see reclaimable_bytes(): duplicates within an edition
+    checks: tuple[str, ...] = ()  # what a person should look at (CHECK_*), from the versions and the match
+    runtime: int | None = None  # minutes, as TMDb gives the title's runtime
+    removed: tuple[Removed, ...] = ()  # versions sent to the trash from this card
     # The TMDb collection the film belongs to (Alien Collection), when its details said so.
     collection_id: int | None = None
     collection_name: str | None = None
@@ -202,9 +300,7 @@ class Card(msgspec.Struct, frozen=True, gc=False):
     seen: bool = False
 
     def __post_init__(self) -> None:
-        msgspec.structs.force_setattr(
-            self, "reclaimable_bytes", sum(v.size for v in self.versions if not v.best)
-        )
+        msgspec.structs.force_setattr(self, "reclaimable_bytes", reclaimable_bytes(self.versions))
         seen = all(e.seen for e in self.episodes) if self.episodes else any(v.seen for v in self.versions)
         msgspec.structs.force_setattr(self, "seen", seen)
 

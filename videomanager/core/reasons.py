@@ -44,6 +44,8 @@ PHRASES: dict[str, str] = {
     "imdb_id": "IMDB id {0}",
     "tvdb_id": "TVDB id {0}",
     "request_rejected": "TMDb rejected the request",
+    "runtime_agrees": "runtime {0} min agrees",  # TMDb's runtime, in minutes, agrees with the file's duration
+    "runtime_disagrees": "runtime {0} min (the file runs {1} min)",
 }
 NESTED = {"too_far": 1}  # phrase id -> the argument that holds phrases of its own
 

@@ -27,7 +27,17 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEventHandler,
+)
 
 from videomanager.core.scanner import is_video_name
 
@@ -214,9 +224,17 @@ class FolderWatch:
         self._observer.join(timeout=5)
 
     # -- watchdog ---------------------------------------------------------------------------------------
+    # The events a watch subscribes to. Opening and reading (a media read of every file, watchdog's own walk
+    # of the tree) are left out: on a large tree they overflow the kernel's event queue, and each overflow
+    # makes watchdog walk the whole tree again, which opens every folder again.
+    EVENTS = [FileCreatedEvent, DirCreatedEvent, FileDeletedEvent, DirDeletedEvent, FileMovedEvent, DirMovedEvent,
+              FileModifiedEvent, FileClosedEvent]  # fmt: skip
+
     def _watch(self, root: str) -> bool:
         try:
-            self._watches[root] = self._observer.schedule(_Handler(root, self.queue), root, recursive=True)
+            self._watches[root] = self._observer.schedule(
+                _Handler(root, self.queue), root, recursive=True, event_filter=self.EVENTS
+            )
         except OSError as exc:  # the inotify watch limit, a folder that went away meanwhile
             self.failures[root] = exc.strerror or str(exc)
             log.info("cannot watch %s: %s", root, exc)

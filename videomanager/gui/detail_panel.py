@@ -14,16 +14,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
     QScrollArea,
-    QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +31,7 @@ from videomanager.gui.card_delegate import state_label
 from videomanager.gui.details import read_details
 from videomanager.gui.messages import render_reasons
 from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
+from videomanager.gui.versions_view import VersionsView
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +41,6 @@ def human_size(n: int) -> str:
     from videomanager.gui.messages import human_size as localised
 
     return localised(n)
-
-
-def breakable(name: str) -> str:
-    """A file name that a table may wrap after its dots and underscores (a zero-width space there): scene
-    names have no spaces to wrap at."""
-    return name.replace(".", ".\u200b").replace("_", "_\u200b")
 
 
 def _people(people: tuple[tuple[int, str], ...], names: tuple[str, ...]) -> str:
@@ -144,30 +135,10 @@ class DetailPanel(QScrollArea):
 
         self.versions_label = QLabel(self.tr("<b>Versions</b>"))
         lay.addWidget(self.versions_label)
-        self.versions = QTableWidget(0, 6)
-        self.versions.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Resolution"),
-                self.tr("Edition"),
-                self.tr("Codec"),
-                self.tr("Size"),
-                self.tr("Best"),
-            ]
-        )
-        self.versions.verticalHeader().setVisible(False)
-        self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.versions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.versions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
-            self.versions.horizontalHeader().setSectionResizeMode(
-                col, QHeaderView.ResizeMode.ResizeToContents
-            )
-        # Long file names wrap (they may break after any dot: see breakable), never "The.Matri…kv".
-        self.versions.setWordWrap(True)
-        self.versions.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.versions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        lay.addWidget(self.versions)
+        self.versions_view = VersionsView()
+        self.versions = self.versions_view.table  # one row per version (Play, Split off use its current row)
+        self.trash_requested = self.versions_view.trash_requested
+        lay.addWidget(self.versions_view)
         buttons = QHBoxLayout()
         self.play_button = QPushButton(self.tr("Play"))
         self.folder_button = QPushButton(self.tr("Show in folder"))
@@ -260,33 +231,11 @@ class DetailPanel(QScrollArea):
             self.poster.setText(self.tr("no poster"))
 
     def _fill_versions(self, card: Card) -> None:
-        self.versions.setRowCount(len(card.versions))
-        for row, v in enumerate(card.versions):
-            name = os.path.basename(v.path) + (f" (+{len(v.parts) - 1})" if len(v.parts) > 1 else "")
-            if v.missing:
-                name += " — " + self.tr("missing")
-            cells = [breakable(name), resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
-                     v.video_codec or "", human_size(v.size), "★" if v.best else ""]  # fmt: skip
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 0:
-                    item.setToolTip(tooltip(self._missing_tip(v.path) if v.missing else v.path))
-                    item.setData(Qt.ItemDataRole.UserRole, v.path)
-                    if v.missing:  # seen even when the name is elided
-                        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-                if v.missing:
-                    self._grey(item)
-                self.versions.setItem(row, col, item)
+        self.versions_view.fill(card)  # selects the first row; as tall as its rows (up to 8)
         has = bool(card.versions)
-        if has:
-            self.versions.selectRow(0)
-        self.versions.resizeRowsToContents()
-        # As tall as its rows (up to 8), so the panel does not show an empty box.
-        rows_h = sum(self.versions.rowHeight(r) for r in range(min(8, len(card.versions))))
-        self.versions.setFixedHeight(self.versions.horizontalHeader().height() + rows_h + 4)
         for w in (
             self.versions_label,
-            self.versions,
+            self.versions_view,
             self.play_button,
             self.folder_button,
             self.split_button,

@@ -57,6 +57,7 @@ from videomanager.gui.library_model import (
     CardsDiff,
     diff_batches,
 )
+from videomanager.gui.media_actions import MediaActions
 from videomanager.gui.menus import WindowMenus
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
 from videomanager.gui.organize_dialog import open_organize_dialog
@@ -81,7 +82,7 @@ APPLY_BUDGET_S = 0.025  # chunks applied per event-loop turn until this much tim
 REFRESH_MS = 250  # card updates at most ~4/s while a scan or identification runs
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(WindowActions, MediaActions, QMainWindow):
     scan_finished = Signal(dict)
     identify_finished = Signal(dict)
     cards_applied = Signal()
@@ -137,6 +138,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._cards_count_changed()
         self._build_timers()
         self.request_refresh()
+        self.start_media_read()  # what an earlier run left unread
         self._update_actions()
 
     # -- construction -----------------------------------------------------------------------------------
@@ -200,6 +202,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.tr("Take the files that cannot be found out of the library")
         )
         self.forget_missing_action.triggered.connect(self.forget_missing)
+        self._build_media_actions()
         self.organize_action = QAction(self.tr("Organize files…"), self)
         self.organize_action.setToolTip(self.tr("Rename and move files as Plex or Jellyfin expect them, with a preview and undo"))  # fmt: skip
         self.organize_action.triggered.connect(lambda: open_organize_dialog(self))
@@ -211,6 +214,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.detail.details_wanted.connect(self._fetch_details)
         self.detail.fix_match_requested.connect(self.open_match_dialog)
         self.detail.split_requested.connect(self.split_off)
+        self.detail.trash_requested.connect(self.confirm_trash)
         self.detail.open_failed.connect(
             lambda text: self.message_bar.show_message("open", text, LEVEL_WARNING)
         )
@@ -237,7 +241,8 @@ class MainWindow(WindowActions, QMainWindow):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tb.setIconSize(QSize(18, 18))
-        for a in (self.add_folder_action, self.rescan_action, self.identify_action, self.stop_action):
+        for a in (self.add_folder_action, self.rescan_action, self.identify_action, self.stop_action,
+                  self.review_action):  # fmt: skip
             tb.addAction(a)
         tb.addSeparator()
         self.search = QLineEdit()
@@ -323,6 +328,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.progress.setTextVisible(False)
         self.progress.setVisible(False)
         self.statusBar().addPermanentWidget(self.progress)
+        self._build_media_status()
         self.status.set_budget(self._requests_today(), self.settings.daily_request_limit)
         self._requests_counted.connect(self._show_requests_today)
         self._watch_budget(None, self.client)
@@ -333,6 +339,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._refresh_cards.connect(worker.refresh)
         worker.loaded.connect(self._apply_later)
         worker.diff_ready.connect(self._diff_ready)
+        self._watch_review(worker)
         self.cards_job.worker.failed.connect(self._worker_failed)
         self.cards_job.start()
         self.details_job = JobThread(DetailsWorker(self.client, self.library), "details", self)
@@ -610,8 +617,8 @@ class MainWindow(WindowActions, QMainWindow):
         if self._scan_queue:
             roots, self._scan_queue = self._scan_queue, []
             self.start_scan(roots)
-        elif not result.get("cancelled") and self.auto_identify and self._has_key():
-            self.start_identify()
+        elif not result.get("cancelled"):
+            self.start_media_read(then_identify=self.auto_identify and self._has_key())
         self._update_actions()
 
     def _show_scan_notes(self, result: dict) -> None:
@@ -713,7 +720,8 @@ class MainWindow(WindowActions, QMainWindow):
         say "Stopping…"."""
         self._scan_queue.clear()
         for name, job, label in (("scan", self._scan_job, self.status.scan),
-                                 ("identify", self._identify_job, self.status.identify)):  # fmt: skip
+                                 ("identify", self._identify_job, self.status.identify),
+                                 ("media", self._media_job, self.media_status)):  # fmt: skip
             if job is not None:
                 job.worker.cancel()  # type: ignore[attr-defined]
                 self._stopping.add(name)
@@ -729,11 +737,11 @@ class MainWindow(WindowActions, QMainWindow):
         return self._identify_job is not None
 
     def _busy(self) -> bool:
-        return self.is_scanning() or self.is_identifying()
+        return self.is_scanning() or self.is_identifying() or self.is_reading_media()
 
     def _update_actions(self) -> None:
         busy = self._busy()
-        running = {"scan": self._scan_job, "identify": self._identify_job}
+        running = {"scan": self._scan_job, "identify": self._identify_job, "media": self._media_job}
         stoppable = any(job is not None and name not in self._stopping for name, job in running.items())
         self.stop_action.setEnabled(stoppable)
         self.stop_action.setText(self.tr("Stopping…") if busy and not stoppable else self.tr("Stop"))
@@ -800,7 +808,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.collections.stop()
         self._refresh_timer.stop()
         self._scan_queue.clear()
-        for job in (self._scan_job, self._identify_job):
+        for job in (self._scan_job, self._identify_job, self._media_job):
             if job is not None:
                 # Wait as long as it takes: destroying a running QThread aborts the process, and what
                 # the worker already found is committed (the library writes as it goes).

@@ -57,6 +57,8 @@ def _phrase_templates() -> dict[str, str]:
         "imdb_id": tr("Reasons", "IMDb id %1"),
         "tvdb_id": tr("Reasons", "TVDB id %1"),
         "request_rejected": tr("Reasons", "TMDb rejected the request"),
+        "runtime_agrees": tr("Reasons", "runtime %1 min agrees"),
+        "runtime_disagrees": tr("Reasons", "runtime %1 min (the file runs %2 min)"),
     }
 
 

@@ -38,3 +38,9 @@ def rich_label(parent: QWidget | None = None) -> QLabel:
 def tooltip(text: str) -> str:
     """A tooltip that shows ``text`` as is (a file path, a title), line breaks and spaces kept."""
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""
+
+
+def breakable(name: str) -> str:
+    """A file name or path that a table may wrap after its dots, underscores and slashes (a zero-width space
+    there): scene names have no spaces to wrap at."""
+    return name.replace(".", ".\u200b").replace("_", "_\u200b").replace("/", "/\u200b")

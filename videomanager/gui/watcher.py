@@ -189,11 +189,13 @@ class WatchControl(QObject):
             window.statusBar().showMessage(
                 tr("WatchControl", "Library folders: %1").replace("%1", ", ".join(parts)), 8000
             )
-        if (counts["new"] or counts["changed"]) and window.auto_identify and window._has_key():
-            if window.is_identifying():
+        if counts["new"] or counts["changed"]:
+            # What the new files hold is read first (their durations weigh the match), then they are identified.
+            identify = window.auto_identify and window._has_key()
+            if identify and window.is_identifying():
                 self._identify_again = True
             else:
-                window.start_identify()
+                window.start_media_read(then_identify=identify)
 
     def _identify_finished(self, _summary: dict) -> None:
         if self._identify_again and self.job is not None:
