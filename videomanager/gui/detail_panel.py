@@ -93,6 +93,21 @@ class DetailPanel(QScrollArea):
         lay.setContentsMargins(14, 12, 14, 12)
         lay.setSpacing(8)
 
+        lay.addLayout(self._build_header())
+        self.overview = plain_label()
+        self.overview.setWordWrap(True)
+        self.credits = rich_label()
+        self.credits.setWordWrap(True)
+        self.credits.linkActivated.connect(self._link)
+        lay.addWidget(self.overview)
+        lay.addWidget(self.credits)
+        self._build_versions(lay)
+        self._build_episodes(lay)
+        lay.addStretch(1)
+        self.show_card(None)
+
+    def _build_header(self) -> QHBoxLayout:
+        """The poster beside the title, facts, state, links, collection and the Fix match button."""
         top = QHBoxLayout()
         self.poster = QLabel()
         self.poster.setFixedSize(120, 180)
@@ -123,16 +138,10 @@ class DetailPanel(QScrollArea):
         facts.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
         facts.addStretch(1)
         top.addLayout(facts, 1)
-        lay.addLayout(top)
+        return top
 
-        self.overview = plain_label()
-        self.overview.setWordWrap(True)
-        self.credits = rich_label()
-        self.credits.setWordWrap(True)
-        self.credits.linkActivated.connect(self._link)
-        lay.addWidget(self.overview)
-        lay.addWidget(self.credits)
-
+    def _build_versions(self, lay: QVBoxLayout) -> None:
+        """The versions table and the Play, Show in folder and Split off buttons."""
         self.versions_label = QLabel(self.tr("<b>Versions</b>"))
         lay.addWidget(self.versions_label)
         self.versions_view = VersionsView()
@@ -152,6 +161,8 @@ class DetailPanel(QScrollArea):
         buttons.addStretch(1)
         lay.addLayout(buttons)
 
+    def _build_episodes(self, lay: QVBoxLayout) -> None:
+        """The seasons and episodes tree, and the extras list."""
         self.episodes_label = QLabel(self.tr("<b>Seasons and episodes</b>"))
         lay.addWidget(self.episodes_label)
         self.episodes = QTreeWidget()
@@ -174,8 +185,6 @@ class DetailPanel(QScrollArea):
         self.extras.setMaximumHeight(110)
         self.extras.itemActivated.connect(lambda it: self._open(it.data(Qt.ItemDataRole.UserRole)))
         lay.addWidget(self.extras)
-        lay.addStretch(1)
-        self.show_card(None)
 
     # -- content ------------------------------------------------------------------------------------------
     def show_card(self, card: Card | None) -> None:
