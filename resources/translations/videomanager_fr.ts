@@ -1766,6 +1766,14 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
     <context>
         <name>ReviewDialog</name>
         <message>
+            <source>TV show</source>
+            <translation>Série</translation>
+        </message>
+        <message>
+            <source>Movie</source>
+            <translation>Film</translation>
+        </message>
+        <message>
             <source>runs %1 min</source>
             <translation>dure %1 min</translation>
         </message>

@@ -5,6 +5,7 @@ temporary XDG trash), with screenshots of each written when VM_SCREENSHOT_DIR is
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def test_review_queue_keys_decide_and_stick(qtbot, window) -> None:
     dialog = w._review_dialog
     assert [i.title for i in dialog.items] == ["Long Voyage", "Heat"]
     assert "runtime 118 min (the file runs 22 min)" in dialog.why.text()
-    assert dialog.candidates.text().startswith("1.  Long Voyage (2001) — movie — 118 min")
+    assert dialog.candidates.text().startswith("1.  Long Voyage (2001) — Movie — 118 min")
     assert dialog.files.text() == "Long.Voyage.2001.mkv — runs 22 min, 480p"
     _shot(dialog, "review-queue.png")
     qtbot.keyClick(dialog, Qt.Key.Key_Space)  # skip: Heat
@@ -177,3 +178,34 @@ def test_a_copy_goes_from_the_detail_panel_after_asking(qtbot, window) -> None:
     confirm.reject()  # Cancel: nothing moves
     qtbot.wait(200)
     assert os.path.exists(alien.versions[1].path) and not Path(w.trash_folder).exists()
+
+
+def test_the_review_queue_in_french(qtbot, window, qapp) -> None:
+    from videomanager.gui.i18n import install_translator
+
+    install_translator(qapp, "fr")
+    try:
+        window.open_review()
+        dialog = window._review_dialog
+        texts = [dialog.windowTitle(), dialog.keys.text(), dialog.why.text(), dialog.suggestion.text()]
+        texts += [dialog.files.text(), dialog.status.text(), dialog.reason_words(dialog.current())]
+        _shot(dialog, "review-queue-fr.png")
+    finally:
+        install_translator(qapp, "en")
+    shown = " | ".join(texts)
+    assert "Entrée" in dialog.keys.text() and "durée" in shown and "Film" in shown and "0,70" in shown, shown
+    words = set(re.findall(r"[A-Za-z]+", shown.replace("Long Voyage", "").replace("Long.Voyage", "")))
+    english = {
+        "Enter",
+        "accept",
+        "runtime",
+        "runs",
+        "the",
+        "file",
+        "search",
+        "skip",
+        "pick",
+        "movie",
+        "Movie",
+    }
+    assert not words & english, (words & english, shown)

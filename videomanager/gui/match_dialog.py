@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -256,7 +256,9 @@ class MatchDialog(QDialog):
         for c in candidates:
             kind = self.tr("TV show") if c.kind == "tv" else self.tr("Movie")
             score = (
-                f"{c.score:.2f}" if scored else self.tr("popularity {value:.0f}").format(value=c.popularity)
+                QLocale().toString(float(c.score), "f", 2)
+                if scored
+                else self.tr("popularity {value:.0f}").format(value=c.popularity)
             )
             title = (
                 c.title

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -125,11 +125,12 @@ class ReviewDialog(QDialog):
         return ", ".join(words.get(r, r) for r in item.reasons)
 
     def _candidate_line(self, c: Candidate) -> str:
-        parts = [f"{c.title} ({c.year})" if c.year else c.title, c.kind]
+        kind = self.tr("TV show") if c.kind == "tv" else self.tr("Movie")
+        parts = [f"{c.title} ({c.year})" if c.year else c.title, kind]
         if c.runtime:
             parts.append(self.tr("%1 min").replace("%1", str(c.runtime)))
         if c.score:
-            parts.append(f"{c.score:.2f}")
+            parts.append(QLocale().toString(float(c.score), "f", 2))
         return " — ".join(parts)
 
     def _file_line(self, v) -> str:
