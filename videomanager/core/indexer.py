@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from videomanager.core.children import child_context, leave_with_parent
 from videomanager.core.decisions import refresh_fingerprints
+from videomanager.core.fastparse import SLOW, FastParser, Plan
 from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
@@ -37,7 +39,10 @@ from videomanager.core.scanner import (
 )
 
 POOL_THRESHOLD = 200  # below this many names to parse, a process pool costs more than it saves
-CHUNK = 128  # names per task sent to a worker process
+CHUNK = 32  # names per task sent to a worker process
+FIRST_BATCH = 100  # files in the walk's first batch: the first cards come sooner
+FAST_THRESHOLD = 50  # below this many names to parse, the fast path costs more than it saves
+LEARN_CHUNK = 4  # names per task for names the fast path learns from (others wait for them)
 
 
 PROBLEMS_KEPT = 10_000  # skipped paths kept by name for the summary (all are counted)
@@ -62,6 +67,10 @@ class ScanSummary:
     unavailable_roots: list[str] = field(default_factory=list)
     retired_roots: list[str] = field(default_factory=list)  # gone, every file found elsewhere: forgotten
     cancelled: bool = False
+    to_parse: int = 0  # new, moved and changed files found so far (final once ``walked``)
+    parsed: int = 0  # of those, parsed and written
+    fast_parsed: int = 0  # of those, read by the fast path (core/fastparse.py)
+    walked: bool = False  # the walk is complete: ``seen`` and ``to_parse`` are totals
 
     def line(self) -> str:
         skipped = sum(self.skipped.values())
@@ -120,71 +129,158 @@ def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
     )
 
 
+_Item = tuple[ScannedFile, "Plan | None"]
+
+
 class _Parser:
-    """Parses inline, or in a process pool once enough names are waiting; bounded in-flight work."""
+    """Parses names and writes them as they are read: the fast path (core/fastparse.py) where it is sure,
+    parse() for the rest, inline or in a process pool once enough names are waiting; bounded in-flight work.
+
+    A name of a shape the fast path has not learnt yet is parsed first (a *learner*, sent ahead in a small
+    chunk); the names of that shape that come meanwhile wait for it (*parked*), then are read by the fast
+    path, or one of them becomes the next learner."""
 
     def __init__(
         self,
         workers: int | None,
         write: Callable[[list[NewFile]], None],
         cancel: threading.Event | None = None,
+        fast: bool = False,
     ) -> None:
         self.cancel = cancel or threading.Event()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.write = write
-        self.pending: list[ScannedFile] = []
+        self.use_fast = fast
+        self.fast: FastParser | None = None  # made once enough names come (it takes ~0.4 s to build)
+        self.slow: list[_Item] = []  # for parse(), in the next chunk
+        self.learners: list[_Item] = []  # for parse() first: their keys wait for them
+        self.parked: dict[str, list[_Item]] = {}  # key -> names waiting for that key's learner
+        self.learning: set[str] = set()  # keys with a learner on its way
         self.pool: ProcessPoolExecutor | None = None
-        self.futures: list[tuple[Future, list[ScannedFile]]] = []
+        self.futures: list[tuple[Future, list[_Item]]] = []
         self.total = 0
+        self.claimed = 0  # names read by the fast path
 
     def add(self, files: list[ScannedFile]) -> None:
-        self.pending.extend(files)
         self.total += len(files)
+        if self.use_fast and self.fast is None and self.total >= FAST_THRESHOLD:
+            self.fast = FastParser()
         if self.pool is None and self.workers > 1 and self.total >= POOL_THRESHOLD:
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=child_context(), initializer=leave_with_parent,
                 initargs=(os.getpid(),),
             )  # fmt: skip
-        if self.pool is None:
-            if len(self.pending) >= 50:
-                self._inline()
+        ready: list[NewFile] = []
+        for sf in files:
+            self._route(sf, None, ready)
+        self._write_fast(ready)
+        self._dispatch(final=False)
+
+    def _route(self, sf: ScannedFile, plan: Plan | None, ready: list[NewFile]) -> None:
+        """Read a name with the fast path, or queue it: as a learner, parked behind one, or for parse()."""
+        if self.fast is None:
+            self.slow.append((sf, None))
             return
-        while len(self.pending) >= CHUNK:
-            chunk, self.pending = self.pending[:CHUNK], self.pending[CHUNK:]
-            self.futures.append((self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk))
+        plan = plan or self.fast.plan(sf.path, sf.root)
+        got = self.fast.predict(plan) if plan is not None else SLOW
+        if isinstance(got, Parsed):
+            ready.append(_to_new_file(sf, got))
+        elif got == SLOW:
+            self.slow.append((sf, None))
+        else:
+            key = self.fast.wait_key(plan)
+            if key in self.learning:
+                self.parked.setdefault(key, []).append((sf, plan))
+            else:
+                self.learning.update(("F:" + plan.frame, "T:" + plan.tail))
+                self.learners.append((sf, plan))
+
+    def _write_fast(self, ready: list[NewFile]) -> None:
+        if ready:
+            self.claimed += len(ready)
+            self.write(ready)
+
+    def _dispatch(self, final: bool) -> None:
+        """Send learners at once and the rest by chunks (all of it when ``final``); parse inline without a
+        pool, a few names at a time, stopping soon after a cancel."""
+        if self.pool is None:
+            while not self.cancel.is_set() and (
+                self.learners or len(self.slow) >= 50 or (final and self.slow)
+            ):
+                items = self.learners[:16] if self.learners else self.slow[:16]
+                if self.learners:
+                    self.learners = self.learners[16:]
+                else:
+                    self.slow = self.slow[16:]
+                self._done(items, [parse(sf.path, sf.root) for sf, _ in items])
+            return
+        while self.learners:
+            chunk, self.learners = self.learners[:LEARN_CHUNK], self.learners[LEARN_CHUNK:]
+            self._submit(chunk)
+        # Other names go in chunks, only a few ahead of the workers, so that a learner sent later does
+        # not wait behind them.
+        while (len(self.slow) >= CHUNK and len(self.futures) <= self.workers) or (final and self.slow):
+            chunk, self.slow = self.slow[:CHUNK], self.slow[CHUNK:]
+            self._submit(chunk)
+        if not final:
             self._drain(limit=self.workers * 3)
 
-    def _inline(self) -> None:
-        """Parse what is pending here, a few names at a time, stopping soon after a cancel."""
-        while self.pending and not self.cancel.is_set():
-            chunk, self.pending = self.pending[:16], self.pending[16:]
-            self.write([_to_new_file(sf, parse(sf.path, sf.root)) for sf in chunk])
+    def _submit(self, items: list[_Item]) -> None:
+        assert self.pool is not None
+        self.futures.append((self.pool.submit(_parse_chunk, [(sf.path, sf.root) for sf, _ in items]), items))
 
     def _drain(self, limit: int) -> None:
-        while len(self.futures) > limit or (self.futures and self.futures[0][0].done()):
-            fut, chunk = self.futures.pop(0)
-            dicts = fut.result()
-            self.write([_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)])
+        """Take in every finished chunk (in any order: a learner can overtake); wait while more than
+        ``limit`` are out."""
+        while self.futures:
+            finished = [entry for entry in self.futures if entry[0].done()]
+            for entry in finished:
+                self.futures.remove(entry)
+                self._done(entry[1], [Parsed.from_dict(d) for d in entry[0].result()])
+            if len(self.futures) <= limit:
+                return
+            wait([f for f, _ in self.futures], return_when=FIRST_COMPLETED)
+
+    def _done(self, items: list[_Item], parsed: list[Parsed]) -> None:
+        """Write parsed names; learn from the learners among them and release the names waiting on them."""
+        self.write([_to_new_file(sf, p) for (sf, _), p in zip(items, parsed, strict=True)])
+        learnt = []
+        for (_, plan), p in zip(items, parsed, strict=True):
+            if plan is not None and self.fast is not None:
+                self.fast.learn(plan, p)
+                learnt += ["F:" + plan.frame, "T:" + plan.tail]
+        self.learning.difference_update(learnt)
+        ready: list[NewFile] = []
+        for key in learnt:
+            for sf, plan in self.parked.pop(key, []):
+                self._route(sf, plan, ready)
+        self._write_fast(ready)
 
     def finish(self, cancelled: bool) -> None:
         try:
-            if not cancelled:
-                if self.pool is not None and self.pending:
-                    chunk, self.pending = self.pending, []
-                    self.futures.append(
-                        (self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk)
-                    )
-                self._inline()
             # Even when cancelled, keep what was already parsed: nothing found is lost.
-            for fut, chunk in self.futures:
+            while not cancelled and (self.learners or self.slow or self.futures or self.parked):
+                self._dispatch(final=True)
+                if self.pool is None:
+                    if self.parked and not (self.learners or self.slow):
+                        break  # cannot happen: a parked key always has its learner queued
+                    continue
+                if self.futures:
+                    self._drain(limit=len(self.futures) - 1)
+                elif self.parked and not (self.learners or self.slow):
+                    break
+                cancelled = self.cancel.is_set()
+            for fut, items in self.futures:
                 if cancelled and not fut.done():
                     fut.cancel()
                     continue
                 if fut.cancelled():
                     continue
-                dicts = fut.result()
                 self.write(
-                    [_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=True)]
+                    [
+                        _to_new_file(sf, Parsed.from_dict(d))
+                        for (sf, _), d in zip(items, fut.result(), strict=True)
+                    ]
                 )
             self.futures.clear()
         finally:
@@ -202,8 +298,13 @@ def scan_into_library(
     progress: Callable[[ScanSummary], None] | None = None,
     on_files: Callable[[list[NewFile]], None] | None = None,
     workers: int | None = None,
+    fast_parse: bool = True,
 ) -> ScanSummary:
-    """Scan roots into the library; returns what happened. Safe to interrupt at any point."""
+    """Scan roots into the library; returns what happened. Safe to interrupt at any point.
+
+    ``progress`` gets the summary after each batch of the walk and after each write (at most ~10 times a
+    second): ``seen`` grows with the walk, ``parsed`` with the writes, ``to_parse`` is final once
+    ``walked`` is True. ``fast_parse=False`` parses every name with parse() (benchmarks compare)."""
     roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
     cancel = cancel or threading.Event()
     summary = ScanSummary()
@@ -221,22 +322,34 @@ def scan_into_library(
         existing.update(library.index_for_root(root))
     walked = _Walked(existing, _Moves(library))
 
+    last_progress = [0.0]
+
     def write(files: list[NewFile]) -> None:
         library.upsert_files(files, moved=walked.moves.ids, require_root=True)
+        summary.parsed += len(files)
         if on_files:
             on_files(files)
+        if progress and time.monotonic() - last_progress[0] >= 0.1:
+            last_progress[0] = time.monotonic()
+            progress(summary)
 
-    parser = _Parser(workers, write, cancel)
+    parser = _Parser(workers, write, cancel, fast=fast_parse)
     try:
-        for batch in scan(walk, cancel=cancel):
-            parser.add(walked.take(batch, summary))
+        for batch in scan(walk, cancel=cancel, first_batch=FIRST_BATCH):
+            todo = walked.take(batch, summary)
+            summary.to_parse += len(todo)
+            parser.add(todo)
             if progress:
                 progress(summary)
             if cancel.is_set():
                 break
+        summary.walked = not cancel.is_set()
+        if progress:
+            progress(summary)
         summary.cancelled = cancel.is_set()
     finally:
         parser.finish(cancelled=cancel.is_set())
+        summary.fast_parsed = parser.claimed
     walked.settle(library, summary)
     if progress:
         progress(summary)

@@ -498,20 +498,37 @@ class MainWindow(WindowActions, QMainWindow):
         self.message_bar.dismiss("scan")
         worker = ScanWorker(self.library, roots, workers=self.scan_workers)
         job = JobThread(worker, "scan", self, quit_on="finished")
-        worker.progress.connect(self.status.set_scan)
+        worker.progress.connect(self._scan_progress)
         worker.files_added.connect(self._mark_dirty)
+        worker.files_added.connect(self._identify_while_scanning)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._scan_done)
         self._scan_job = job
         self.status.set_scan({"seen": 0}, running=True)
+        self.progress.setRange(0, 0)  # busy until the walk is done and the total known
         job.start("run")
         self._mark_dirty()
         self._update_actions()
+
+    def _scan_progress(self, progress: dict) -> None:
+        self.status.set_scan(progress, running=True)
+        total = int(progress.get("to_parse") or 0)
+        if progress.get("walked") and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(total, int(progress.get("parsed") or 0)))
+
+    def _identify_while_scanning(self, _written: int = 0) -> None:
+        """The scan wrote its first files: identify them now (when the window identifies after a scan),
+        and the rest as the scan writes them."""
+        if self._scan_job is not None and not self._closing and self.auto_identify and self._has_key():
+            self.start_identify(follow=True)
 
     def _scan_done(self, result: dict) -> None:
         job, self._scan_job = self._scan_job, None
         if job is not None:
             job.finish()
+        if self._enrich_job is not None:
+            self._enrich_job.worker.scan_ended()  # type: ignore[attr-defined]
         self.status.set_scan(result, running=False)
         for root in result.get("unavailable_roots") or []:
             self.message_bar.show_message(
@@ -570,14 +587,18 @@ class MainWindow(WindowActions, QMainWindow):
             )
         self._update_actions()
 
-    def start_identify(self, retry: bool = False) -> None:
+    def start_identify(self, retry: bool = False, follow: bool = False) -> None:
+        """Identify what is pending; with ``follow`` (a scan is running), also what the scan writes until
+        it ends."""
         if self._enrich_job is not None:
             return
         if not self._has_key():
             self.update_key_state()
             return
         self.message_bar.dismiss("identify")
-        worker = EnrichWorker(self.library, self.client, retry=retry)
+        worker = EnrichWorker(
+            self.library, self.client, retry=retry, follow=follow and self._scan_job is not None
+        )
         job = JobThread(worker, "identify", self, quit_on="finished")
         worker.progress.connect(self.status.set_identify)
         worker.keys_done.connect(self._mark_dirty)
@@ -595,6 +616,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.status.identify_done(summary)
         self.request_refresh()
         self.identify_finished.emit(summary)
+        clean = not (summary.get("stop_reason") or summary.get("cancelled") or summary.get("failed"))
+        if self._scan_job is not None and not self._closing and clean:
+            self._identify_while_scanning()  # another scan started meanwhile: follow it too
         self._update_actions()
 
     def stop_work(self) -> None:
@@ -611,8 +635,6 @@ class MainWindow(WindowActions, QMainWindow):
         self.stop_action.setEnabled(busy)
         self.identify_action.setEnabled(self._has_key() and self._enrich_job is None)
         self.progress.setVisible(busy)
-        if self._scan_job is not None:
-            self.progress.setRange(0, 0)
         self.status.set_budget(None, self.settings.daily_request_limit)
 
     def _worker_failed(self, err: WorkerError) -> None:
