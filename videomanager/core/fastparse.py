@@ -55,6 +55,11 @@ _NUMBERS = re.compile(
 _DIGITS = re.compile(r"\d+")
 _GROUP = re.compile(rf"-({_WORD})$")  # a scene release group at the end of a name: "x264-SPARKS"
 _EPISODE_TITLE = re.compile(r" - (?P<run>[^\W\d_][^/]*)$")  # "Show - S01E02 - The Pilot"
+# guessit properties of the technical words of a name.
+_TECHNICAL = frozenset(
+    "screen_size source video_codec video_profile video_api video_bit_rate audio_codec audio_channels "
+    "audio_profile audio_bit_rate color_depth container streaming_service frame_rate other mimetype size".split()
+)
 # Parser regexes that match any word (tokenizers), not a vocabulary: never used to judge a title.
 _TOKENIZERS = frozenset({"_STEM_TOKEN"})
 
@@ -92,6 +97,13 @@ class Vocabulary:
         # separators in: "(?:[^a-z0-9]|^)...(?:[^a-z0-9]|$)").
         sep = re.escape(_GUESSIT_SEPS)
         end = rf"(?:(?![^{sep}])|(?<=[{sep}]))"
+        by_name: dict[str, list[str]] = {}
+        for name, src in alternatives:
+            by_name.setdefault(name or "?", []).append(src)
+        self._properties = [
+            (n, re.compile("(?:" + "|".join(srcs) + ")")) for n, srcs in sorted(by_name.items())
+        ]
+        self.technical = functools.lru_cache(maxsize=1 << 14)(self._technical)
         single = [src for _, src in alternatives if not _may_match_sep(src)]
         multi = [src for _, src in alternatives if _may_match_sep(src)]
         self._word_regex = re.compile("(?:" + "|".join(single or ["(?!)"]) + ")")
@@ -140,6 +152,16 @@ class Vocabulary:
         if any(r.search(t) for t in texts for r in self._parser_regexes):
             return True
         return _parser_rule_sees(cleaned)
+
+    def _technical(self, word: str) -> bool:
+        """A word guessit reads as a technical property only (resolution, source, codecs, audio, container,
+        other tags): such words go to a name's tail. A word it reads as anything else (an episode or part
+        mark, an edition, a language), or not at all (a leftover that becomes a title), stays in the frame."""
+        found = {name for name, regex in self._properties if regex.fullmatch(word)}
+        if any(_whole(word, a, b) for find in self._word_finders for a, b in find(word)):
+            found.add("language/country")
+        # "x264" is also a bonus number to one pattern; a codec all the same.
+        return bool(found & _TECHNICAL) and found - {"bonus"} <= _TECHNICAL
 
     def _word_sees(self, word: str) -> bool:
         """A word (or two) alone: a pattern that reads it whole, or a word finder that finds anything."""
@@ -337,8 +359,9 @@ _SLOT = re.compile(r"\{T[^}]*\}|#\w*?=\d+")
 class _Cutter:
     """Builds one Plan: collects slots and tail words while the components become frame pieces."""
 
-    def __init__(self, plain: Any) -> None:
+    def __init__(self, plain: Any, technical: Any) -> None:
         self.plain = plain
+        self.technical = technical
         self.texts: list[str] = []
         self.nums: list[int] = []
         self.words: list[str] = []
@@ -403,7 +426,10 @@ class _Cutter:
         words go to the tail."""
 
         def word(m: re.Match[str]) -> str:
-            self.words.append(m.group(0))
+            w = m.group(0)
+            if not self.technical(w):
+                return w  # the frame keeps it: guessit reads it as no technical word, or not at all
+            self.words.append(w)
             return "~"
 
         def run(m: re.Match[str]) -> str:
@@ -577,7 +603,7 @@ def _reading(plan: Plan, values: list[Any]) -> dict[str, Any]:
     return {f: (v if own(v) else _TAINTED) for f, v in zip(_FIELDS, values, strict=True)}
 
 
-_SLOT_KINDS = frozenset({"n", "t", "tw", "w", "tuple"})
+_SLOT_KINDS = frozenset({"n", "t", "tw", "tn", "w", "tuple"})
 
 
 def _preferred(hs: list[tuple]) -> list[tuple]:
@@ -600,7 +626,7 @@ def _refers(h: tuple, i: int) -> bool:
     kind, arg = h
     if kind == "t":
         return arg == i
-    if kind == "tw":
+    if kind in ("tw", "tn"):
         return arg[0] == i
     return kind == "tuple" and any(_refers(e, i) for e in arg)
 
@@ -626,6 +652,13 @@ def _explanations(value: Any, plan: Plan, field: str) -> list[tuple]:
             for i, t in enumerate(plan.texts)
             for j, w in enumerate(plan.words)
             if value == f"{t} {w}"
+        )
+        # A title and the number after it: "Red Riding in the Year of Our Lord" + 1974.
+        out.extend(
+            ("tn", (i, j))
+            for i, t in enumerate(plan.texts)
+            for j, n in enumerate(plan.nums)
+            if value == f"{t} {n}"
         )
         # Words of the tail: "Episode 7" (a technical word is the tail's to read: "1080p" is not always
         # the resolution).
@@ -658,6 +691,8 @@ def _value(h: tuple, plan: Plan, reading: dict[str, Any], field: str) -> Any:
         return f"{plan.texts[i]} {plan.words[j]}"
     if kind == "w":
         return " ".join(plan.words[arg[0] : arg[1]])
+    if kind == "tn":
+        return f"{plan.texts[arg[0]]} {plan.nums[arg[1]]}"
     return tuple(_value(e, plan, reading, field) for e in arg)
 
 
@@ -687,7 +722,7 @@ class FastParser:
         if hints or _has_ids(name) or (title_folder and _has_ids(title_folder)):
             return None  # disc structures, ids in the name: left to parse()
         ti = next((i for i in range(len(folders) - 1, -1, -1) if folders[i] == title_folder), None)
-        cut = _Cutter(self.plain)
+        cut = _Cutter(self.plain, self.vocabulary.technical)
         lo = max(0, min(len(folders) - 4, ti if ti is not None else len(folders)))
         pieces = [self._folder(cut, folders[i], i, ti) for i in range(lo, len(folders))]
         stem = _parser._EXTENSION.sub("", name)
