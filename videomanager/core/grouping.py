@@ -218,7 +218,9 @@ def build_cards(
     titles: dict[tuple[str, int], dict],
     decisions: dict[str, Decision],
 ) -> list[Card]:
-    files = list(files)
+    # In path order, not in the order the files were written (their ids): a first scan writes the names its
+    # fast path reads before those guessit parses, and equal versions or a card's folder must not depend on it.
+    files = sorted(files, key=lambda f: f.path)
     mains = [f for f in files if f.role != ROLE_EXTRA]
     extras = [f for f in files if f.role == ROLE_EXTRA]
     groups: dict[tuple, _Group] = {}
