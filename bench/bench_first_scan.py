@@ -141,8 +141,9 @@ def _normal_cards(cards: list[dict]) -> list[str]:
     return sorted(json.dumps(clean(c), sort_keys=True) for c in cards)
 
 
-def phase_gui(root: str, data: str) -> dict:
-    """Drop the tree on an empty window (offscreen): seconds until 100 cards are in the grid, painted."""
+def phase_gui(root: str, data: str, delay: float) -> dict:
+    """Drop the tree on an empty window (offscreen) ``delay`` seconds after it opens: seconds until 100
+    cards are in the grid, painted."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -189,7 +190,7 @@ def phase_gui(root: str, data: str) -> dict:
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(5)
-    QTimer.singleShot(300, drop)
+    QTimer.singleShot(int(delay * 1000), drop)
     app.exec()
     timer.stop()
     window.shutdown()
@@ -285,11 +286,15 @@ def run(args: argparse.Namespace) -> dict:
             f"{cmp['cards']} cards, {cmp['cards_differing']} differ",
         )
     if args.gui:
-        gui_data = WORK / f"first-scan-{args.files}" / "gui"
-        shutil.rmtree(gui_data, ignore_errors=True)
-        gui_data.mkdir(parents=True)
-        gui = res["gui"] = child("gui", root, str(gui_data))
-        show("window: drop -> first 100 cards painted", gui.get("first_100_cards_s", -1), "s", "target < 2")
+        # Dropped 0.3 s after the window opened (before it built the name reader in the background) and
+        # 4 s after (a user's first drop).
+        for label, delay in (("cold", 0.3), ("warm", 4.0)):
+            gui_data = WORK / f"first-scan-{args.files}" / f"gui-{label}"
+            shutil.rmtree(gui_data, ignore_errors=True)
+            gui_data.mkdir(parents=True)
+            gui = res[f"gui_{label}"] = child("gui", root, str(gui_data), str(delay))
+            show(f"window: drop {delay} s after opening -> first 100 cards painted",
+                 gui.get("first_100_cards_s", -1), "s", "target < 2")  # fmt: skip
     res["machine_end"] = machine()
     print("results:", save(f"first-scan-{args.files}", res), flush=True)
     return res
@@ -309,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         "scan": lambda r: phase_scan(r[0], r[1], r[2] == "1"),
         "startup": lambda r: phase_startup(),
         "compare": lambda r: phase_compare(r[0], r[1]),
-        "gui": lambda r: phase_gui(r[0], r[1]),
+        "gui": lambda r: phase_gui(r[0], r[1], float(r[2])),
     }
     if args.phase:
         print(json.dumps(phases[args.phase](args.rest)))

@@ -758,6 +758,18 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <translation>Analyse arrêtée : %1 fichiers</translation>
         </message>
         <message>
+            <source>Scanning: %1 files found, %2 read</source>
+            <translation>Analyse : %1 fichiers trouvés, %2 lus</translation>
+        </message>
+        <message>
+            <source>Scanning: %1 of %2 files read</source>
+            <translation>Analyse : %1 fichiers lus sur %2</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>encore %1</translation>
+        </message>
+        <message>
             <source>%1 files scanned</source>
             <translation>%1 fichiers analysés</translation>
         </message>

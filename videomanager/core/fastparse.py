@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import threading
 from typing import Any, NamedTuple
 
 from guessit.rules.common import seps as _GUESSIT_SEPS
@@ -37,7 +38,7 @@ from videomanager.core import parser_rules as _rules
 from videomanager.core.models import Parsed
 from videomanager.core.text import normalize_title
 
-__all__ = ["FastParser", "Plan", "Vocabulary", "MIN_LEARNED", "NEED", "SLOW"]
+__all__ = ["FastParser", "Plan", "Vocabulary", "MIN_LEARNED", "NEED", "SLOW", "warm_up"]
 
 MIN_LEARNED = 1  # names of a frame parsed by guessit before the fast path reads others (see _Frame.tried)
 MAX_DISAGREEMENTS = 12  # a frame whose explanations still disagree this often is left to guessit
@@ -58,7 +59,7 @@ _EPISODE_TITLE = re.compile(r" - (?P<run>[^\W\d_][^/]*)$")  # "Show - S01E02 - T
 # guessit properties of the technical words of a name.
 _TECHNICAL = frozenset(
     "screen_size source video_codec video_profile video_api video_bit_rate audio_codec audio_channels "
-    "audio_profile audio_bit_rate color_depth container streaming_service frame_rate other mimetype size".split()
+    "audio_profile audio_bit_rate color_depth container streaming_service frame_rate other mimetype size cd".split()
 )
 # Parser regexes that match any word (tokenizers), not a vocabulary: never used to judge a title.
 _TOKENIZERS = frozenset({"_STEM_TOKEN"})
@@ -98,14 +99,14 @@ class Vocabulary:
         sep = re.escape(_GUESSIT_SEPS)
         end = rf"(?:(?![^{sep}])|(?<=[{sep}]))"
         by_name: dict[str, list[str]] = {}
-        for name, src in alternatives:
+        for name, src, _ in alternatives:
             by_name.setdefault(name or "?", []).append(src)
         self._properties = [
             (n, re.compile("(?:" + "|".join(srcs) + ")")) for n, srcs in sorted(by_name.items())
         ]
         self.technical = functools.lru_cache(maxsize=1 << 14)(self._technical)
-        single = [src for _, src in alternatives if not _may_match_sep(src)]
-        multi = [src for _, src in alternatives if _may_match_sep(src)]
+        single = [src for _, src, spans in alternatives if not spans]
+        multi = [src for _, src, spans in alternatives if spans]
         self._word_regex = re.compile("(?:" + "|".join(single or ["(?!)"]) + ")")
         self._regex = re.compile("(?:" + "|".join(multi or ["(?!)"]) + ")" + end)
         # A chain (S01E02, "Season 2 of 8") is judged by its first part alone, wherever that part ends.
@@ -286,11 +287,11 @@ def _all_patterns(rebulk: Any) -> Any:
         yield from _all_patterns(child)
 
 
-def _alternatives(patterns: list[Any]) -> tuple[list[tuple[str, str]], list[str], list[Any]]:
-    """Regex sources for the combined searches, as (property name, source) for string and regex patterns
-    and as sources for the first part of each chain; and the patterns that cannot join them (functional
-    ones, back-references), to be run alone."""
-    alternatives: list[tuple[str, str]] = []
+def _alternatives(patterns: list[Any]) -> tuple[list[tuple[str, str, bool]], list[str], list[Any]]:
+    """Regex sources for the combined searches, as (property name, source, can it span a separator) for
+    string and regex patterns and as sources for the first part of each chain; and the patterns that
+    cannot join them (functional ones, back-references), to be run alone."""
+    alternatives: list[tuple[str, str, bool]] = []
     chain_starts: list[str] = []
     others: list[Any] = []
     for p in patterns:
@@ -298,7 +299,11 @@ def _alternatives(patterns: list[Any]) -> tuple[list[tuple[str, str]], list[str]
         name = str(getattr(p, "name", None) or "")
         if kind == "StringPattern":
             fmt = "(?i:%s)" if p._kwargs.get("ignore_case") else "(?:%s)"
-            alternatives.extend((name, fmt % re.escape(s)) for s in p.patterns if isinstance(s, str) and s)
+            alternatives.extend(
+                (name, fmt % re.escape(s), any(c in _GUESSIT_SEPS for c in s))
+                for s in p.patterns
+                if isinstance(s, str) and s
+            )
             continue
         if kind == "Chain":
             first = getattr(p, "parts", None) or []
@@ -315,7 +320,7 @@ def _alternatives(patterns: list[Any]) -> tuple[list[tuple[str, str]], list[str]
         if any(src is None for _, src in sources):
             others.append(p)
         else:
-            alternatives.extend((n, src) for n, src in sources if src)
+            alternatives.extend((n, src, _may_match_sep(src)) for n, src in sources if src)
     return alternatives, chain_starts, others
 
 
@@ -328,12 +333,7 @@ def _source(regex: Any) -> str | None:
     flags = "".join(
         c for c, f in (("i", re.IGNORECASE), ("x", re.VERBOSE), ("s", re.DOTALL)) if regex.flags & f
     )
-    grouped = f"(?{flags}:{src})" if flags else f"(?:{src})"
-    try:
-        re.compile(grouped)
-    except re.error:
-        return None
-    return grouped
+    return f"(?{flags}:{src})" if flags else f"(?:{src})"
 
 
 class Plan(NamedTuple):
@@ -345,6 +345,8 @@ class Plan(NamedTuple):
     texts: tuple[str, ...]
     nums: tuple[int, ...]
     words: tuple[str, ...]  # the tail's words
+    year: int | None = None  # the first year slot (for a provisional card)
+    episodic: bool = False  # an S01E02 or 1x02 slot (for a provisional card)
 
 
 _CHUNK = re.compile(r"[^\W_]+")
@@ -352,6 +354,8 @@ _WORD_RUN = re.compile(
     r"(?<![^\W_])[^\W\d_]+(?:[ .][^\W\d_]+)*(?![^\W_])|[^\W_]+"
 )  # the words of a tail ("1080p", "BluRay", "x264", "CD1", "Episode", "7")
 _DASHED = re.compile(r"( - | \(|\) )")  # a subtitle stands between " - " and " - ", " (" or the end
+_ROUGH = re.compile(r"\s*([^(\[{]*?)[\s._-]*(?:[(\[{]|(?<!\d)(?:19|20)\d\d(?!\d)|$)")
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ANY_NUMBER = re.compile(_NUMBERS.pattern + r"|(?P<digits>\d+)")
 _SLOT = re.compile(r"\{T[^}]*\}|#\w*?=\d+")
 
@@ -365,11 +369,15 @@ class _Cutter:
         self.texts: list[str] = []
         self.nums: list[int] = []
         self.words: list[str] = []
+        self.years: list[int] = []
+        self.episodic = False
 
     def num(self, digits: str, kind: str = "", zeros: bool = True) -> str:
         """A number slot: its kind, digit count (and leading zero, where guessit could care) and which
         earlier slot holds the same value."""
         value = int(digits)
+        if kind == "y":
+            self.years.append(value)
         same = self.nums.index(value) if value in self.nums else len(self.nums)
         self.nums.append(value)
         return f"#{kind}{_digit_class(digits) if zeros else len(digits)}={same}"
@@ -397,6 +405,8 @@ class _Cutter:
         return "".join(out)
 
     def _number(self, m: re.Match[str]) -> str | None:
+        if m.group("se") or m.group("x"):
+            self.episodic = True
         if m.group("se"):  # guessit reads S01E02 and S1E2 alike
             return f"S{self.num(m.group('s'), zeros=False)}E{self.num(m.group('e'), zeros=False)}"
         if m.group("x"):
@@ -704,6 +714,7 @@ class FastParser:
         self.vocabulary = vocabulary or shared_vocabulary()
         self._frames: dict[str, _Frame] = {}
         self._tails: dict[str, dict[str, Any]] = {}  # (layout, tail) -> the fields a parse gave with it
+        self._prefixes: dict[tuple, tuple] = {}  # folders -> their slots and frame pieces
         self.plain = functools.lru_cache(maxsize=1 << 16)(self._plain)
         self._hit_regexes = self.vocabulary._parser_regexes
 
@@ -721,12 +732,9 @@ class FastParser:
         title_folder, hints = _context(folders)
         if hints or _has_ids(name) or (title_folder and _has_ids(title_folder)):
             return None  # disc structures, ids in the name: left to parse()
-        ti = next((i for i in range(len(folders) - 1, -1, -1) if folders[i] == title_folder), None)
-        cut = _Cutter(self.plain, self.vocabulary.technical)
-        lo = max(0, min(len(folders) - 4, ti if ti is not None else len(folders)))
-        pieces = [self._folder(cut, folders[i], i, ti) for i in range(lo, len(folders))]
+        cut, pieces, personal = self._folders(folders, title_folder)
         stem = _parser._EXTENSION.sub("", name)
-        if _rules.is_personal_video(name) or any(_rules.is_personal_folder(f) for f in folders):
+        if personal or _rules.is_personal_video(name):
             file_piece = "P:" + cut.tail(self._literal_digits(cut, stem))
         elif _rules.is_generic_stem(stem):
             file_piece = "G:" + cut.tail(self._literal_digits(cut, stem))
@@ -737,7 +745,33 @@ class FastParser:
         # find something goes with the tail.
         hits = "".join(chr(65 + i) for i, r in enumerate(self._hit_regexes) if r.search(name))
         tail = "|".join([_layout(frame), " ".join(cut.words), hits, name[len(stem) :]])
-        return Plan(frame, tail, tuple(cut.texts), tuple(cut.nums), tuple(cut.words))
+        year = cut.years[0] if cut.years else None
+        return Plan(frame, tail, tuple(cut.texts), tuple(cut.nums), tuple(cut.words), year, cut.episodic)
+
+    def _folders(self, folders: tuple[str, ...], title_folder: str | None) -> tuple[_Cutter, list[str], bool]:
+        """A cutter holding the slots of the folders parse() looks at, their frame pieces, and whether any
+        folder is a camera's; worked out once for all the files of a folder."""
+        key = (folders, title_folder)
+        done = self._prefixes.get(key)
+        if done is None:
+            ti = next((i for i in range(len(folders) - 1, -1, -1) if folders[i] == title_folder), None)
+            cut = _Cutter(self.plain, self.vocabulary.technical)
+            lo = max(0, min(len(folders) - 4, ti if ti is not None else len(folders)))
+            pieces = [self._folder(cut, folders[i], i, ti) for i in range(lo, len(folders))]
+            personal = any(_rules.is_personal_folder(f) for f in folders)
+            if len(self._prefixes) > 4096:
+                self._prefixes.clear()
+            done = self._prefixes[key] = (
+                tuple(cut.texts),
+                tuple(cut.nums),
+                tuple(cut.words),
+                pieces,
+                personal,
+            )
+        texts, nums, words, pieces, personal = done
+        cut = _Cutter(self.plain, self.vocabulary.technical)
+        cut.texts, cut.nums, cut.words = list(texts), list(nums), list(words)
+        return cut, pieces, personal
 
     @staticmethod
     def _folder(cut: _Cutter, folder: str, i: int, ti: int | None) -> str:
@@ -773,6 +807,24 @@ class FastParser:
         if got is not None:
             return got
         return SLOW if f.disagreed >= MAX_DISAGREEMENTS else NEED
+
+    @staticmethod
+    def provisional(path: str, root: str | None, plan: Plan | None) -> Parsed:
+        """A first reading of a name the fast path cannot read yet, for a card shown until parse() has
+        read it: the title run the name or its title folder opens with, else that folder's name (or the
+        file's) up to its year."""
+        kind = "episode" if plan is not None and plan.episodic else "movie"
+        year = plan.year if plan is not None else None
+        if plan is not None and plan.texts and re.search(r"(?:^|/)(?:T:)?\{T", plan.frame):
+            return Parsed(title=plan.texts[0], year=year, kind=kind, title_from="provisional")
+        parts = _parser._components(_parser._clean_text(path), root)
+        title_folder, _hints = _context(tuple(parts[:-1]))
+        text = title_folder or _parser._EXTENSION.sub("", parts[-1] if parts else "")
+        m = _ROUGH.match(text)
+        title = " ".join(re.sub(r"[._]", " ", m.group(1)).split()) if m else ""
+        if year is None:
+            year = next((int(y) for y in _YEARS.findall(text) if _valid_year(int(y))), None)
+        return Parsed(title=title or None, year=year, kind=kind, title_from="provisional")
 
     def wait_key(self, plan: Plan) -> str:
         """What a name that predict() could not read waits for: its frame or its tail (a learner for it
@@ -843,6 +895,19 @@ def _has_ids(text: str) -> bool:
     return bool(ids.tmdb_id or ids.imdb_id or ids.tvdb_id)
 
 
-@functools.lru_cache(maxsize=1)
+_VOCABULARY_LOCK = threading.Lock()
+_VOCABULARY: list[Vocabulary] = []
+
+
 def shared_vocabulary() -> Vocabulary:
-    return Vocabulary()
+    """The process's Vocabulary, built once (~0.5 s with guessit's own rules; thread-safe)."""
+    with _VOCABULARY_LOCK:
+        if not _VOCABULARY:
+            _VOCABULARY.append(Vocabulary())
+        return _VOCABULARY[0]
+
+
+def warm_up() -> None:
+    """Build the Vocabulary ahead of a first scan (the window calls this on a background thread soon
+    after it opens), so that a folder dropped on it is read at once."""
+    shared_vocabulary()

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from videomanager.core.children import child_context, leave_with_parent
 from videomanager.core.decisions import refresh_fingerprints
-from videomanager.core.fastparse import SLOW, FastParser, Plan
+from videomanager.core.fastparse import SLOW, FastParser, Plan, shared_vocabulary
 from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
@@ -38,7 +38,7 @@ from videomanager.core.scanner import (
     unchanged_since,
 )
 
-POOL_THRESHOLD = 200  # below this many names to parse, a process pool costs more than it saves
+POOL_THRESHOLD = 100  # below this many names to parse, a process pool costs more than it saves
 CHUNK = 32  # names per task sent to a worker process
 FIRST_BATCH = 100  # files in the walk's first batch: the first cards come sooner
 FAST_THRESHOLD = 50  # below this many names to parse, the fast path costs more than it saves
@@ -48,6 +48,7 @@ LEARN_CHUNK = 4  # names per task for names the fast path learns from (others wa
 PROBLEMS_KEPT = 10_000  # skipped paths kept by name for the summary (all are counted)
 EMPTY_ROOT = "it is empty, like the mount point of an unplugged drive"
 MTIME_SLACK = 2.0  # seconds: FAT keeps modification times to the even second, so a copy there may differ
+PROVISIONAL_MTIME = -1.0  # the stored mtime of a provisionally read file: never a file's, so always re-read
 
 
 @dataclass
@@ -111,7 +112,9 @@ def _parse_chunk(items: list[tuple[str, str]]) -> list[dict]:
     return [parse(path, root).to_dict() for path, root in items]
 
 
-def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
+def _to_new_file(sf: ScannedFile, parsed: Parsed, provisional: bool = False) -> NewFile:
+    """A file to write. A provisional one (read before parse() has read it) has no lookup key (identify
+    leaves it alone) and a modification time no file has, so that any later scan reads it again."""
     role = sf.role
     if role == ROLE_VERSION and parsed.kind == "episode":
         role = ROLE_EPISODE
@@ -119,13 +122,13 @@ def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
         path=sf.path,
         root=sf.root,
         size=sf.size,
-        mtime=sf.mtime,
+        mtime=PROVISIONAL_MTIME if provisional else sf.mtime,
         role=role,
         extra_type=sf.extra_type,
         stack_key=sf.stack_key,
         part=sf.part,
         parsed=parsed,
-        lookup_key=lookup_key(parsed, role),
+        lookup_key=None if provisional else lookup_key(parsed, role),
     )
 
 
@@ -146,10 +149,12 @@ class _Parser:
         write: Callable[[list[NewFile]], None],
         cancel: threading.Event | None = None,
         fast: bool = False,
+        write_provisional: Callable[[list[NewFile]], None] | None = None,
     ) -> None:
         self.cancel = cancel or threading.Event()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.write = write
+        self.write_provisional = write_provisional
         self.use_fast = fast
         self.fast: FastParser | None = None  # made once enough names come (it takes ~0.4 s to build)
         self.slow: list[_Item] = []  # for parse(), in the next chunk
@@ -157,27 +162,42 @@ class _Parser:
         self.parked: dict[str, list[_Item]] = {}  # key -> names waiting for that key's learner
         self.learning: set[str] = set()  # keys with a learner on its way
         self.pool: ProcessPoolExecutor | None = None
+        self.backlog: list[ScannedFile] = []  # names that came while the fast path was being made
+        self._vocabulary: threading.Thread | None = None
         self.futures: list[tuple[Future, list[_Item]]] = []
         self.total = 0
         self.claimed = 0  # names read by the fast path
 
     def add(self, files: list[ScannedFile]) -> None:
         self.total += len(files)
-        if self.use_fast and self.fast is None and self.total >= FAST_THRESHOLD:
-            self.fast = FastParser()
         if self.pool is None and self.workers > 1 and self.total >= POOL_THRESHOLD:
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=child_context(), initializer=leave_with_parent,
                 initargs=(os.getpid(),),
             )  # fmt: skip
+            self._submit([])  # the workers start now (~1 s)
+        if self.use_fast and self.fast is None and self.total >= FAST_THRESHOLD and not self._fast_ready():
+            # The fast path's vocabulary is being built (~0.5 s): these names wait, with a provisional card.
+            self.backlog.extend(files)
+            if self.write_provisional is not None:
+                self.write_provisional(
+                    [_to_new_file(sf, FastParser.provisional(sf.path, sf.root, None), True) for sf in files]
+                )
+            return
+        files, self.backlog = [*self.backlog, *files], []
         ready: list[NewFile] = []
+        fresh: list[_Item] = []
         for sf in files:
-            self._route(sf, None, ready)
+            self._route(sf, None, ready, fresh)
         self._write_fast(ready)
+        self._write_provisional(fresh)
         self._dispatch(final=False)
 
-    def _route(self, sf: ScannedFile, plan: Plan | None, ready: list[NewFile]) -> None:
-        """Read a name with the fast path, or queue it: as a learner, parked behind one, or for parse()."""
+    def _route(
+        self, sf: ScannedFile, plan: Plan | None, ready: list[NewFile], fresh: list | None = None
+    ) -> None:
+        """Read a name with the fast path, or queue it: as a learner, parked behind one, or for parse()
+        (and, when ``fresh`` is given, list it there for a provisional reading)."""
         if self.fast is None:
             self.slow.append((sf, None))
             return
@@ -185,7 +205,10 @@ class _Parser:
         got = self.fast.predict(plan) if plan is not None else SLOW
         if isinstance(got, Parsed):
             ready.append(_to_new_file(sf, got))
-        elif got == SLOW:
+            return
+        if fresh is not None:
+            fresh.append((sf, plan))
+        if got == SLOW:
             self.slow.append((sf, None))
         else:
             key = self.fast.wait_key(plan)
@@ -194,6 +217,31 @@ class _Parser:
             else:
                 self.learning.update(("F:" + plan.frame, "T:" + plan.tail))
                 self.learners.append((sf, plan))
+
+    def _fast_ready(self, wait: bool = False) -> bool:
+        """Make the FastParser once its vocabulary is built (on a thread of its own, so the walk goes on)."""
+        if self._vocabulary is None:
+            self._vocabulary = threading.Thread(
+                target=shared_vocabulary, name="fastparse-vocabulary", daemon=True
+            )
+            self._vocabulary.start()
+        if wait:
+            self._vocabulary.join()
+        if self._vocabulary.is_alive():
+            return False
+        self.fast = FastParser()
+        return True
+
+    def _write_provisional(self, fresh: list[_Item]) -> None:
+        """The names of this batch the fast path could not read yet get a provisional reading (and a card)
+        now; parse() reads them later, and its reading replaces it."""
+        if self.write_provisional is not None and self.fast is not None and fresh:
+            self.write_provisional(
+                [
+                    _to_new_file(sf, self.fast.provisional(sf.path, sf.root, plan), provisional=True)
+                    for sf, plan in fresh
+                ]
+            )
 
     def _write_fast(self, ready: list[NewFile]) -> None:
         if ready:
@@ -204,15 +252,7 @@ class _Parser:
         """Send learners at once and the rest by chunks (all of it when ``final``); parse inline without a
         pool, a few names at a time, stopping soon after a cancel."""
         if self.pool is None:
-            while not self.cancel.is_set() and (
-                self.learners or len(self.slow) >= 50 or (final and self.slow)
-            ):
-                items = self.learners[:16] if self.learners else self.slow[:16]
-                if self.learners:
-                    self.learners = self.learners[16:]
-                else:
-                    self.slow = self.slow[16:]
-                self._done(items, [parse(sf.path, sf.root) for sf, _ in items])
+            self._inline(final)
             return
         while self.learners:
             chunk, self.learners = self.learners[:LEARN_CHUNK], self.learners[LEARN_CHUNK:]
@@ -225,21 +265,36 @@ class _Parser:
         if not final:
             self._drain(limit=self.workers * 3)
 
+    def _inline(self, final: bool) -> None:
+        """Without a pool: parse here, learners first, a few names at a time, stopping soon after a cancel."""
+        while not self.cancel.is_set():
+            if self.learners:
+                items, self.learners = self.learners[:LEARN_CHUNK], self.learners[LEARN_CHUNK:]
+            elif len(self.slow) >= 50 or (final and self.slow):
+                items, self.slow = self.slow[:16], self.slow[16:]
+            else:
+                return
+            self._done(items, [parse(sf.path, sf.root) for sf, _ in items])
+
     def _submit(self, items: list[_Item]) -> None:
         assert self.pool is not None
         self.futures.append((self.pool.submit(_parse_chunk, [(sf.path, sf.root) for sf, _ in items]), items))
 
-    def _drain(self, limit: int) -> None:
+    def _drain(self, limit: int | None = None) -> None:
         """Take in every finished chunk (in any order: a learner can overtake); wait while more than
-        ``limit`` are out."""
+        ``limit`` chunks of other names are out (learners are not held back: few, and others wait on
+        them), or (no limit) until one chunk comes back."""
+        waited = False
         while self.futures:
             finished = [entry for entry in self.futures if entry[0].done()]
             for entry in finished:
                 self.futures.remove(entry)
                 self._done(entry[1], [Parsed.from_dict(d) for d in entry[0].result()])
-            if len(self.futures) <= limit:
+            others = sum(1 for _, items in self.futures if items and items[0][1] is None)
+            if (limit is None and (finished or waited)) or (limit is not None and others <= limit):
                 return
             wait([f for f, _ in self.futures], return_when=FIRST_COMPLETED)
+            waited = True
 
     def _done(self, items: list[_Item], parsed: list[Parsed]) -> None:
         """Write parsed names; learn from the learners among them and release the names waiting on them."""
@@ -258,6 +313,9 @@ class _Parser:
 
     def finish(self, cancelled: bool) -> None:
         try:
+            if self.backlog and not cancelled:
+                self._fast_ready(wait=True)
+                self.add([])
             # Even when cancelled, keep what was already parsed: nothing found is lost.
             while not cancelled and (self.learners or self.slow or self.futures or self.parked):
                 self._dispatch(final=True)
@@ -266,7 +324,7 @@ class _Parser:
                         break  # cannot happen: a parked key always has its learner queued
                     continue
                 if self.futures:
-                    self._drain(limit=len(self.futures) - 1)
+                    self._drain()
                 elif self.parked and not (self.learners or self.slow):
                     break
                 cancelled = self.cancel.is_set()
@@ -321,19 +379,8 @@ def scan_into_library(
     for root in roots:
         existing.update(library.index_for_root(root))
     walked = _Walked(existing, _Moves(library))
-
-    last_progress = [0.0]
-
-    def write(files: list[NewFile]) -> None:
-        library.upsert_files(files, moved=walked.moves.ids, require_root=True)
-        summary.parsed += len(files)
-        if on_files:
-            on_files(files)
-        if progress and time.monotonic() - last_progress[0] >= 0.1:
-            last_progress[0] = time.monotonic()
-            progress(summary)
-
-    parser = _Parser(workers, write, cancel, fast=fast_parse)
+    writes = _Writes(library, walked, summary, on_files, progress)
+    parser = _Parser(workers, writes.parsed, cancel, fast=fast_parse, write_provisional=writes.provisional)
     try:
         for batch in scan(walk, cancel=cancel, first_batch=FIRST_BATCH):
             todo = walked.take(batch, summary)
@@ -354,6 +401,35 @@ def scan_into_library(
     if progress:
         progress(summary)
     return summary
+
+
+@dataclass
+class _Writes:
+    """Where read names go: the library, then the window (``on_files``) and the progress figures."""
+
+    library: Library
+    walked: _Walked
+    summary: ScanSummary
+    on_files: Callable[[list[NewFile]], None] | None
+    progress: Callable[[ScanSummary], None] | None
+    last_progress: float = 0.0
+
+    def parsed(self, files: list[NewFile]) -> None:
+        self.library.upsert_files(files, moved=self.walked.moves.ids, require_root=True)
+        self.summary.parsed += len(files)
+        if self.on_files:
+            self.on_files(files)
+        if self.progress and time.monotonic() - self.last_progress >= 0.1:
+            self.last_progress = time.monotonic()
+            self.progress(self.summary)
+
+    def provisional(self, files: list[NewFile]) -> None:
+        # Only files the library did not hold: a changed file keeps its last reading until parsed again.
+        files = [f for f in files if f.path not in self.walked.existing]
+        if files:
+            self.library.upsert_files(files, moved=self.walked.moves.ids, require_root=True)
+            if self.on_files:
+                self.on_files(files)
 
 
 @dataclass

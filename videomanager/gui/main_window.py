@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections import deque
 from pathlib import Path
@@ -73,6 +74,8 @@ log = logging.getLogger(__name__)
 APPLY_CHUNK = 250  # cards applied to the grid at a time
 APPLY_BUDGET_S = 0.025  # chunks applied per event-loop turn until this much time is spent
 REFRESH_MS = 250  # card updates at most ~4/s while a scan or identification runs
+FIRST_SCREEN = 100  # cards: below this, a scan's writes are shown at once
+PARSER_WARM_UP_MS = 2000  # after opening, the first scan's name reader is built on a background thread
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -148,6 +151,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._apply_timer.timeout.connect(self._apply_next)
         self.request_refresh()
         self._update_actions()
+        QTimer.singleShot(PARSER_WARM_UP_MS, self._warm_up_parser)
 
     # -- construction -----------------------------------------------------------------------------------
     def _make_fetch(self):
@@ -499,7 +503,7 @@ class MainWindow(WindowActions, QMainWindow):
         worker = ScanWorker(self.library, roots, workers=self.scan_workers)
         job = JobThread(worker, "scan", self, quit_on="finished")
         worker.progress.connect(self._scan_progress)
-        worker.files_added.connect(self._mark_dirty)
+        worker.files_added.connect(self._scan_wrote)
         worker.files_added.connect(self._identify_while_scanning)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._scan_done)
@@ -516,6 +520,23 @@ class MainWindow(WindowActions, QMainWindow):
         if progress.get("walked") and total:
             self.progress.setRange(0, total)
             self.progress.setValue(min(total, int(progress.get("parsed") or 0)))
+
+    def _warm_up_parser(self) -> None:
+        """Build the fast path's vocabulary (guessit's rules: ~0.5 s) off the GUI thread, so that the first
+        folder dropped on the window is read at once."""
+        if self._closing:
+            return
+        from videomanager.core.fastparse import warm_up
+
+        threading.Thread(target=warm_up, name="parser-warm-up", daemon=True).start()
+
+    def _scan_wrote(self, _written: int = 0) -> None:
+        """Files were written: the cards follow, at once while the grid holds less than a screenful (the
+        first cards of a first scan), then at most every REFRESH_MS."""
+        if self.model.rowCount() < FIRST_SCREEN and not self._refresh_busy:
+            self.request_refresh()
+        else:
+            self._mark_dirty()
 
     def _identify_while_scanning(self, _written: int = 0) -> None:
         """The scan wrote its first files: identify them now (when the window identifies after a scan),
