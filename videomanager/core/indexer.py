@@ -319,14 +319,13 @@ class _Parser:
             # Even when cancelled, keep what was already parsed: nothing found is lost.
             while not cancelled and (self.learners or self.slow or self.futures or self.parked):
                 self._dispatch(final=True)
-                if self.pool is None:
-                    if self.parked and not (self.learners or self.slow):
-                        break  # cannot happen: a parked key always has its learner queued
+                if self.parked and not (self.learners or self.slow or self.futures):
+                    # Nothing left to learn from: whatever still waits is parsed as it is.
+                    self.slow.extend(item for items in self.parked.values() for item in items)
+                    self.parked.clear()
                     continue
-                if self.futures:
+                if self.pool is not None and self.futures:
                     self._drain()
-                elif self.parked and not (self.learners or self.slow):
-                    break
                 cancelled = self.cancel.is_set()
             for fut, items in self.futures:
                 if cancelled and not fut.done():
