@@ -50,8 +50,9 @@ def format_eta(seconds: float | None) -> str:
 class StatusPanel(QObject):
     """Labels in the status bar, updated from the workers' progress dicts."""
 
-    def __init__(self, bar: QStatusBar) -> None:
+    def __init__(self, bar: QStatusBar, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(bar)
+        self._clock = clock
         self._loc = QLocale()
         self.scan = QLabel()
         self.identify = QLabel()
@@ -63,7 +64,7 @@ class StatusPanel(QObject):
             bar.addPermanentWidget(w)
         self._today = 0
         self._limit = 0
-        self._scan_eta = ScanEta()
+        self._scan_eta = ScanEta(clock)
         self.waits.setVisible(False)
         self.eta.setVisible(False)
 
@@ -77,7 +78,7 @@ class StatusPanel(QObject):
         if running:
             self.scan.setText(self._scanning(progress))
             return
-        self._scan_eta = ScanEta()
+        self._scan_eta = ScanEta(self._clock)
         if progress.get("cancelled"):
             self.scan.setText(self.tr("Scan stopped: %1 files").replace("%1", self._n(seen)))
         else:
@@ -88,7 +89,7 @@ class StatusPanel(QObject):
         done, total = progress.get("parsed", 0), progress.get("to_parse", 0)
         walked = bool(progress.get("walked"))
         if not seen and not done:
-            self._scan_eta = ScanEta()  # a new scan
+            self._scan_eta = ScanEta(self._clock)  # a new scan
         left = self._scan_eta.update(done, total, walked)
         if not total and not walked:
             return self.tr("Scanning: %1 files").replace("%1", self._n(seen))
