@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="log details and show tracebacks")
     p.add_argument("--demo", action="store_true", help="open the window on a generated sample library")
     p.add_argument("--version", action="version", version=f"videomanager {__version__}")
+    p.add_argument("--install-desktop-entry", action="store_true",
+                   help="add videomanager to the desktop's applications (a .desktop file and the icon in the "
+                        "user's XDG data folder)")  # fmt: skip
+    p.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("scan", help="add folders to the library and scan them (incremental on re-runs)")
@@ -68,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     ts.add_argument("query")
     ts.add_argument("--year", type=int)
     ts.add_argument("--tv", action="store_true")
+    from videomanager import cli_organize
+
+    cli_organize.add_commands(sub)
     return p
 
 
@@ -246,6 +255,28 @@ def cmd_prune(ctx: Context) -> int:
 COMMANDS = {"scan": cmd_scan, "list": cmd_list, "prune": cmd_prune}
 
 
+def desktop_entry(remove: bool) -> int:
+    """--install-desktop-entry / --uninstall-desktop-entry."""
+    from videomanager import desktop_entry as entry
+
+    try:
+        if remove:
+            removed = entry.uninstall()
+            print(
+                f"Removed {', '.join(map(str, removed))}." if removed else "No desktop entry was installed."
+            )
+            return 0
+        done = entry.install()
+    except OSError as exc:
+        print(
+            f"The desktop entry could not be written: {exc.strerror or exc} ({exc.filename}).",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Installed {done.desktop_file} (starts {' '.join(done.command)}) and {done.icon_file}.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -253,12 +284,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
     install_log_redaction()
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return desktop_entry(args.uninstall_desktop_entry)
     if args.command is None:
         from videomanager.gui.app import run_gui
 
         return run_gui(args)
     if args.command == "tmdb" and not args.tmdb_command:
         parser.parse_args(["tmdb", "--help"])
+    from videomanager import cli_organize
+
+    cli_organize.needs_subcommand(args, parser)
     ctx = None
     try:
         ctx = Context(args)
@@ -266,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from videomanager import cli_tmdb
 
-            handler = cli_tmdb.COMMANDS[args.command]
+            handler = cli_tmdb.COMMANDS.get(args.command) or cli_organize.COMMANDS[args.command]
         return handler(ctx)
     except UserError as exc:
         print(str(exc), file=sys.stderr)

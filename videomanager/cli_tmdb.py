@@ -83,7 +83,7 @@ def _card_of(ctx: Context, path: str) -> tuple[Card, list[int]]:
 
 def cmd_match(ctx: Context) -> int:
     from videomanager.core import decisions
-    from videomanager.core.enrich import _title_data
+    from videomanager.core.lookup import title_data as tmdb_title_data
     from videomanager.tmdb.errors import NotFoundError, TMDbError
 
     kind = "tv" if ctx.args.tv else "movie"
@@ -97,7 +97,7 @@ def cmd_match(ctx: Context) -> int:
             item = (
                 client.get_tv_show(ctx.args.tmdb_id) if kind == "tv" else client.get_movie(ctx.args.tmdb_id)
             )
-            title_data = _title_data(item, kind)
+            title_data = tmdb_title_data(item, kind)
         except NotFoundError as exc:
             raise UserError(f"TMDb has no {kind} with id {ctx.args.tmdb_id}: check the number.") from exc
         except TMDbError as exc:
@@ -148,7 +148,7 @@ def _validate(ctx: Context) -> int:
 
 
 def _search(ctx: Context) -> int:
-    from videomanager.core.enrich import Identifier
+    from videomanager.core.lookup import Identifier
     from videomanager.core.matcher import Query
     from videomanager.tmdb.errors import TMDbError
 

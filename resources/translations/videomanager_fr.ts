@@ -35,16 +35,22 @@
             <translation>fichiers manquants</translation>
         </message>
         <message>
-            <source>1 episode</source>
-            <translation>1 épisode</translation>
+            <source>missing</source>
+            <translation>manquant</translation>
         </message>
-        <message>
-            <source>%1 episodes</source>
-            <translation>%1 épisodes</translation>
+        <message numerus="yes">
+            <source>%n episode(s)</source>
+            <translation>
+                <numerusform>%n épisode</numerusform>
+                <numerusform>%n épisodes</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 versions</source>
-            <translation>%1 versions</translation>
+        <message numerus="yes">
+            <source>%n version(s)</source>
+            <translation>
+                <numerusform>%n version</numerusform>
+                <numerusform>%n versions</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -130,6 +136,26 @@
             <translation>Autre</translation>
         </message>
         <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Aired</source>
+            <translation>Diffusion</translation>
+        </message>
+        <message>
+            <source>%1 of %2 episodes</source>
+            <translation>%1 épisodes sur %2</translation>
+        </message>
+        <message>
+            <source>%1 missing: %2</source>
+            <translation>%1 manquants : %2</translation>
+        </message>
+        <message>
+            <source>Specials</source>
+            <translation>Épisodes spéciaux</translation>
+        </message>
+        <message>
             <source>%1 min</source>
             <translation>%1 min</translation>
         </message>
@@ -201,12 +227,27 @@
             <source>other</source>
             <translation>autre</translation>
         </message>
+        <message>
+            <source>Missing (not found at the last scan): %1</source>
+            <translation>Manquant (introuvable à la dernière analyse) : %1</translation>
+        </message>
+        <message>
+            <source>%1 is missing: it may be on a drive that is not plugged in.</source>
+            <translation>%1 est introuvable : il est peut-être sur un disque qui n’est pas branché.</translation>
+        </message>
+        <message>
+            <source>No program on this system opens %1.</source>
+            <translation>Aucun programme de ce système n’ouvre %1.</translation>
+        </message>
     </context>
     <context>
         <name>EnrichWorker</name>
-        <message>
-            <source>%1 title(s) could not be looked up and stay pending: %2</source>
-            <translation>%1 titre(s) n’ont pas pu être recherchés et restent en attente : %2</translation>
+        <message numerus="yes">
+            <source>%n title(s) could not be looked up and stay pending: %1</source>
+            <translation>
+                <numerusform>%n titre n’a pas pu être recherché et reste en attente : %1</numerusform>
+                <numerusform>%n titres n’ont pas pu être recherchés et restent en attente : %1</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -356,18 +397,6 @@
             <translation>Seuls les dossiers et fichiers de cet ordinateur peuvent être ajoutés ; rien n’a été ajouté pour : %1</translation>
         </message>
         <message>
-            <source>%1 of %2 cards</source>
-            <translation>%1 fiches sur %2</translation>
-        </message>
-        <message>
-            <source>1 card</source>
-            <translation>1 fiche</translation>
-        </message>
-        <message>
-            <source>%1 cards</source>
-            <translation>%1 fiches</translation>
-        </message>
-        <message>
             <source>Your library is empty.
 Drop folders of videos here, or use Add folder.</source>
             <translation>Votre bibliothèque est vide.
@@ -416,6 +445,52 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         <message>
             <source>and %1 more.</source>
             <translation>et %1 de plus.</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Arrêt en cours…</translation>
+        </message>
+        <message>
+            <source>Organize files…</source>
+            <translation>Organiser les fichiers…</translation>
+        </message>
+        <message>
+            <source>Rename and move files as Plex or Jellyfin expect them, with a preview and undo</source>
+            <translation>Renommer et déplacer les fichiers comme Plex ou Jellyfin les attendent, avec un aperçu et une annulation</translation>
+        </message>
+        <message>
+            <source>%1 no longer exists and every file in it was found elsewhere: it is no longer a library folder.</source>
+            <translation>%1 n’existe plus et tous ses fichiers ont été retrouvés ailleurs : ce n’est plus un dossier de la vidéothèque.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n card(s)</source>
+            <translation>
+                <numerusform>%1 sur %n carte</numerusform>
+                <numerusform>%1 sur %n cartes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n card(s)</source>
+            <translation>
+                <numerusform>%n carte</numerusform>
+                <numerusform>%n cartes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Collections with gaps</source>
+            <translation>Collections incomplètes</translation>
+        </message>
+        <message>
+            <source>Unseen</source>
+            <translation>Non vus</translation>
+        </message>
+        <message>
+            <source>Look again at the titles not found or ambiguous</source>
+            <translation>Rechercher à nouveau les titres introuvables ou ambigus</translation>
+        </message>
+        <message>
+            <source>Nothing to identify: every title has been looked up already.</source>
+            <translation>Rien à identifier : tous les titres ont déjà été recherchés.</translation>
         </message>
     </context>
     <context>
@@ -481,10 +556,6 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <translation>Appliquer à</translation>
         </message>
         <message>
-            <source>The whole card ({count} files)</source>
-            <translation>Toute la fiche ({count} fichiers)</translation>
-        </message>
-        <message>
             <source>Only this file:</source>
             <translation>Seulement ce fichier :</translation>
         </message>
@@ -527,6 +598,36 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         <message>
             <source>Look-up failed: {reason}</source>
             <translation>La consultation a échoué : {reason}</translation>
+        </message>
+        <message>
+            <source>TMDb's answer could not be read.</source>
+            <translation>La réponse de TMDb est illisible.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The whole card (%n file(s))</source>
+            <translation>
+                <numerusform>Toute la carte (%n fichier)</numerusform>
+                <numerusform>Toute la carte (%n fichiers)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Merge cards</source>
+            <translation>Fusionner des fiches</translation>
+        </message>
+        <message>
+            <source>These cards are different titles on TMDb. Which one does the merged card keep?</source>
+            <translation>Ces fiches sont des titres différents sur TMDb. Lequel la fiche fusionnée garde-t-elle ?</translation>
+        </message>
+        <message>
+            <source>TV show</source>
+            <translation>Série</translation>
+        </message>
+        <message>
+            <source>Movie</source>
+            <translation>Film</translation>
         </message>
     </context>
     <context>
@@ -711,14 +812,6 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <translation>Valide (vérifiée à {time}).</translation>
         </message>
         <message>
-            <source>Invalid: {message}</source>
-            <translation>Refusée : {message}</translation>
-        </message>
-        <message>
-            <source>Could not reach TMDb: {message}</source>
-            <translation>TMDb injoignable : {message}</translation>
-        </message>
-        <message>
             <source>Checking...</source>
             <translation>Vérification…</translation>
         </message>
@@ -746,17 +839,25 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <source>When you press OK, the removed folders leave the library with their videos (the files on disk are not touched). Your manual matches are kept: they come back if you add a folder again.</source>
             <translation>Quand vous appuyez sur OK, les dossiers retirés quittent la bibliothèque avec leurs vidéos (les fichiers sur le disque ne sont pas touchés). Vos identifications manuelles sont gardées : elles reviennent si vous ajoutez de nouveau un dossier.</translation>
         </message>
+        <message>
+            <source>Could not reach TMDb: check your internet connection, then Validate again.</source>
+            <translation>Impossible de joindre TMDb : vérifiez votre connexion Internet, puis validez à nouveau.</translation>
+        </message>
+        <message>
+            <source>Invalid: TMDb refused this API key or access token; check it, or get one at themoviedb.org.</source>
+            <translation>Non valide : TMDb a refusé cette clé d’API ou ce jeton d’accès ; vérifiez-le, ou obtenez-en un sur themoviedb.org.</translation>
+        </message>
+        <message>
+            <source>Play marks the video as seen</source>
+            <translation>Lire marque la vidéo comme vue</translation>
+        </message>
+        <message>
+            <source>Watch the library folders: show new, changed and removed files without Rescan</source>
+            <translation>Surveiller les dossiers de la vidéothèque : afficher les fichiers nouveaux, modifiés ou supprimés sans réanalyse</translation>
+        </message>
     </context>
     <context>
         <name>StatusPanel</name>
-        <message>
-            <source>Scanning: %1 files</source>
-            <translation>Analyse : %1 fichiers</translation>
-        </message>
-        <message>
-            <source>Scan stopped: %1 files</source>
-            <translation>Analyse arrêtée : %1 fichiers</translation>
-        </message>
         <message>
             <source>Scanning: %1 files found, %2 read</source>
             <translation>Analyse : %1 fichiers trouvés, %2 lus</translation>
@@ -770,10 +871,6 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <translation>encore %1</translation>
         </message>
         <message>
-            <source>%1 files scanned</source>
-            <translation>%1 fichiers analysés</translation>
-        </message>
-        <message>
             <source>Identified %1 / %2</source>
             <translation>Identifiés %1 / %2</translation>
         </message>
@@ -782,12 +879,16 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
             <translation>Attente (limite de débit) : %1 au total</translation>
         </message>
         <message>
-            <source>%1 slow-downs from TMDb</source>
-            <translation>%1 ralentissements demandés par TMDb</translation>
-        </message>
-        <message>
             <source>Time requests spent waiting, added up over all requests, so as to stay within the requests per second set in Settings.</source>
             <translation>Temps d’attente des requêtes, additionné sur toutes les requêtes, pour rester sous le nombre de requêtes par seconde choisi dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>Waiting to retry after errors: %1</source>
+            <translation>Attente avant nouvel essai après des erreurs : %1</translation>
+        </message>
+        <message>
+            <source>Time spent waiting before trying again after TMDb or the network failed.</source>
+            <translation>Temps passé à attendre avant de réessayer après une panne de TMDb ou du réseau.</translation>
         </message>
         <message>
             <source>Time left: %1</source>
@@ -804,6 +905,759 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
         <message>
             <source>Requests today: %1</source>
             <translation>Requêtes aujourd’hui : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) scanned</source>
+            <translation>
+                <numerusform>%n fichier analysé</numerusform>
+                <numerusform>%n fichiers analysés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n slow-down(s) from TMDb</source>
+            <translation>
+                <numerusform>%n ralentissement de TMDb</numerusform>
+                <numerusform>%n ralentissements de TMDb</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan stopped: %n file(s)</source>
+            <translation>
+                <numerusform>Analyse arrêtée : %n fichier</numerusform>
+                <numerusform>Analyse arrêtée : %n fichiers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Scanning: %n file(s)</source>
+            <translation>
+                <numerusform>Analyse : %n fichier</numerusform>
+                <numerusform>Analyse : %n fichiers</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionDialog</name>
+        <message>
+            <source>%1: you own %2 of %3</source>
+            <translation>%1 : vous en avez %2 sur %3</translation>
+        </message>
+        <message>
+            <source>Collection</source>
+            <translation>Collection</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>manquant</translation>
+        </message>
+        <message>
+            <source>owned</source>
+            <translation>dans la vidéothèque</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollectionsControl</name>
+        <message>
+            <source>%1: you own %2 of %3</source>
+            <translation>%1 : vous en avez %2 sur %3</translation>
+        </message>
+        <message>
+            <source>Part of %1</source>
+            <translation>Fait partie de %1</translation>
+        </message>
+        <message>
+            <source>Show the film's collection</source>
+            <translation>Afficher la collection du film</translation>
+        </message>
+        <message>
+            <source>a collection</source>
+            <translation>une collection</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>%1 cannot be read, so the decision cannot be attached to it.</source>
+            <translation>%1 ne peut pas être lu : la décision ne peut pas lui être attachée.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1 : %2</translation>
+        </message>
+        <message>
+            <source>A TMDb id is a positive number, for a movie or a TV show.</source>
+            <translation>Un identifiant TMDb est un nombre positif, d’un film ou d’une série.</translation>
+        </message>
+        <message>
+            <source>Could not reach TMDb: check your internet connection.</source>
+            <translation>Impossible de joindre TMDb : vérifiez votre connexion Internet.</translation>
+        </message>
+        <message>
+            <source>Could not write to the library: the disk may be full or read-only.</source>
+            <translation>Impossible d’écrire dans la vidéothèque : le disque est peut-être plein ou en lecture seule.</translation>
+        </message>
+        <message>
+            <source>Daily TMDb request limit reached (%1 of %2): identification continues tomorrow, or raise the limit in Settings.</source>
+            <translation>Limite quotidienne de requêtes TMDb atteinte (%1 sur %2) : l’identification reprendra demain, ou relevez la limite dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>No TMDb credential configured: add your API key in Settings.</source>
+            <translation>Aucun identifiant TMDb configuré : ajoutez votre clé d’API dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>None of those files is in the library.</source>
+            <translation>Aucun de ces fichiers n’est dans la vidéothèque.</translation>
+        </message>
+        <message>
+            <source>TMDb has no item with this id: check the id or search for the title instead.</source>
+            <translation>TMDb n’a rien sous cet identifiant : vérifiez-le, ou recherchez plutôt le titre.</translation>
+        </message>
+        <message>
+            <source>TMDb is not available right now: try again in a few minutes.</source>
+            <translation>TMDb n’est pas disponible pour le moment : réessayez dans quelques minutes.</translation>
+        </message>
+        <message>
+            <source>TMDb kept answering 'too many requests' even after waiting: try again in a minute or lower the request rate in Settings.</source>
+            <translation>TMDb a continué de répondre « trop de requêtes » malgré l’attente : réessayez dans une minute ou baissez le débit de requêtes dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>TMDb kept answering 'too many requests' for several titles in a row, so identification stopped: try again later or lower the request rate in Settings.</source>
+            <translation>TMDb a répondu « trop de requêtes » pour plusieurs titres d’affilée, l’identification s’est donc arrêtée : réessayez plus tard ou baissez le débit de requêtes dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>TMDb refused the credential (invalid API key or access token): check the API key or read access token in Settings.</source>
+            <translation>TMDb a refusé l’identifiant (clé d’API ou jeton d’accès non valide) : vérifiez la clé d’API ou le jeton d’accès en lecture dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>TMDb rejected the request parameters: check the search text and filters.</source>
+            <translation>TMDb a refusé les paramètres de la requête : vérifiez le texte recherché et les filtres.</translation>
+        </message>
+        <message>
+            <source>TMDb returned an unexpected answer: try again later.</source>
+            <translation>TMDb a renvoyé une réponse inattendue : réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>TMDb sent an answer that does not have the expected shape (a fault on TMDb's side or a proxy's): try again later.</source>
+            <translation>TMDb a envoyé une réponse qui n’a pas la forme attendue (un défaut du côté de TMDb ou d’un proxy) : réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>The TMDb request was stopped.</source>
+            <translation>La requête TMDb a été arrêtée.</translation>
+        </message>
+        <message>
+            <source>The daily TMDb request limit is reached: identification continues tomorrow, or raise the limit in Settings.</source>
+            <translation>La limite quotidienne de requêtes TMDb est atteinte : l’identification reprendra demain, ou relevez la limite dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>The library could not be changed.</source>
+            <translation>La vidéothèque n’a pas pu être modifiée.</translation>
+        </message>
+        <message>
+            <source>The library is busy: another videomanager is writing to it; try again when it has finished.</source>
+            <translation>La vidéothèque est occupée : un autre videomanager y écrit ; réessayez quand il aura fini.</translation>
+        </message>
+        <message>
+            <source>The library is open read-only; nothing can be changed.</source>
+            <translation>La vidéothèque est ouverte en lecture seule ; rien ne peut être modifié.</translation>
+        </message>
+        <message>
+            <source>The title to keep is not one of the merged cards'.</source>
+            <translation>Le titre à garder n’est pas celui d’une des cartes fusionnées.</translation>
+        </message>
+        <message>
+            <source>These cards are different titles on TMDb: choose the one the merged card keeps.</source>
+            <translation>Ces cartes sont des titres différents sur TMDb : choisissez celui que garde la carte fusionnée.</translation>
+        </message>
+        <message>
+            <source>a system error</source>
+            <translation>une erreur du système</translation>
+        </message>
+        <message>
+            <source>an input/output error (a failing disk or an unplugged drive?)</source>
+            <translation>une erreur d’entrée-sortie (un disque défaillant ou débranché ?)</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>illisible</translation>
+        </message>
+        <message>
+            <source>it does not exist (any more)</source>
+            <translation>il n’existe pas (ou plus)</translation>
+        </message>
+        <message>
+            <source>it is not a folder</source>
+            <translation>ce n’est pas un dossier</translation>
+        </message>
+        <message>
+            <source>not a regular file</source>
+            <translation>pas un fichier ordinaire</translation>
+        </message>
+        <message>
+            <source>operation not permitted</source>
+            <translation>opération non permise</translation>
+        </message>
+        <message>
+            <source>permission denied</source>
+            <translation>permission refusée</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>ignoré</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>le disque est plein</translation>
+        </message>
+        <message>
+            <source>the disk is read-only</source>
+            <translation>le disque est en lecture seule</translation>
+        </message>
+        <message>
+            <source>a named pipe (FIFO)</source>
+            <translation>un tube nommé (FIFO)</translation>
+        </message>
+        <message>
+            <source>a socket</source>
+            <translation>un socket</translation>
+        </message>
+        <message>
+            <source>a device</source>
+            <translation>un périphérique</translation>
+        </message>
+        <message>
+            <source>a folder</source>
+            <translation>un dossier</translation>
+        </message>
+    </context>
+    <context>
+        <name>Menus</name>
+        <message>
+            <source>&amp;About videomanager</source>
+            <translation>À &amp;propos de videomanager</translation>
+        </message>
+        <message>
+            <source>&amp;Actual size</source>
+            <translation>&amp;Taille normale</translation>
+        </message>
+        <message>
+            <source>&amp;Descending order</source>
+            <translation>Ordre &amp;décroissant</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Édition</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Filter</source>
+            <translation>&amp;Filtre</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Rechercher</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>&amp;Library</source>
+            <translation>&amp;Vidéothèque</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Sort by</source>
+            <translation>&amp;Trier par</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>A video library manager: one card per film or show, with all its versions.</source>
+            <translation>Un gestionnaire de vidéothèque : une carte par film ou série, avec toutes ses versions.</translation>
+        </message>
+        <message>
+            <source>About videomanager</source>
+            <translation>À propos de videomanager</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Arrow keys, Home, End, Page Up, Page Down</source>
+            <translation>Flèches, Début, Fin, Page précédente, Page suivante</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Entrée</translation>
+        </message>
+        <message>
+            <source>Film and show data and images come from %1.</source>
+            <translation>Les données et images des films et séries viennent de %1.</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Touches</translation>
+        </message>
+        <message>
+            <source>Move between cards</source>
+            <translation>Aller d’une carte à l’autre</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Lire</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>Tout &amp;sélectionner</translation>
+        </message>
+        <message>
+            <source>Select several cards</source>
+            <translation>Sélectionner plusieurs cartes</translation>
+        </message>
+        <message>
+            <source>Shift or Ctrl with the arrows or a click</source>
+            <translation>Maj ou Ctrl avec les flèches ou un clic</translation>
+        </message>
+        <message>
+            <source>Show the card's details</source>
+            <translation>Afficher le détail de la carte</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
+        </message>
+        <message>
+            <source>This product uses the TMDB API but is not endorsed or certified by TMDB.</source>
+            <translation>Ce produit utilise l’API de TMDB mais n’est ni approuvé ni certifié par TMDB.</translation>
+        </message>
+        <message>
+            <source>Version %1 · Python %2 · Qt %3 · PySide6 %4 · %5</source>
+            <translation>Version %1 · Python %2 · Qt %3 · PySide6 %4 · %5</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>Zoom &amp;avant</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Zoom a&amp;rrière</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message numerus="yes">
+            <source>%n film(s) on TMDb</source>
+            <translation>
+                <numerusform>%n film sur TMDb</numerusform>
+                <numerusform>%n films sur TMDb</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n in your library</source>
+            <translation>
+                <numerusform>%n dans votre vidéothèque</numerusform>
+                <numerusform>%n dans votre vidéothèque</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cast</source>
+            <translation>Distribution</translation>
+        </message>
+        <message>
+            <source>Director</source>
+            <translation>Réalisation</translation>
+        </message>
+        <message>
+            <source>In library</source>
+            <translation>Possédé</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reasons</name>
+        <message>
+            <source>2nd best %1</source>
+            <translation>2e meilleur %1</translation>
+        </message>
+        <message>
+            <source>IMDb id %1</source>
+            <translation>identifiant IMDb %1</translation>
+        </message>
+        <message>
+            <source>TMDb id %1 in the file name</source>
+            <translation>identifiant TMDb %1 dans le nom du fichier</translation>
+        </message>
+        <message>
+            <source>TMDb rejected the request</source>
+            <translation>TMDb a refusé la requête</translation>
+        </message>
+        <message>
+            <source>TVDB id %1</source>
+            <translation>identifiant TVDB %1</translation>
+        </message>
+        <message>
+            <source>below the %1 floor</source>
+            <translation>sous le seuil de %1</translation>
+        </message>
+        <message>
+            <source>best %1 (%2) is too far</source>
+            <translation>le meilleur, %1 (%2), est trop loin</translation>
+        </message>
+        <message>
+            <source>country %1</source>
+            <translation>pays %1</translation>
+        </message>
+        <message>
+            <source>extras without their film</source>
+            <translation>bonus sans leur film</translation>
+        </message>
+        <message>
+            <source>merged by you</source>
+            <translation>fusionné par vous</translation>
+        </message>
+        <message>
+            <source>no other candidate</source>
+            <translation>aucun autre candidat</translation>
+        </message>
+        <message>
+            <source>no result on TMDb</source>
+            <translation>aucun résultat sur TMDb</translation>
+        </message>
+        <message>
+            <source>no year in the name</source>
+            <translation>pas d’année dans le nom</translation>
+        </message>
+        <message>
+            <source>no year on TMDb</source>
+            <translation>pas d’année sur TMDb</translation>
+        </message>
+        <message>
+            <source>not from %1</source>
+            <translation>pas de %1</translation>
+        </message>
+        <message>
+            <source>nothing to look up in the file name</source>
+            <translation>rien à rechercher dans le nom du fichier</translation>
+        </message>
+        <message>
+            <source>only %1 seasons</source>
+            <translation>seulement %1 saisons</translation>
+        </message>
+        <message>
+            <source>original language %1</source>
+            <translation>langue originale %1</translation>
+        </message>
+        <message>
+            <source>released %1 somewhere (first %2)</source>
+            <translation>sorti en %1 quelque part (d’abord en %2)</translation>
+        </message>
+        <message>
+            <source>set by you</source>
+            <translation>choisi par vous</translation>
+        </message>
+        <message>
+            <source>split off by you</source>
+            <translation>séparé par vous</translation>
+        </message>
+        <message>
+            <source>the id in the file name (%1) is not on TMDb</source>
+            <translation>l’identifiant du nom du fichier (%1) n’est pas sur TMDb</translation>
+        </message>
+        <message>
+            <source>title %1</source>
+            <translation>titre %1</translation>
+        </message>
+        <message>
+            <source>too close to choose</source>
+            <translation>trop proches pour choisir</translation>
+        </message>
+        <message>
+            <source>unmatched by you</source>
+            <translation>dissocié par vous</translation>
+        </message>
+        <message>
+            <source>year %1</source>
+            <translation>année %1</translation>
+        </message>
+        <message>
+            <source>year exact</source>
+            <translation>année exacte</translation>
+        </message>
+        <message>
+            <source>year off by one (%1)</source>
+            <translation>année à un an près (%1)</translation>
+        </message>
+        <message>
+            <source>year off by two (%1)</source>
+            <translation>année à deux ans près (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeenControl</name>
+        <message>
+            <source>Mark the selected cards as seen, or not seen</source>
+            <translation>Marquer les cartes sélectionnées comme vues, ou non vues</translation>
+        </message>
+        <message>
+            <source>Seen</source>
+            <translation>Vu</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>o</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>Go</translation>
+        </message>
+        <message>
+            <source>KB</source>
+            <translation>Ko</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <source>TB</source>
+            <translation>To</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchControl</name>
+        <message>
+            <source>%1 is not watched (%2): what changes there shows after Rescan.</source>
+            <translation>%1 n’est pas surveillé (%2) : ce qui y change apparaîtra après une réanalyse.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) gone</source>
+            <translation>
+                <numerusform>%n fichier disparu</numerusform>
+                <numerusform>%n fichiers disparus</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) missing</source>
+            <translation>
+                <numerusform>%n fichier manquant</numerusform>
+                <numerusform>%n fichiers manquants</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) picked up</source>
+            <translation>
+                <numerusform>%n fichier ajouté</numerusform>
+                <numerusform>%n fichiers ajoutés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Library folders: %1</source>
+            <translation>Dossiers de la vidéothèque : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganizeDialog</name>
+        <message>
+            <source>%1 files moved; %2 left where they were. Undo puts them back.</source>
+            <translation>%1 fichiers déplacés ; %2 laissés à leur place. Annuler les remet en place.</translation>
+        </message>
+        <message>
+            <source>%1 files put back where they were; %2 could not be.</source>
+            <translation>%1 fichiers remis à leur place ; %2 n’ont pas pu l’être.</translation>
+        </message>
+        <message>
+            <source>%1 files to move, %2 left where they are, %3 naming problems. Nothing has moved yet.</source>
+            <translation>%1 fichiers à déplacer, %2 laissés à leur place, %3 problèmes de nommage. Rien n’a encore été déplacé.</translation>
+        </message>
+        <message>
+            <source>A scan is under way: wait for it to finish, then try again.</source>
+            <translation>Une analyse est en cours : attendez qu’elle se termine, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>An extra would be taken for a film</source>
+            <translation>Un bonus serait pris pour un film</translation>
+        </message>
+        <message>
+            <source>Another title's id</source>
+            <translation>L’identifiant d’un autre titre</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Appliquer</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Choose a scheme and press Preview: nothing moves before Apply.</source>
+            <translation>Choisissez un modèle et cliquez sur Aperçu : rien n’est déplacé avant Appliquer.</translation>
+        </message>
+        <message>
+            <source>Empty: each file stays in its library folder</source>
+            <translation>Vide : chaque fichier reste dans son dossier de bibliothèque</translation>
+        </message>
+        <message>
+            <source>Episode outside a show folder</source>
+            <translation>Épisode hors d’un dossier de série</translation>
+        </message>
+        <message>
+            <source>Episode outside its season folder</source>
+            <translation>Épisode hors du dossier de sa saison</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Fichiers</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>Pour</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>De</translation>
+        </message>
+        <message>
+            <source>Jellyfin, Emby, Kodi</source>
+            <translation>Jellyfin, Emby, Kodi</translation>
+        </message>
+        <message>
+            <source>Left where they are</source>
+            <translation>Laissés à leur place</translation>
+        </message>
+        <message>
+            <source>Move into:</source>
+            <translation>Déplacer dans :</translation>
+        </message>
+        <message>
+            <source>Move the organized files into</source>
+            <translation>Déplacer les fichiers organisés dans</translation>
+        </message>
+        <message>
+            <source>Moves</source>
+            <translation>Déplacements</translation>
+        </message>
+        <message>
+            <source>Moving %1 files…</source>
+            <translation>Déplacement de %1 fichiers…</translation>
+        </message>
+        <message>
+            <source>Naming problems</source>
+            <translation>Problèmes de nommage</translation>
+        </message>
+        <message>
+            <source>Naming scheme:</source>
+            <translation>Modèle de nommage :</translation>
+        </message>
+        <message>
+            <source>No year</source>
+            <translation>Pas d’année</translation>
+        </message>
+        <message>
+            <source>Organize files</source>
+            <translation>Organiser les fichiers</translation>
+        </message>
+        <message>
+            <source>Plex</source>
+            <translation>Plex</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <source>Putting the files of the last run back…</source>
+            <translation>Remise en place des fichiers de la dernière opération…</translation>
+        </message>
+        <message>
+            <source>Several titles in one folder</source>
+            <translation>Plusieurs titres dans un dossier</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Arrêter</translation>
+        </message>
+        <message>
+            <source>Stopped before the end.</source>
+            <translation>Arrêté avant la fin.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Vers</translation>
+        </message>
+        <message>
+            <source>Undo last run</source>
+            <translation>Annuler la dernière opération</translation>
+        </message>
+        <message>
+            <source>Versions would be split</source>
+            <translation>Les versions seraient séparées</translation>
+        </message>
+        <message>
+            <source>Why it stays</source>
+            <translation>Pourquoi il reste</translation>
+        </message>
+        <message>
+            <source>Working out the moves…</source>
+            <translation>Calcul des déplacements…</translation>
+        </message>
+        <message>
+            <source>Wrong year</source>
+            <translation>Mauvaise année</translation>
         </message>
     </context>
 </TS>

@@ -1,7 +1,7 @@
 """The first scan's fast path (core/fastparse.py) against parse() itself, on every name we have.
 
 Names: every corpus of tests/data/corpora (guessit's movies, episodes and various names, Radarr's titles,
-qualities and editions, Jellyfin's files; ATTRIBUTION*.md), the labelled libraries of tests/data/identify,
+qualities and editions, Jellyfin's files; ATTRIBUTION*.md), the labelled libraries of tests/data/identify and tests/data/tv,
 a library built by bench/synth.py (with the stand-in catalog's films: MovieLens is not in the repository),
 and the corpus names again with another title in place of theirs (a title the fast path has not seen in
 front of tails it has). They go through one FastParser in the order a scan walks them: a name the fast
@@ -44,9 +44,12 @@ def corpus_names() -> list[str]:
 
 
 def identify_paths() -> list[str]:
-    return [
-        row["path"] for name in ("library.jsonl", "holdout.jsonl") for row in _jsonl(DATA / "identify" / name)
+    """The labelled libraries: films (clean and release names), the identify sets, TV (daily, absolute,
+    multi-episode, numbers in show titles, specials)."""
+    sets = [DATA / "identify" / n for n in ("library.jsonl", "holdout.jsonl", "films.jsonl")] + [
+        DATA / "tv" / "tv.jsonl"
     ]
+    return list(dict.fromkeys(row["path"] for path in sets for row in _jsonl(path)))
 
 
 def synth_paths() -> list[str]:

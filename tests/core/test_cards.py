@@ -74,7 +74,7 @@ class World:
 
     def step(self) -> str:
         ops = [self.add, self.add, self.add, self.move, self.missing, self.delete, self.lookup, self.title,
-               self.decide, self.undecide]  # fmt: skip
+               self.decide, self.undecide, self.season]  # fmt: skip
         op = self.rng.choice(ops)
         return op() or op.__name__
 
@@ -135,6 +135,16 @@ class World:
         self.n += 1
         self.lib.save_title(kind, tid, {"title": f"Title {self.n}", "name": f"Name {self.n}",
                                         "release_date": f"{1990 + self.n % 30}-01-01", "poster_path": f"/{self.n}.jpg"})  # fmt: skip
+
+    def season(self) -> None:
+        """TMDb's season data of the show: counts, then episode names and air dates."""
+        self.n += 1
+        season = self.rng.randrange(1, 3)
+        self.lib.save_season_summary(1396, [(1, 7 + self.n % 3, "2008-01-20"), (2, 13, "2009-03-08")])
+        episodes = [(e, f"Episode {e} take {self.n}", f"200{7 + season}-02-{e:02d}") for e in range(1, 14)]
+        self.lib.save_season_episodes(
+            1396, season, episodes, air_date=f"200{7 + season}-01-20", language="en-US"
+        )
 
     def decide(self) -> None:
         f = self._pick()

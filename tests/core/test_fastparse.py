@@ -30,6 +30,7 @@ def vocabulary():
         "Leon aka The Professional",  # the parser splits it
         "Movie",  # a generic name to the parser
         "The Others",  # every word a library folder word: the parser skips such a folder
+        "Love Island IE",  # a country code only the parser's TV reading knows (core/episodes.py)
     ],
 )
 def test_words_guessit_or_the_parser_reads_are_never_a_title_slot(vocabulary, text) -> None:
@@ -145,3 +146,29 @@ def test_a_field_holding_a_title_and_more_is_not_trusted_for_a_title_it_was_not_
     ])  # fmt: skip
     assert got[1][1] is not None  # the same title: read
     assert got[2][1] is None or got[2][1].alternative_titles == ("Ronin Part 1",)
+
+
+def test_an_air_date_is_read_from_the_date_in_the_name_never_kept_from_another_episode() -> None:
+    """A daily show's air date is the name's date (its number slots): learnt from one episode, the next
+    episodes of the shape are read with their own dates. Where the name's date is not all slots
+    ("05-22-2014"), the date learnt is only trusted for the same year."""
+    fast = FastParser()
+    got = read_all(fast, [
+        "TV/The Daily Show/Season 2014/The Daily Show - 2014-07-30.mkv",
+        "TV/The Daily Show/Season 2006/The Daily Show - 2006-06-15.mkv",
+        "TV/The Daily Show/Season 2015/The Daily Show - 2015-09-27.mkv",
+        "TV/The Tonight Show/The Tonight Show - 05-22-2006 - Episode.mkv",
+        "TV/The Tonight Show/The Tonight Show - 05-22-2014 - Episode.mkv",
+    ])  # fmt: skip
+    assert got[2][1] is not None and got[2][1].air_date == "2015-09-27"
+
+
+def test_a_title_cut_out_of_a_title_slot_is_not_trusted_for_another_title() -> None:
+    """'veto-persepolis' is one run of words to the fast path, of which parse() keeps 'persepolis' (the
+    site prefix cut): that title is not given to 'veto-oppenheimer'."""
+    fast = FastParser()
+    read_all(fast, [
+        "veto-persepolis.2007.480p.bluray.x264.mkv",
+        "veto-oppenheimer.2023.480p.bluray.x264.mkv",
+        "veto-heat.1995.480p.bluray.x264.mkv",
+    ])  # fmt: skip

@@ -14,18 +14,19 @@ def full_card() -> Card:
     """A card with every field set to a value that is not its default."""
     version = Version(path="/m/A (2001)/a.mkv", parts=("/m/A (2001)/a.cd1.mkv", "/m/A (2001)/a.cd2.mkv"),
                       size=7, resolution="1080p", edition="Extended", source="BluRay", video_codec="H.265",
-                      hdr="HDR10", missing=True, best=True, file_ids=(3, 4))  # fmt: skip
+                      hdr="HDR10", missing=True, best=True, file_ids=(3, 4), seen=True)  # fmt: skip
     other = Version(path="/m/A (2001)/b.mkv", parts=("/m/A (2001)/b.mkv",), size=5, file_ids=(5,))
     episode = Episode(path="/tv/S01E02.mkv", season=1, episode=2, size=5, resolution="720p", title="Pilot",
-                      missing=True, file_id=9)  # fmt: skip
+                      missing=True, file_id=9, air_date="2011-04-12", episode_end=3, absolute=62,
+                      seen=True)  # fmt: skip
     extra = Extra(path="/m/A (2001)/trailer.mkv", type="trailer", size=2, missing=True, file_id=11)
     cand = Candidate(tmdb_id=1, kind="movie", title="A", year=2001, original_title="Ä", popularity=3.5,
                      poster_path="/p.jpg", origin_country=("FR", "BE"), original_language="fr", score=0.9,
-                     reasons="title")  # fmt: skip
+                     reasons="title", vote_count=420)  # fmt: skip
     return Card(id="movie:1", tmdb_id=1, kind="movie", title="A", year=2001, state="manual", confidence=0.93,
                 reasons="title, year", versions=(version, other), episodes=(episode,), extras=(extra,),
                 original_title="Ä", poster_path="/p.jpg", folder="/m/A (2001)", added_at=12.5,
-                candidates=(cand,))  # fmt: skip
+                candidates=(cand,), collection_id=8091, collection_name="Alien Collection")  # fmt: skip
 
 
 def _fields(obj) -> dict:

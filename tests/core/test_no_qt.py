@@ -1,4 +1,4 @@
-"""House rule 1: core and tmdb run under plain Python; importing them must not load Qt."""
+"""The layering rule: core and tmdb run under plain Python; importing them must not load Qt."""
 
 import subprocess
 import sys

@@ -450,3 +450,162 @@ def test_parse_runs_in_a_process_pool():
         results = list(pool.map(parse, paths))
     assert results == [parse(p) for p in paths]
     assert results[0].title == "Heat" and results[1].title == "The Matrix"
+
+
+# --- film names as people write them ----------------------------------------------------------------
+
+FILMS_NOT_EPISODES = [
+    # path, title, year: guessit reads each as an episode; no episode marker and a year make it a film
+    ("Gone in 60 Seconds (2000) [1080p].mkv", "Gone in 60 Seconds", 2000),
+    ("127 Hours (2010) [480p].mkv", "127 Hours", 2010),
+    ("28 Up (1985) [1080p].mkv", "28 Up", 1985),
+    ("Movies/Final Destination 2 (2003)/Final Destination 2.mkv", "Final Destination 2", 2003),
+    ("Blade.Runner.1982.Final.Cut.1080p.BluRay.x264.mkv", "Blade Runner", 1982),
+    ("Police Story 2 (1988) - Final Cut.mkv", "Police Story 2", 1988),
+    ("2004 - Around the World in 80 Days [1080p].mkv", "Around the World in 80 Days", 2004),
+    ("Jackass.3.5.2011.720p.WEB-DL.H264-GRP.mkv", "Jackass 3 5", 2011),
+    ("11.14.2003.720p.BluRay.x264-HANDJOB.mkv", "11 14", 2003),
+    ("9 11 2002 TELESYNC x264 AC3 MAXPRO.avi", "9 11", 2002),
+]
+
+
+@pytest.mark.parametrize(("path", "title", "year"), FILMS_NOT_EPISODES)
+def test_a_year_and_no_episode_marker_mean_a_film(path, title, year):
+    p = parse(path)
+    assert (p.kind, p.title, p.year, p.season, p.episode, p.episode_title) == (
+        "movie", title, year, None, None, None)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "the.flash.2014.208.hdtv-lol[ettv].mkv",  # a number right after the year is the episode's
+        "[Erai-raws] Fruits Basket (2019) - 05 [1080p].mkv",  # an absolute episode number after " - "
+        "Doctor.Who.2005.8x11.Dark.Water.720p.HDTV.x264-FoV.mkv",
+        "Show Name (2010)/Season 2/Show Name (2010) - 03 - Title.mkv",
+        "Annika.Bengtzon.2012.E01.Le.Testament.De.Nobel.FRENCH.DVDRiP.XViD-STVFRV.avi",
+        "Date.Show.03-29-2012.HDTV.XViD-FlexGet.mkv",
+    ],
+)
+def test_episodes_with_a_year_stay_episodes(path):
+    assert parse(path).kind == "episode"
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "year"),
+    [
+        ("2009 - 2012 [1080p].mkv", "2012", 2009),  # the year first, then a year as the title
+        ("2012 (2009).mkv", "2012", 2009),
+        ("2012.2009.720p.BluRay.x264.DTS WiKi.mkv", "2012", 2009),
+        ("Movies/1900 (1976)/1900.mp4", "1900", 1976),  # the file's number is the folder's title
+        ("50-50 (2011).avi", "50-50", 2011),
+        ("Movies/50-50 (2011)/title_t00.mkv", "50-50", 2011),
+        ("(500).Days.Of.Summer.(2009).DTS.1080p.BluRay.x264.NLsubs", "(500) Days Of Summer", 2009),
+        ("1991 - F-X2 [1080p].mkv", "F-X2", 1991),  # guessit keeps one side of the hyphen
+        ("Movies/1-900 (1994)/movie-1080p.mkv", "1-900", 1994),
+        ("Angel-A.2005.HDRip.XViD-juggs[ETRG].avi", "Angel-A", 2005),
+        ("infamous-daylight.1996.2160p.bluray.x264.mkv", "daylight", 1996),  # a lowercase scene prefix
+        ("(2019) Us.avi", "Us", 2019),  # not the country
+        ("NAS/video/R.I.P.D [2013].mkv", "R.I.P.D", 2013),
+        ("Downloads/V-H-S-2 [2013].mkv", "V-H-S-2", 2013),
+    ],
+)
+def test_numbers_and_years_as_titles(path, title, year):
+    p = parse(path)
+    assert (p.kind, p.title, p.year) == ("movie", title, year)
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "year", "edition"),
+    [
+        ("Blade.Runner.The.Final.Cut.1982.mkv", "Blade Runner", 1982, "Final Cut"),
+        (
+            "Kikujiro.The.Final.Cut.1999.2160p.AMZN.WEB-DL.DDP5.1.H.264-TERMiNAL.mkv",
+            "Kikujiro",
+            1999,
+            "Final Cut",
+        ),
+        ("The.Final.Cut.2004.720p.BluRay.x264.mkv", "The Final Cut", 2004, None),  # the film called that
+        ("Life.Of.Pi.2012.1080p.BluRay.DTS.x264.D-Z0N3.mkv", "Life Of Pi", 2012, None),
+    ],
+)
+def test_edition_words_are_editions_not_titles(path, title, year, edition):
+    p = parse(path)
+    assert (p.title, p.year, p.edition, p.kind) == (title, year, edition, "movie")
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "year"),
+    [
+        ("Movies/Home (2015)/video-576p.avi", "Home", 2015),  # a film called like a system folder
+        ("Movies/Videos (2011)/movie-2160p.mkv", "Videos", 2011),
+        ("Movies/Downloads (2010)/movie.mkv", "Downloads", 2010),
+        ("Movies/9 (2009)/film-1080p.mkv", "9", 2009),
+        ("Movies/Movie 43 (2013)/movie-2160p.mkv", "Movie 43", 2013),
+        ("Plex/Movies/Movie 43 (2013).avi", "Movie 43", 2013),
+        ("Movies/Home.2009.1080p.BluRay.x264-GRP/movie.mkv", "Home", 2009),
+    ],
+)
+def test_a_folder_with_a_year_beside_it_names_a_film(path, title, year):
+    p = parse(path)
+    assert (p.title, p.year) == (title, year)
+
+
+@pytest.mark.parametrize("path", ["Movies 4K/movie.mkv", "Downloads/2019/movie.mkv", "Home Videos/video.mp4"])
+def test_library_folders_still_name_nothing(path):
+    assert parse(path).title is None
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "full"),
+    [
+        (
+            "Star Wars - The Empire Strikes Back (1980).mkv",
+            "Star Wars",
+            "Star Wars - The Empire Strikes Back",
+        ),
+        ("[1999] Star Wars - The Phantom Menace [720p].mkv", "Star Wars", "Star Wars - The Phantom Menace"),
+        ("Harry Potter - Part 2.mkv", "Harry Potter", "Harry Potter - Part 2"),
+        ("Kill.Bill.Vol.1.2003.mkv", "Kill Bill", "Kill Bill Vol 1"),
+        (
+            "Friday the 13th Part V - A New Beginning (1985).avi",
+            "Friday the 13th",
+            "Friday the 13th Part V - A New Beginning",
+        ),
+        (
+            "Pokemon - The First Movie - Mewtwo Strikes Back (1998).mkv",
+            "Pokemon",
+            "Pokemon - The First Movie - Mewtwo Strikes Back",
+        ),
+        (
+            "Naked Gun 33 1-3 - The Final Insult [1994].mkv",
+            "Naked Gun",
+            "Naked Gun 33 1-3 - The Final Insult",
+        ),
+        ("10 -30 (2005).mkv", "10 -30", None),  # a colon written as " -": numbers before the year
+        ("2001 - A Space Odyssey (1968).mkv", "2001", "2001 - A Space Odyssey"),
+        ("Police Story 2 (1988) - Final Cut.mkv", "Police Story 2", None),  # an edition is no subtitle
+        ("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv", "The Matrix", None),
+        ("Leon AKA The Professional (1994).mkv", "Leon", None),
+    ],
+)
+def test_full_title_keeps_what_guessit_cut_off(path, title, full):
+    p = parse(path)
+    assert (p.title, p.full_title) == (title, full)
+
+
+def test_episodes_have_no_full_title():
+    assert parse("Doctor Who - The Runaway Bride - S04E00.mkv").full_title is None
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("[ www.Speed.cd ] - Dutch.1991.480p.WEB-DL.H264-VETO.mkv", "Dutch"),
+        ("www.TamilRockers.ws - xXx.2002.HDRip.XviD.AC3-EVO.mkv", "xXx"),
+        ("[720pMkv.Com]_sons.of.anarchy.s05e10.480p.BluRay.x264-GAnGSteR.mkv", "sons of anarchy"),
+        ("Dr.No.1962.mkv", "Dr No"),
+    ],
+)
+def test_site_prefixes_are_no_title(path, title):
+    assert parse(path).title == title

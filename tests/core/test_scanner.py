@@ -513,3 +513,39 @@ def test_dvd_and_bluray_folders_are_one_film(tmp_path):
     for menu in ("VIDEO_TS.VOB", "VTS_01_0.VOB", "VTS_02_1.VOB", "00002.m2ts"):
         assert files[menu].role == "extra", menu
     assert files["00001.m2ts"].role == "version" and files["00001.m2ts"].stack_key is None
+
+
+# --- action-camera chapters ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (
+            ["GOPR0042.MP4", "GP010042.MP4", "GP020042.MP4"],
+            {"GOPR0042": ["GOPR0042.MP4", "GP010042.MP4", "GP020042.MP4"]},
+        ),
+        (["GP020042.MP4", "gopr0042.mp4"], {"GOPR0042": ["gopr0042.mp4", "GP020042.MP4"]}),  # a chapter lost
+        (["GH010007.MP4", "GH020007.MP4", "GX010007.MP4"], {"GH0007": ["GH010007.MP4", "GH020007.MP4"]}),
+        (["GOPR0042.MP4", "GP010043.MP4"], {}),  # two videos, one chapter each
+        (["GOPR0042.MP4"], {}),
+        (["GOPRO0042.MP4", "GP01004.MP4", "GP010042.srt.MP4"], {}),  # not camera names
+    ],
+)
+def test_camera_chapters_stack(names: list[str], expected: dict[str, list[str]]) -> None:
+    got = {label: [name for _, name in parts] for label, parts in resolve_stacks(names).items()}
+    assert got == expected
+
+
+def test_gopro_chapters_are_one_video_with_parts(tmp_path: Path) -> None:
+    from videomanager.core.grouping import build_cards
+    from videomanager.core.indexer import scan_into_library
+    from videomanager.core.library import Library
+
+    touch(tmp_path, "Beach/GOPR0042.MP4", "Beach/GP010042.MP4", "Beach/GP020042.MP4", "Beach/GOPR0043.MP4")
+    lib = Library(tmp_path / "lib.sqlite3")
+    scan_into_library(lib, [str(tmp_path / "Beach")], workers=1)
+    cards = build_cards(lib.files(), {}, {}, {})
+    lib.close()
+    parts = sorted([os.path.basename(p) for p in v.parts] for c in cards for v in c.versions)
+    assert parts == [["GOPR0042.MP4", "GP010042.MP4", "GP020042.MP4"], ["GOPR0043.MP4"]]

@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from videomanager.gui import i18n
@@ -27,14 +28,29 @@ def test_ts_is_complete():
     assert unfinished == []
 
 
-def test_the_committed_qm_is_what_lrelease_makes_of_the_ts(tmp_path):
-    """After editing the .ts, run: pyside6-lrelease resources/translations/videomanager_fr.ts -qm
-    videomanager/resources/translations/videomanager_fr.qm"""
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_committed_qm_is_what_lrelease_makes_of_the_ts(tmp_path, language):
+    """After editing a .ts, run: pyside6-lrelease resources/translations/videomanager_<language>.ts -qm
+    videomanager/resources/translations/videomanager_<language>.qm"""
     assert LRELEASE.exists(), "pyside6-lrelease comes with PySide6-Essentials"
-    subprocess.run([str(LRELEASE), "-silent", str(TS), "-qm", str(tmp_path / "fresh.qm")], check=True)
-    assert i18n.qm_path("fr").read_bytes() == (tmp_path / "fresh.qm").read_bytes(), (
+    ts = ROOT / "resources" / "translations" / f"videomanager_{language}.ts"
+    subprocess.run([str(LRELEASE), "-silent", str(ts), "-qm", str(tmp_path / "fresh.qm")], check=True)
+    assert i18n.qm_path(language).read_bytes() == (tmp_path / "fresh.qm").read_bytes(), (
         "the .qm is older than the .ts: run pyside6-lrelease (see this test's docstring)"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "expected"),
+    [("en", 1, "1 card"), ("en", 2, "2 cards"), ("en", 0, "0 cards"), ("fr", 0, "0 carte"),
+     ("fr", 1, "1 carte"), ("fr", 2, "2 cartes")],
+)  # fmt: skip
+def test_plurals_follow_the_language(qapp, language, n, expected):
+    try:
+        i18n.install_translator(qapp, language)
+        assert QCoreApplication.translate("MainWindow", "%n card(s)", "", n) == expected
+    finally:
+        i18n.install_translator(qapp, "en")
 
 
 def test_the_qm_translates_to_french(qapp):

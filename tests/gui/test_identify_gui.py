@@ -5,8 +5,9 @@ bar with an "Open settings" action."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
-from tests.gui.conftest import make_tree, wait_cards
+from tests.gui.conftest import accepting_settings_dialog, make_tree, wait_cards
 from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
 from videomanager.core.settings import Settings
@@ -93,7 +94,7 @@ def test_network_down_for_a_few_titles_says_so_with_retry(qtbot, tmp_path, windo
         w.add_folders([str(root)])
     msg = w.message_bar.message("error:network")
     assert msg is not None
-    assert msg.text.startswith("2 title(s) could not be looked up and stay pending")
+    assert msg.text.startswith("2 titles could not be looked up and stay pending")
     assert [b.text() for b in msg.buttons] == ["Retry"]
     wait_cards(qtbot, w, 2)
     assert {w.model.card_at(i).state for i in range(2)} == {"pending"}
@@ -124,7 +125,7 @@ def _identifying(qtbot, tmp_path, window_factory, fake):
     settings, client = client_for(fake, data)
     w = window_factory(settings=settings, client=client, data=data)
     w.add_folders([str(root)])
-    qtbot.waitUntil(lambda: w._enrich_job is not None and _states(w.library).get("not_found", 0) > 0,
+    qtbot.waitUntil(lambda: w.is_identifying() and _states(w.library).get("not_found", 0) > 0,
                     timeout=30_000)  # fmt: skip
     return w
 
@@ -181,19 +182,14 @@ def test_changing_the_metadata_language_retitles_the_cards(
 
     french = settings.copy()
     french.language = "fr-FR"
-
-    class Accepted:  # the settings dialog, OK pressed with French chosen
-        def result_settings(self):
-            return french
-
-        def result_folders(self):
-            return w.library.roots()
-
+    w.hooks.settings_dialog = accepting_settings_dialog(
+        french, w.library.roots
+    )  # OK pressed with French chosen
     with qtbot.waitSignal(w.identify_finished, timeout=30_000) as done:
-        w._settings_accepted(Accepted())
+        w.open_settings()
     assert done.args[0]["titles_refreshed"] == 2
     qtbot.waitUntil(lambda: w.model.card("movie:620").title == "SOS Fantômes", timeout=10_000)
-    assert w.model.card("movie:539").title == "Psychose"
+    qtbot.waitUntil(lambda: w.model.card("movie:539").title == "Psychose", timeout=10_000)
 
 
 def test_identify_starts_on_the_first_files_a_scan_writes_and_follows_it(
@@ -245,7 +241,8 @@ def test_identify_following_a_scan_looks_up_the_keys_written_meanwhile_then_ends
     worker = EnrichWorker(library, client, follow=True)
     worker.FOLLOW_PAUSE = 0.05
     results: list[dict] = []
-    worker.finished.connect(results.append)
+    # Emitted on the worker's thread, called there: this test runs no event loop.
+    worker.finished.connect(results.append, Qt.ConnectionType.DirectConnection)
     thread = threading.Thread(target=worker.run)
     thread.start()
 
@@ -260,9 +257,9 @@ def test_identify_following_a_scan_looks_up_the_keys_written_meanwhile_then_ends
     scan_into_library(library, [str(root)], workers=1)
     settled()
     assert thread.is_alive()  # still following the scan
-    requests = fake_tmdb.request_count
+    requests = fake_tmdb.stats.request_count
     worker.scan_ended()
     thread.join(timeout=20)
     assert not thread.is_alive()
     assert results and results[0]["matched"] == 4 and results[0]["keys_total"] == 4
-    assert fake_tmdb.request_count == requests  # the last run found nothing left to ask
+    assert fake_tmdb.stats.request_count == requests  # the last run found nothing left to ask

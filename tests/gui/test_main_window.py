@@ -9,7 +9,7 @@ import time
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from tests.gui.conftest import SAMPLE, make_tree, scanned_sample, wait_cards
+from tests.gui.conftest import SAMPLE, accepting_settings_dialog, make_tree, scanned_sample, wait_cards
 from videomanager.core.grouping import cards_from_library
 from videomanager.core.settings import Settings
 
@@ -82,7 +82,7 @@ def test_dropping_a_url_or_text_explains_why_nothing_happened(qtbot, window_fact
     text.setText("just some words")
     drop(w, text)
     assert "just some words" in w.message_bar.message("drop").text
-    assert w._scan_job is None
+    assert not w.is_scanning()
 
 
 def test_close_cancels_a_running_scan_and_keeps_the_library_consistent(
@@ -130,7 +130,7 @@ def test_without_a_key_the_window_says_how_to_add_one(qtbot, window_factory) -> 
     assert not w.identify_action.isEnabled()
     assert "key" in w.identify_action.toolTip()
     w.start_identify()  # explains instead of failing
-    assert w._enrich_job is None
+    assert not w.is_identifying()
     msg.buttons[0].click()  # "Open settings"
     assert len(opened) == 1
 
@@ -159,18 +159,11 @@ def test_settings_accepted_rebuilds_client_and_scans_new_folders(qtbot, tmp_path
     folder = tmp_path / "more"
     make_tree(folder, ["Heat.1995.mkv"])
     built = []
-    w = window_factory(hooks=Hooks(client_factory=lambda s: built.append(s) or None))
     new = Settings(daily_request_limit=500)
-
-    class Accepted:
-        def result_settings(self):
-            return new
-
-        def result_folders(self):
-            return [str(folder)]
-
+    w = window_factory(hooks=Hooks(client_factory=lambda s: built.append(s) or None,
+                                   settings_dialog=accepting_settings_dialog(new, lambda: [str(folder)])))  # fmt: skip
     with qtbot.waitSignal(w.scan_finished, timeout=15_000):
-        w._settings_accepted(Accepted())
+        w.open_settings()  # OK pressed with a daily limit of 500 and a folder added
     assert built == [new]
     assert w.settings_store.load().settings.daily_request_limit == 500
     assert "500" in w.status.requests.text()
@@ -256,13 +249,14 @@ def test_cards_stored_for_the_library_as_it_is_are_not_regrouped(qtbot, tmp_path
     lib = Library(data / "library.sqlite3")
     scan_into_library(lib, [str(root)], workers=1)
     stored = {c.id: c for c in CardStore(lib).cards()}
+    assert not CardStore(lib).pending()  # the window's first update will find nothing to do
     lib.close()
-    w = window_factory(data=data, show=False)
-    diffs: list = []
-    w.cards_job.worker.diff_ready.connect(diffs.append)
-    w.show()
+    w = window_factory(data=data)
     wait_cards(qtbot, w, 5, timeout=15_000)
-    qtbot.waitUntil(lambda: bool(diffs), timeout=15_000)  # the first update after the stored cards
+    diffs: list = []
+    w.cards_job.worker.diff_ready.connect(diffs.append)  # from now on (the worker runs on its own thread)
+    w.request_refresh()
+    qtbot.waitUntil(lambda: bool(diffs), timeout=15_000)
     assert not any(diffs)  # nothing to regroup
     assert {c.id: c for c in w.model.cards()} == stored
     assert [c.title for c in w.model.cards()] == ["Alien", "Breaking Bad", "Heat", "Inception", "The Matrix"]

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from videomanager.core.settings import Settings
+from videomanager.gui.plain import escape
 from videomanager.gui.settings_dialog import INDICATOR_COLORS, SettingsDialog
 from videomanager.tmdb import RetryPolicy, TMDbClient
 
@@ -77,8 +78,9 @@ def test_invalid_key_is_red_with_tmdb_message(qtbot, fake):
     assert result.status == "invalid"
     assert dlg.validation_state == "invalid"
     assert INDICATOR_COLORS["invalid"] in dlg.indicator.styleSheet()
-    assert result.message and result.message in dlg.status_label.text()
-    assert BAD_KEY not in dlg.status_label.text()
+    assert dlg.status_label.text().startswith("Invalid: TMDb refused")  # in the interface's language
+    assert result.message and escape(result.message) in dlg.status_label.toolTip()  # TMDb's own words
+    assert BAD_KEY not in dlg.status_label.text() and BAD_KEY not in dlg.status_label.toolTip()
 
 
 def test_server_down_is_unreachable(qtbot, fake):
@@ -191,3 +193,45 @@ def test_usage_folders_and_clear_cache_confirmation(qtbot, fake, tmp_path):
     dlg.remove_selected_folders()
     assert dlg.folders() == []
     assert not dlg.folders_note.isHidden()  # says what OK will do to the removed folder's videos
+
+
+def test_tmdbs_words_in_the_check_result_are_plain_text(qtbot):
+    """A 401 whose status message holds markup (a proxy's page, a hostile server) shows as the words it is,
+    in the label and in the indicator's tooltip."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from PySide6.QtCore import Qt
+
+    words = '<img src="/etc/passwd"> Tom &amp; <a href="file:///">Jerry</a>'
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            body = json.dumps({"status_code": 7, "status_message": words, "success": False}).encode()
+            self.send_response(401)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_a) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/3"
+        dlg = SettingsDialog(Settings(tmdb_api_key=BAD_KEY), requests_today=lambda: 0, clear_cache=lambda: None,
+                             client_factory=lambda k, t: TMDbClient(api_key=k or None, base_url=base, timeout=2.0))  # fmt: skip
+        qtbot.addWidget(dlg)
+        assert _validate(qtbot, dlg).status == "invalid"
+    finally:
+        server.shutdown()
+    assert dlg.status_label.textFormat() == Qt.TextFormat.PlainText
+    from PySide6.QtGui import QTextDocument
+
+    for tip in (dlg.indicator.toolTip(), dlg.status_label.toolTip()):
+        doc = QTextDocument()
+        doc.setHtml(tip)
+        assert words in doc.toPlainText()  # the tooltips show the words, not an image and a link

@@ -103,8 +103,11 @@ class AccuracyReport:
     stacks_total: int = 0
     stacks_split: int = 0  # stacks whose parts did not end up as one version
     missing: int = 0  # labelled files absent from the output
+    requests: int = 0  # requests made to the stand-in by the identify step (ours only)
+    lookup_keys: int = 0  # unique lookup keys it looked up (ours only)
     numbers_known: bool = True  # False for plain assignments, which carry no season/episode
     per_category: dict[str, CategoryStats] = field(default_factory=dict)
+    per_family: dict[str, CategoryStats] = field(default_factory=dict)  # rows with a "family" (films.jsonl)
     grouping_splits: list[str] = field(default_factory=list)  # films whose versions landed on >1 card
     grouping_merges: list[str] = field(default_factory=list)  # cards holding versions of >1 film
     failures: list[Failure] = field(default_factory=list)
@@ -129,6 +132,10 @@ class AccuracyReport:
     def grouping_f1(self) -> float:
         p, r = self.grouping_precision, self.grouping_recall
         return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+    @property
+    def requests_per_key(self) -> float:
+        return self.requests / self.lookup_keys if self.lookup_keys else 0.0
 
     @property
     def extras_attached_share(self) -> float:
@@ -283,6 +290,7 @@ def _score_placed(
         report.files += 1
         role, want_id, want_kind = row["role"], row.get("tmdb_id"), row.get("kind")
         cat = report.per_category.setdefault(row.get("category", "uncategorised"), CategoryStats())
+        fam = report.per_family.setdefault(row["family"], CategoryStats()) if row.get("family") else None
         cat.rows += 1
         if got is None:
             report.missing += 1
@@ -297,19 +305,18 @@ def _score_placed(
                 if right and got.placement == "extra":
                     report.extras_attached += 1
         else:
-            if identified:
-                report.identified += 1
-                cat.identified += 1
-                report.correct += right
-                cat.correct += right
+            for stats in (report, cat, fam):
+                if stats is None:
+                    continue
+                if identified:
+                    stats.identified += 1
+                    stats.correct += right
+                if want_id is not None:
+                    stats.identifiable += 1
+                    stats.recalled += right
             if want_id is None:
                 report.personal_total += 1
                 report.personal_identified += identified
-            else:
-                report.identifiable += 1
-                cat.identifiable += 1
-                report.recalled += right
-                cat.recalled += right
             if role == "episode":
                 report.episodes_total += 1
                 report.episodes_right_show += right
@@ -324,6 +331,9 @@ def _score_placed(
                 units.append((want_id, got.cluster if got is not None else ("missing", path)))
         ok = _row_ok(row, got)
         cat.ok += ok
+        if fam is not None:
+            fam.rows += 1
+            fam.ok += ok
         if not ok:
             got_text = "missing" if got is None else _describe(got.kind, got.tmdb_id, got.placement)
             if got is not None and got.tmdb_id is not None and not got.identified:
@@ -440,6 +450,17 @@ def _env(values: Mapping[str, str]):
                 os.environ[k] = v
 
 
+def _lookup_keys(db: Path) -> int:
+    """How many unique lookup keys went to TMDb (embedded ids and name searches; not 'nothing to look up')."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM lookups WHERE key != 'none:'").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def run_accuracy(
     rows: Iterable[Mapping[str, Any]],
     workdir: str | os.PathLike[str],
@@ -468,9 +489,12 @@ def run_accuracy(
     }
     with _env(env):
         _cli(["--data-dir", str(data), "scan", str(root)])
+        before = fake.stats.request_count
         _cli(["--data-dir", str(data), "identify"])
+        requests = fake.stats.request_count - before
         cards = json.loads(_cli(["--data-dir", str(data), "list", "--json"]))
     ours = score(rows_by_path, cards, name="ours")
+    ours.requests, ours.lookup_keys = requests, _lookup_keys(data / "library.sqlite3")
     client = TMDbClient(
         api_key=fake.API_KEY, base_url=fake.base_url, limiter=RateLimiter(rate_per_second=1000)
     )
@@ -518,4 +542,21 @@ def format_report(ours: AccuracyReport, naive: AccuracyReport | None = None, fai
         lines.append(f"first failures of {ours.name} ({len(ours.failures)} in all):")
         for f in ours.failures[:failures]:
             lines.append(f"  [{f.category}] {f.path}: expected {f.expected}, got {f.got}")
+    return "\n".join(lines)
+
+
+def format_film_figures(worlds: Mapping[str, tuple[AccuracyReport, AccuracyReport]]) -> str:
+    """Film precision and recall per family of names (clean, release) and overall, ours beside the naive
+    first hit, for each catalog world ("plain", "long tail"); then the requests per lookup key."""
+    lines = [f"{'':<34}{'ours':>8}{'naive':>8}"]
+    for world, (ours, naive) in worlds.items():
+        groups = [(f, ours.per_family.get(f), naive.per_family.get(f)) for f in sorted(ours.per_family)]
+        groups.append(("all", ours, naive))
+        for family, o, n in groups:
+            if o is None or n is None:
+                continue
+            label = f"{world}: {family} names" if family != "all" else f"{world}: all films"
+            lines.append(f"{label + ' precision':<34}{o.precision:>8.3f}{n.precision:>8.3f}")
+            lines.append(f"{label + ' recall':<34}{o.recall:>8.3f}{n.recall:>8.3f}")
+        lines.append(f"{world + ': requests per lookup key':<34}{ours.requests_per_key:>8.2f}")
     return "\n".join(lines)

@@ -136,7 +136,7 @@ def test_scan_and_list_json_round_trip_any_name(tmp_path_factory, capsys, names)
 
 
 def test_special_names_by_hand(tmp_path: Path, capsys) -> None:
-    """The cases the brief names, written out so a failure is easy to read."""
+    """Names known to trip scanners up, written out so a failure is easy to read."""
     root = tmp_path / "videos"
     root.mkdir()
     names = [

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # The format of the stored cards: raise it whenever grouping or the Card type builds different cards from
 # the same library, so that every stored card is built again once.
-CARDS_FORMAT = 2
+CARDS_FORMAT = 5
 
 # When this share of the library's files changed at once, one full regroup is cheaper than following them.
 FULL_SHARE = 0.25
@@ -167,7 +167,13 @@ class CardStore:
     def _incremental(self, conn, rows: list[tuple], seq: int, applied: int) -> _Plan | None:
         """The regroup of the cards the logged changes touch, or None when a full one is cheaper."""
         lib = self.library
-        refs: dict[str, set] = {"file": set(), "key": set(), "fingerprint": set(), "title": set()}
+        refs: dict[str, set] = {
+            "file": set(),
+            "key": set(),
+            "fingerprint": set(),
+            "title": set(),
+            "season": set(),
+        }
         for _, what, ref in rows:
             refs.setdefault(what, set()).add(ref)
         changed = {int(i) for i in refs["file"]}
@@ -186,6 +192,12 @@ class CardStore:
             r[0] for r in _select(conn, "SELECT card_id FROM card_files WHERE owner_dir IN ({})", folders)
         }
         touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE tmdb_id IN ({})", refs["title"])}
+        touched |= {
+            r[0]
+            for r in _select(
+                conn, "SELECT id FROM cards WHERE kind = 'tv' AND tmdb_id IN ({})", refs["season"]
+            )
+        }
         forget = set(changed)
         while True:
             members = {
@@ -211,7 +223,8 @@ class CardStore:
         decisions = lib.decisions_for({f.fingerprint for f in ordered if f.fingerprint})
         ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
         ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
-        return build_cards(ordered, lookups, lib.titles_for(ids), decisions)
+        seen = lib.seen_for({f.fingerprint for f in ordered if f.fingerprint})
+        return build_cards(ordered, lookups, lib.titles_for(ids), decisions, lib.seasons_for(ids), seen)
 
     def _write(self, plan: _Plan) -> CardChanges | None:
         """Store a plan; None when another updater applied changes since it was read."""

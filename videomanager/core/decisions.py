@@ -17,13 +17,19 @@ from videomanager.core.models import Card
 
 
 class DecisionError(Exception):
-    """A decision that cannot be applied, with a message for the user."""
+    """A decision that cannot be applied, with a message for the user (English), its ``kind`` and the
+    values the message names (``args_for_message``), for a window to say it in its own language."""
+
+    def __init__(self, message: str, kind: str = "other", **values: object) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.args_for_message = values
 
 
 def _fingerprints(library: Library, file_ids: Iterable[int]) -> list[tuple[FileRecord, str]]:
     files = library.files_by_ids(list(file_ids))
     if not files:
-        raise DecisionError("None of those files is in the library.")
+        raise DecisionError("None of those files is in the library.", "no-files")
     out = []
     for f in files:
         fp = f.fingerprint
@@ -32,7 +38,9 @@ def _fingerprints(library: Library, file_ids: Iterable[int]) -> list[tuple[FileR
                 fp = fingerprint(f.path, f.size)
             except OSError as exc:
                 raise DecisionError(
-                    f"{f.path} cannot be read ({exc.strerror or exc}), so the decision cannot be attached to it."
+                    f"{f.path} cannot be read ({exc.strerror or exc}), so the decision cannot be attached to it.",
+                    "unreadable",
+                    path=f.path,
                 ) from exc
             library.set_fingerprint(f.id, fp)
         out.append((f, fp))
@@ -44,7 +52,7 @@ def set_match(
 ) -> int:
     """These files are this TMDb title (movie or tv). Returns how many files were set."""
     if kind not in ("movie", "tv") or int(tmdb_id) <= 0:
-        raise DecisionError("A TMDb id is a positive number, for a movie or a TV show.")
+        raise DecisionError("A TMDb id is a positive number, for a movie or a TV show.", "bad-id")
     pairs = _fingerprints(library, file_ids)
     for _f, fp in pairs:
         library.set_decision(fp, "match", kind=kind, tmdb_id=int(tmdb_id))
@@ -77,13 +85,31 @@ def split_off(library: Library, file_ids: Iterable[int], kind: str | None, tmdb_
     return token
 
 
-def merge(library: Library, target: Card, others: Iterable[Card]) -> int:
-    """Put every file of ``others`` on the ``target`` card."""
-    ids = card_file_ids(target)
-    for card in others:
-        ids.extend(card_file_ids(card))
-    if target.tmdb_id and target.kind:
-        return set_match(library, ids, target.kind, target.tmdb_id)
+def identified_titles(cards: Iterable[Card]) -> list[tuple[str, int]]:
+    """The TMDb titles (kind, id) these cards are identified as, each once, in the cards' order."""
+    titles: list[tuple[str, int]] = []
+    for card in cards:
+        if card.tmdb_id and card.kind in ("movie", "tv") and (card.kind, card.tmdb_id) not in titles:
+            titles.append((card.kind, card.tmdb_id))
+    return titles
+
+
+def merge(library: Library, target: Card, others: Iterable[Card], keep: tuple[str, int] | None = None) -> int:
+    """Put every file of ``target`` and ``others`` on one card, identified as ``keep`` (kind, TMDb id) or
+    else as the one title identified among the cards, whichever card is the target; unidentified when none
+    is. Cards identified as different titles need ``keep`` (one of them)."""
+    cards = [target, *others]
+    titles = identified_titles(cards)
+    if keep is None and len(titles) > 1:
+        raise DecisionError(
+            "These cards are different titles on TMDb: choose the one the merged card keeps.", "choose-title"
+        )
+    if keep is not None and keep not in titles:
+        raise DecisionError("The title to keep is not one of the merged cards'.", "not-a-title")
+    ids = [i for card in cards for i in card_file_ids(card)]
+    keep = keep or (titles[0] if titles else None)
+    if keep is not None:
+        return set_match(library, ids, *keep)
     token = uuid.uuid4().hex[:12]
     pairs = _fingerprints(library, ids)
     for _f, fp in pairs:

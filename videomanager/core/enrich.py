@@ -1,10 +1,16 @@
 """The identify pipeline: unique lookup keys -> concurrent, rate-limited TMDb lookups -> library.
 
 One search per unique (kind, normalised title, year), never one per file; an id embedded in a name goes
-straight to the movie / tv / find endpoint. Lookups run in a thread pool through the client's shared
+straight to the movie / tv / find endpoint (one lookup: ``lookup.py``). Lookups run in a thread pool through the client's shared
 limiter and each result is written as soon as it arrives, so the pipeline is resumable and idempotent:
 killed at any point, the next run finishes the keys still pending and repeats none that finished; on an
 unchanged library a second run makes no request at all.
+
+A failure of one lookup (a network error, a malformed answer) leaves that key pending and the run goes
+on; a credential refused, the daily budget spent, several network failures or rate-limit refusals in a
+row stop the run, with the error's sentence and ``kind`` in the summary. Each lookup runs in the
+client's scope of the run's cancel event, so stopping interrupts waits and requests in flight, and its
+retry waits together are bounded (LOOKUP_MAX_WAIT).
 """
 
 from __future__ import annotations
@@ -14,24 +20,25 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 
 from videomanager.core.keys import NO_TITLE_KEY
 from videomanager.core.library import Library
-from videomanager.core.matcher import (
-    Query,
-    candidate_from_result,
-    decide,
-    needs_alternative_titles,
-    score_candidates,
-)
-from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Candidate, Parsed
+from videomanager.core.lookup import Identifier, LookupResult, candidate_dict, queries_for_keys, title_data
+from videomanager.core.matcher import Query
+from videomanager.core.models import STATE_AMBIGUOUS, STATE_MATCHED, STATE_NOT_FOUND, Parsed
+from videomanager.core.reasons import phrase
+from videomanager.core.season_fetch import SeasonFetcher, library_show_choices
 from videomanager.tmdb.errors import (
     BadRequestError,
     DailyLimitReachedError,
     InvalidCredentialError,
+    MalformedAnswerError,
     NoCredentialError,
     NotFoundError,
+    RateLimitedError,
+    RequestCancelled,
     TMDbError,
 )
 
@@ -41,6 +48,8 @@ log = logging.getLogger(__name__)
 # A network failure is not among them: one title can fail alone; several in a row stop the run (below).
 FATAL = (NoCredentialError, InvalidCredentialError, DailyLimitReachedError)
 MAX_CONSECUTIVE_FAILURES = 5
+MAX_CONSECUTIVE_RATE_LIMITED = 3  # lookups refused with 'too many requests' after their waits, in a row
+LOOKUP_MAX_WAIT = 40.0  # seconds of retry waiting one lookup may use in all (its requests together)
 DEFAULT_LANGUAGE = "en-US"  # what a title fetched before the language was recorded was fetched in
 LANGUAGE_FIELD = "fetched_language"  # in a title's stored data: the language it was fetched in
 
@@ -52,7 +61,8 @@ class EnrichProgress:
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
-    wait_seconds: float = 0.0  # time requests spent waiting for the rate limiter (ours and TMDb's 429s)
+    wait_seconds: float = 0.0  # time requests spent waiting for the rate limit (ours and TMDb's 429s)
+    backoff_seconds: float = 0.0  # time spent waiting before retries after errors (5xx, timeouts)
     requests_today: int = 0
     daily_limit: int = 0  # 0 = none
     eta_seconds: float | None = None
@@ -64,210 +74,63 @@ class EnrichSummary:
     matched: int = 0
     ambiguous: int = 0
     not_found: int = 0
+    pending: int = 0  # of the keys_total, still pending at the end (failed, or not reached after a stop)
     failed: int = 0  # keys left pending after an error on that key alone
     failed_reason: str | None = None  # the last such error's sentence (a network down: no whole-run stop)
-    failed_kind: str | None = None  # and its class name
+    failed_kind: str | None = None  # and its kind ("network", "malformed", ... see tmdb.errors)
+    failed_error: str | None = None  # and its class name
+    malformed: int = 0  # TMDb answers that were malformed (in part: items dropped, or as a whole)
     titles_refreshed: int = 0  # titles fetched again because the metadata language changed
+    seasons_fetched: int = 0  # TMDb seasons whose episodes (names, air dates) were stored
     requests: int = 0
     cache_hits: int = 0
     waits_429: int = 0
     seconds: float = 0.0
     stop_reason: str | None = None  # one sentence when the run stopped early (key, budget, network)
-    stop_kind: str | None = None  # the error's class name ("InvalidCredentialError"), for the UI's action
+    stop_kind: str | None = None  # the error's kind ("credential", "daily-limit", ...), for the UI's action
+    # What a window needs to word the stop itself: the error's class name, and the daily figures
+    stop_args: dict = field(default_factory=dict)
     cancelled: bool = False
     by_state: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
+        """One sentence whose counts add up: matched + ambiguous + not found + pending = titles."""
         text = (
-            f"{self.keys_total} titles looked up: {self.matched} matched, {self.ambiguous} ambiguous, "
-            f"{self.not_found} not found; {self.requests} requests, {self.cache_hits} cache hits, "
-            f"{self.waits_429} rate-limit waits, {self.seconds:.1f} s"
+            f"{self.keys_total} titles to identify: {self.matched} matched, {self.ambiguous} ambiguous, "
+            f"{self.not_found} not found, {self.pending} still pending; {self.requests} requests, "
+            f"{self.cache_hits} cache hits, {self.waits_429} rate-limit waits, {self.seconds:.1f} s"
         )
         if self.failed:
-            text += f"; {self.failed} left for the next run"
+            text += f"; {self.failed} lookups failed"
+        if self.malformed:
+            text += f"; {self.malformed} malformed TMDb answers"
         if self.titles_refreshed:
             text += f"; {self.titles_refreshed} titles fetched again in the new metadata language"
+        if self.seasons_fetched:
+            text += f"; episodes of {self.seasons_fetched} seasons fetched"
         return text
 
 
-@dataclass(frozen=True)
-class LookupResult:
-    key: str
-    state: str
-    tmdb_id: int | None = None
-    kind: str | None = None
-    confidence: float | None = None
-    reasons: str = ""
-    candidates: tuple[Candidate, ...] = ()
-    title_data: dict | None = None
+RATE_LIMIT_STOP = (
+    "TMDb kept answering 'too many requests' for several titles in a row, so identification stopped: "
+    "try again later or lower the request rate in Settings."
+)
 
 
-def _candidate_dict(c: Candidate) -> dict:
-    return {
-        "tmdb_id": c.tmdb_id, "kind": c.kind, "title": c.title, "year": c.year,
-        "original_title": c.original_title, "popularity": c.popularity, "poster_path": c.poster_path,
-        "score": c.score, "reasons": c.reasons,
-    }  # fmt: skip
+@dataclass
+class _Run:
+    """The state of one identify run's lookups."""
 
-
-def _title_data(item: dict, kind: str) -> dict:
-    keep = ("id", "title", "name", "original_title", "original_name", "release_date", "first_air_date",
-            "poster_path", "backdrop_path", "overview", "popularity", "vote_average", "genre_ids",
-            "original_language", "imdb_id", "runtime")  # fmt: skip
-    data = {k: item[k] for k in keep if k in item}
-    data["media_type"] = kind
-    return data
-
-
-class Identifier:
-    """Identifies one lookup key against TMDb (the unit of work of the pipeline)."""
-
-    def __init__(self, client) -> None:
-        self.client = client
-
-    def identify(self, key: str, query: Query | None) -> LookupResult:
-        if key == NO_TITLE_KEY or query is None:
-            return LookupResult(key, STATE_NOT_FOUND, reasons="nothing to look up in the file name")
-        if key.startswith(("tmdb:", "imdb:", "tvdb:")):
-            return self._by_id(key)
-        return self._by_search(key, query)
-
-    def _by_id(self, key: str) -> LookupResult:
-        scheme, _, rest = key.partition(":")
-        try:
-            if scheme == "tmdb":
-                kind, _, ident = rest.partition(":")
-                item = (
-                    self.client.get_tv_show(int(ident)) if kind == "tv" else self.client.get_movie(int(ident))
-                )
-                return self._matched_by_id(key, item, kind, f"TMDb id {ident} in the file name")
-            source = "imdb_id" if scheme == "imdb" else "tvdb_id"
-            found = self.client.find(rest, external_source=source)
-        except NotFoundError:
-            return LookupResult(
-                key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb"
-            )
-        for kind, bucket in (("movie", "movie_results"), ("tv", "tv_results")):
-            items = found.get(bucket) if isinstance(found, dict) else None
-            if items:
-                return self._matched_by_id(
-                    key, items[0], kind, f"{source.replace('_id', '').upper()} id {rest}"
-                )
-        return LookupResult(key, STATE_NOT_FOUND, reasons=f"the id in the file name ({rest}) is not on TMDb")
-
-    @staticmethod
-    def _matched_by_id(key: str, item: dict, kind: str, why: str) -> LookupResult:
-        c = candidate_from_result(item, kind)
-        return LookupResult(key, STATE_MATCHED, c.tmdb_id, kind, 1.0, why, (c,), _title_data(item, kind))
-
-    def _search(self, query: Query, year: int | None) -> list[dict]:
-        if query.kind == "tv":
-            data = self.client.search_tv(query.title, first_air_date_year=year)
-        else:
-            data = self.client.search_movie(query.title, year=year)
-        results = data.get("results") if isinstance(data, dict) else None
-        return [r for r in results or [] if isinstance(r, dict) and isinstance(r.get("id"), int)]
-
-    def _by_search(self, key: str, query: Query) -> LookupResult:
-        items: dict[int, dict] = {}
-        in_year: set[int] = set()
-        if query.year:
-            for r in self._search(query, query.year):
-                items.setdefault(r["id"], r)
-                in_year.add(r["id"])
-        scored = self._score(query, items, in_year, {})
-        done = scored and decide(scored).state == STATE_MATCHED
-        if not done:
-            # The year may be a regional release year, or wrong: search again without it (+-1 allowed).
-            for r in self._search(query, None):
-                items.setdefault(r["id"], r)
-            scored = self._score(query, items, in_year, {})
-        alt: dict[int, list[str]] = {}
-        if scored and decide(scored).state != STATE_MATCHED:
-            for tmdb_id in needs_alternative_titles(query, scored, list(items)):
-                alt[tmdb_id] = self._alternative_titles(query.kind, tmdb_id)
-            if alt:
-                scored = self._score(query, items, in_year, alt)
-        penalties: dict[int, str] = {}
-        if scored and query.kind == "tv" and query.max_season and decide(scored).state == STATE_AMBIGUOUS:
-            # Same-named shows: one that never had season N cannot hold S0NE01 (The Office UK: 2 series).
-            for s in scored[:3]:
-                if s.score >= scored[0].score - 0.15:
-                    seasons = self._season_count(s.candidate.tmdb_id)
-                    if seasons is not None and seasons < query.max_season:
-                        penalties[s.candidate.tmdb_id] = f"only {seasons} seasons"
-            if penalties:
-                scored = self._score(query, items, in_year, alt, penalties)
-        decision = decide(scored)
-        candidates = decision.candidates
-        if decision.state == STATE_MATCHED and decision.best is not None:
-            best = decision.best
-            return LookupResult(key, STATE_MATCHED, best.tmdb_id, best.kind, decision.confidence, decision.reasons,
-                                candidates, _title_data(items[best.tmdb_id], best.kind))  # fmt: skip
-        return LookupResult(
-            key, decision.state, None, query.kind, decision.confidence, decision.reasons, candidates
-        )
-
-    def _score(self, query: Query, items: dict[int, dict], in_year: set[int], alt: dict[int, list[str]],
-               penalties: dict[int, str] | None = None):  # fmt: skip
-        cands = [candidate_from_result(r, query.kind) for r in items.values()]
-        return score_candidates(query, cands, in_year_search=in_year, alt_titles=alt, penalties=penalties)
-
-    def _season_count(self, tv_id: int) -> int | None:
-        try:
-            data = self.client.get_tv_show(tv_id)
-        except NotFoundError:
-            return None
-        n = data.get("number_of_seasons") if isinstance(data, dict) else None
-        return n if isinstance(n, int) else None
-
-    def _alternative_titles(self, kind: str, tmdb_id: int) -> list[str]:
-        """Alternative and translated titles ("Le Monde de Nemo" for Finding Nemo), in one request."""
-        appends = "alternative_titles,translations"
-        try:
-            if kind == "tv":
-                data = self.client.get_tv_show(tmdb_id, append_to_response=appends)
-            else:
-                data = self.client.get_movie(tmdb_id, append_to_response=appends)
-        except NotFoundError:
-            return []
-        if not isinstance(data, dict):
-            return []
-        alt = data.get("alternative_titles")
-        rows = (alt.get("results") if kind == "tv" else alt.get("titles")) if isinstance(alt, dict) else None
-        titles = [str(r["title"]) for r in rows or [] if isinstance(r, dict) and r.get("title")]
-        tr = data.get("translations")
-        for t in (tr.get("translations") if isinstance(tr, dict) else None) or []:
-            d = t.get("data") if isinstance(t, dict) else None
-            name = (d.get("name") if kind == "tv" else d.get("title")) if isinstance(d, dict) else None
-            if isinstance(name, str) and name.strip():
-                titles.append(name)
-        return titles
-
-
-def queries_for_keys(library: Library, keys: list[str]) -> dict[str, Query]:
-    """The search query of each key, from the files that use it (title as written, year, hints)."""
-    wanted = set(keys)
-    out: dict[str, Query] = {}
-    seasons: dict[str, int] = {}
-    alts: dict[str, set[str]] = {}
-    for key, parsed in library.parses_for_keys(wanted):
-        if parsed.season is not None:
-            seasons[key] = max(seasons.get(key, 0), parsed.season)
-        alts.setdefault(key, set()).update(parsed.alternative_titles)
-        if key not in out and parsed.title:
-            out[key] = Query(
-                title=parsed.title,
-                year=parsed.year,
-                kind="tv" if parsed.kind == "episode" else "movie",
-                country=parsed.country if parsed.kind == "episode" else None,
-                language=parsed.language,
-            )
-    for key, q in out.items():
-        out[key] = replace(
-            q, alternative_titles=tuple(sorted(alts.get(key, ()))), max_season=seasons.get(key)
-        )
-    return out
+    keys: list[str]
+    queries: dict[str, Query]
+    started: float
+    base: dict[str, float]
+    done: int = 0
+    failures: int = 0  # network-type failures in a row
+    rate_limited: int = 0  # rate-limit refusals in a row
+    failed_keys: list[str] = field(default_factory=list)
+    last_error: TMDbError | None = None
+    batch: list[str] = field(default_factory=list)
 
 
 class Enricher:
@@ -293,21 +156,48 @@ class Enricher:
         self.clock = clock
         self.identifier = Identifier(client)
 
-    def _progress(self, done: int, total: int, started: float, base: tuple[int, int, int]) -> EnrichProgress:
+    def _counters(self) -> dict[str, float]:
+        """The client's running totals this run's figures are differences of."""
+        c = self.client
+        return {
+            "requests": c.requests_sent,
+            "cache_hits": c.cache_hits,
+            "waits_429": c.limiter.waits_429,
+            "wait_seconds": getattr(c.limiter, "total_wait_seconds", 0.0),
+            "backoff_seconds": getattr(c.limiter, "backoff_seconds", 0.0),
+            "malformed": getattr(c, "answers_rejected", 0) + getattr(c, "answers_cleaned", 0),
+        }
+
+    def _delta(self, base: dict[str, float]) -> dict[str, float]:
+        now = self._counters()
+        return {k: now[k] - base[k] for k in base}
+
+    def _progress(self, done: int, total: int, started: float, base: dict[str, float]) -> EnrichProgress:
         budget = getattr(self.client, "budget", None)
         elapsed = self.clock() - started
         eta = (elapsed / done) * (total - done) if done and total > done else (0.0 if done >= total else None)
+        d = self._delta(base)
         return EnrichProgress(
             keys_done=done,
             keys_total=total,
-            requests=self.client.requests_sent - base[0],
-            cache_hits=self.client.cache_hits - base[1],
-            waits_429=self.client.limiter.waits_429 - base[2],
-            wait_seconds=max(0.0, getattr(self.client.limiter, "total_wait_seconds", 0.0) - self._wait_base),
+            requests=int(d["requests"]),
+            cache_hits=int(d["cache_hits"]),
+            waits_429=int(d["waits_429"]),
+            wait_seconds=max(0.0, d["wait_seconds"]),
+            backoff_seconds=max(0.0, d["backoff_seconds"]),
             requests_today=budget.used_today() if budget is not None else 0,
             daily_limit=budget.limit if budget is not None else 0,
             eta_seconds=eta,
         )
+
+    def _scope(self) -> AbstractContextManager:
+        """The client's scope for one lookup: the run's cancel event, and the lookup's wait budget."""
+        make = getattr(self.client, "scope", None)
+        return make(self.cancel, LOOKUP_MAX_WAIT) if make is not None else nullcontext()
+
+    def _identify(self, key: str, query: Query | None) -> LookupResult:
+        with self._scope():
+            return self.identifier.identify(key, query)
 
     def run(self, retry: bool = False) -> EnrichSummary:
         started = self.clock()
@@ -315,26 +205,38 @@ class Enricher:
             self.library.reset_lookups([STATE_NOT_FOUND, STATE_AMBIGUOUS])
         keys = self.library.pending_lookup_keys()
         summary = EnrichSummary(keys_total=len(keys))
-        base = (self.client.requests_sent, self.client.cache_hits, self.client.limiter.waits_429)
-        self._wait_base = getattr(self.client.limiter, "total_wait_seconds", 0.0)
+        base = self._counters()
         if not keys:
             if getattr(self.client, "has_credential", True):
+                self._fetch_seasons(summary)
                 self._refresh_language(summary)
-            self._finish(summary, started, base)
+            self._finish(summary, started, base, keys)
             return summary
         if not getattr(self.client, "has_credential", True):
             # Nothing can be looked up; keys stay pending (files without a title are settled anyway).
             self._settle_untitled(keys, summary)
-            summary.stop_reason, summary.stop_kind = NoCredentialError().user_message, "NoCredentialError"
-            self._finish(summary, started, base)
+            summary.stop_reason, summary.stop_kind = NoCredentialError().user_message, NoCredentialError.kind
+            summary.stop_args = {"error": "NoCredentialError"}
+            self._finish(summary, started, base, keys)
             return summary
-        queries = queries_for_keys(self.library, keys)
-        done = 0
-        consecutive_failures = 0
-        failed_keys: list[str] = []
-        batch: list[str] = []
+        run = _Run(keys, queries_for_keys(self.library, keys), started, base)
+        self._look_up_all(run, summary)
+        self._retry_failed(run, summary)
+        self._settle_by_library_shows(summary, set(keys))
+        if run.batch and self.on_result:
+            self.on_result(run.batch)
+        self._fetch_seasons(summary)
+        self._refresh_language(summary)
+        summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
+        self._finish(summary, started, base, keys)
+        if self.progress_cb:
+            self.progress_cb(self._progress(run.done, len(keys), started, base))
+        return summary
+
+    def _look_up_all(self, run: _Run, summary: EnrichSummary) -> None:
+        """Every key once, in the thread pool; results saved as they arrive."""
+        pending_keys = iter(run.keys)
         last_emit = self.clock()
-        pending_keys = iter(keys)
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="identify") as pool:
             running: dict[Future, str] = {}
 
@@ -347,69 +249,125 @@ class Enricher:
                     key = next(pending_keys, None)
                     if key is None:
                         return
-                    running[pool.submit(self.identifier.identify, key, queries.get(key))] = key
+                    running[pool.submit(self._identify, key, run.queries.get(key))] = key
 
             submit_more()
             while running:
                 finished, _ = wait(list(running), timeout=0.25, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     key = running.pop(fut)
-                    if fut.cancelled():
-                        continue  # stopped before it started: the key stays pending
-                    try:
-                        result = fut.result()
-                    except FATAL as exc:
-                        if summary.stop_reason is None:
-                            summary.stop_reason, summary.stop_kind = exc.user_message, type(exc).__name__
-                        self.cancel.set()
-                        continue
-                    except BadRequestError as exc:
-                        result = LookupResult(key, STATE_NOT_FOUND, reasons=exc.user_message)
-                    except TMDbError as exc:
-                        failed_keys.append(key)
-                        consecutive_failures += 1
-                        log.debug("lookup %s failed: %s", key, exc.user_message)
-                        if consecutive_failures >= MAX_CONSECUTIVE_FAILURES:
-                            summary.stop_reason, summary.stop_kind = exc.user_message, type(exc).__name__
-                            self.cancel.set()
-                        continue
-                    consecutive_failures = 0
-                    self._save(result, summary)
-                    done += 1
-                    batch.append(key)
-                if batch and (self.clock() - last_emit > 0.2 or not running):
+                    if not fut.cancelled():  # a cancelled one never started: the key stays pending
+                        self._settle(key, fut, run, summary)
+                if run.batch and (self.clock() - last_emit > 0.2 or not running):
                     if self.on_result:
-                        self.on_result(batch)
-                    batch = []
+                        self.on_result(run.batch)
+                    run.batch = []
                     last_emit = self.clock()
                 if self.progress_cb:
-                    self.progress_cb(self._progress(done, len(keys), started, base))
+                    self.progress_cb(self._progress(run.done, len(run.keys), run.started, run.base))
                 if self.cancel.is_set():
                     for fut in running:
                         fut.cancel()
                 submit_more()
-        # Keys that failed alone (a dropped connection after every retry) get one more try at the end,
-        # when the rest is done: a flaky network should not leave titles behind.
-        for key in failed_keys:
-            if self.cancel.is_set():
-                summary.failed += 1
+
+    def _settle(self, key: str, fut: Future, run: _Run, summary: EnrichSummary) -> None:
+        """Save one lookup's result, or count its failure (and stop the run when failures say so)."""
+        try:
+            result = fut.result()
+        except FATAL as exc:
+            self._stop(summary, exc)
+            return
+        except RequestCancelled:
+            return  # stopped by the user (or by a stop above): the key stays pending
+        except BadRequestError as exc:
+            result = LookupResult(key, STATE_NOT_FOUND, reasons=phrase("request_rejected"))
+            log.info("lookup %s: %s", key, exc.user_message)
+        except MalformedAnswerError as exc:
+            # A fault in that one answer: the title stays pending, the run goes on (and it is not
+            # asked again at the end: the same question would get the same answer).
+            log.debug("lookup %s: malformed answer: %s", key, exc.detail)
+            self._failed(summary, exc)
+            return
+        except RateLimitedError as exc:
+            run.failed_keys.append(key)
+            run.last_error = exc
+            run.rate_limited += 1
+            log.debug("lookup %s refused: %s", key, exc.user_message)
+            if run.rate_limited >= MAX_CONSECUTIVE_RATE_LIMITED:
+                self._stop(summary, exc, RATE_LIMIT_STOP)
+            return
+        except TMDbError as exc:
+            run.failed_keys.append(key)
+            run.last_error = exc
+            run.failures += 1
+            log.debug("lookup %s failed: %s", key, exc.user_message)
+            if run.failures >= MAX_CONSECUTIVE_FAILURES:
+                self._stop(summary, exc)
+            return
+        run.failures = run.rate_limited = 0
+        self._save(result, summary)
+        run.done += 1
+        run.batch.append(key)
+
+    def _stop(self, summary: EnrichSummary, exc: TMDbError, message: str | None = None) -> None:
+        if summary.stop_reason is None:
+            summary.stop_reason, summary.stop_kind = message or exc.user_message, exc.kind
+            summary.stop_args = {"error": "RateLimitStop" if message == RATE_LIMIT_STOP else type(exc).__name__,
+                                 **{k: getattr(exc, k) for k in ("used", "limit") if hasattr(exc, k)}}  # fmt: skip
+        self.cancel.set()
+
+    @staticmethod
+    def _failed(summary: EnrichSummary, exc: TMDbError) -> None:
+        summary.failed += 1
+        summary.failed_reason, summary.failed_kind = exc.user_message, exc.kind
+        summary.failed_error = type(exc).__name__
+
+    def _retry_failed(self, run: _Run, summary: EnrichSummary) -> None:
+        """Keys that failed alone (a dropped connection after every retry) get one more try at the end,
+        when the rest is done: a flaky network should not leave titles behind. Not after a stop, and not
+        when no lookup at all succeeded (the network is down: asking again would only wait again)."""
+        for key in run.failed_keys:
+            if self.cancel.is_set() or run.done == 0:
+                if run.last_error is not None:
+                    self._failed(summary, run.last_error)
                 continue
             try:
-                self._save(self.identifier.identify(key, queries.get(key)), summary)
-                done += 1
-                batch.append(key)
+                self._save(self._identify(key, run.queries.get(key)), summary)
+                run.done += 1
+                run.batch.append(key)
             except TMDbError as exc:
-                summary.failed += 1
-                summary.failed_reason, summary.failed_kind = exc.user_message, type(exc).__name__
+                self._failed(summary, exc)
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
-        if batch and self.on_result:
-            self.on_result(batch)
-        self._refresh_language(summary)
-        summary.cancelled = self.cancel.is_set() and summary.stop_reason is None
-        self._finish(summary, started, base)
-        if self.progress_cb:
-            self.progress_cb(self._progress(done, len(keys), started, base))
-        return summary
+
+    def _settle_by_library_shows(self, summary: EnrichSummary, keys: set[str]) -> None:
+        """Match the ambiguous TV lookups whose best candidate is a show the library holds (see
+        ``library_show_choices``); the lookup keeps its candidates and says why. ``keys``: this run's."""
+        for key, best in library_show_choices(self.library):
+            row = self.library.lookups_for([key])[key]
+            self.library.save_lookup(
+                key, state=STATE_MATCHED, tmdb_id=best["tmdb_id"], kind="tv", confidence=row.confidence,
+                reasons=f"{row.reasons}; the show other files in the library are matched to",
+                candidates=row.candidates,
+            )  # fmt: skip
+            if key in keys:
+                summary.matched += 1
+                summary.ambiguous = max(0, summary.ambiguous - 1)
+
+    def _fetch_seasons(self, summary: EnrichSummary) -> None:
+        """The season details the matched shows' files need (see SeasonFetcher)."""
+        if self.cancel.is_set() or summary.stop_reason is not None:
+            return
+        fetcher = SeasonFetcher(self.library, self.client, workers=self.workers, cancel=self.cancel,
+                                language=self._language())  # fmt: skip
+        try:
+            summary.seasons_fetched = fetcher.run()
+        except FATAL as exc:
+            summary.stop_reason, summary.stop_kind = exc.user_message, exc.kind
+            return
+        if fetcher.error is not None:
+            log.debug("fetching season details stopped: %s", fetcher.error.user_message)
+        if summary.seasons_fetched and self.on_result:
+            self.on_result([])  # the cards changed: episode titles, air dates and numbers
 
     def _settle_untitled(self, keys: list[str], summary: EnrichSummary) -> None:
         if NO_TITLE_KEY in keys:
@@ -436,13 +394,14 @@ class Enricher:
             if self.cancel.is_set() or stop:
                 return None
             try:
-                item = self.client.get_tv_show(tid) if kind == "tv" else self.client.get_movie(tid)
+                with self._scope():
+                    item = self.client.get_tv_show(tid) if kind == "tv" else self.client.get_movie(tid)
             except NotFoundError:  # gone from TMDb: keep what we have, and do not ask again
                 return kind, tid, {**old, LANGUAGE_FIELD: lang}
             except TMDbError as exc:
                 stop.append(exc)
                 return None
-            return kind, tid, {**old, **_title_data(item, kind), LANGUAGE_FIELD: lang}
+            return kind, tid, {**old, **title_data(item, kind), LANGUAGE_FIELD: lang}
 
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="retitle") as pool:
             for done in pool.map(fetch, stale):
@@ -464,7 +423,7 @@ class Enricher:
             kind=r.kind,
             confidence=r.confidence,
             reasons=r.reasons,
-            candidates=[_candidate_dict(c) for c in r.candidates],
+            candidates=[candidate_dict(c) for c in r.candidates],
         )
         if r.state == STATE_MATCHED:
             summary.matched += 1
@@ -473,11 +432,17 @@ class Enricher:
         else:
             summary.not_found += 1
 
-    def _finish(self, summary: EnrichSummary, started: float, base: tuple[int, int, int]) -> None:
+    def _finish(
+        self, summary: EnrichSummary, started: float, base: dict[str, float], keys: list[str]
+    ) -> None:
         summary.seconds = self.clock() - started
-        summary.requests = self.client.requests_sent - base[0]
-        summary.cache_hits = self.client.cache_hits - base[1]
-        summary.waits_429 = self.client.limiter.waits_429 - base[2]
+        d = self._delta(base)
+        summary.requests = int(d["requests"])
+        summary.cache_hits = int(d["cache_hits"])
+        summary.waits_429 = int(d["waits_429"])
+        summary.malformed = int(d["malformed"])
+        # What is really left, read back from the library (a failed lookup and one never reached alike).
+        summary.pending = len(set(keys).intersection(self.library.pending_lookup_keys()))
 
 
 def build_client(settings, paths, library: Library | None, env=None):
@@ -516,4 +481,6 @@ __all__ = [
     "LookupResult",
     "Parsed",
     "build_client",
+    "queries_for_keys",
+    "title_data",
 ]

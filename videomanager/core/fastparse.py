@@ -33,7 +33,9 @@ from guessit.rules.common import seps as _GUESSIT_SEPS
 from guessit.rules.common.formatters import cleanup as _cleanup
 from guessit.rules.common.formatters import reorder_title as _reorder_title
 
+from videomanager.core import episodes as _episodes
 from videomanager.core import parser as _parser
+from videomanager.core import parser_films as _films
 from videomanager.core import parser_rules as _rules
 from videomanager.core.models import Parsed
 from videomanager.core.text import normalize_title
@@ -63,6 +65,8 @@ _TECHNICAL = frozenset(
 )
 # Parser regexes that match any word (tokenizers), not a vocabulary: never used to judge a title.
 _TOKENIZERS = frozenset({"_STEM_TOKEN"})
+# The modules parse() reads names with: their module-level regexes are the parser's own vocabulary.
+_PARSER_MODULES = (_parser, _rules, _films, _episodes)
 
 
 def _digit_class(digits: str) -> str:
@@ -82,7 +86,8 @@ def title_text(raw: str) -> str:
 class Vocabulary:
     """Does guessit, or a rule of the parser, see anything in this text? Built from guessit's own patterns
     (every string, regex, chain and functional pattern of its rebulk, whether enabled or not) and from the
-    module-level regexes of `parser` and `parser_rules`; a text with no match can only be title words.
+    module-level regexes of the parser's modules (`parser`, `parser_rules`, `parser_films`, `episodes`); a
+    text with no match can only be title words.
 
     Patterns that cannot match across a separator are tried on each word alone, and the word-level finders
     (language, country) on each word and pair of words: both cached, as titles share most words."""
@@ -116,7 +121,7 @@ class Vocabulary:
         self._finders = [_finder(p, options) for p in finders if not _is_word_finder(p)]
         self._parser_regexes = [
             value
-            for module in (_parser, _rules)
+            for module in _PARSER_MODULES
             for name, value in vars(module).items()
             if isinstance(value, re.Pattern) and name not in _TOKENIZERS
         ]
@@ -523,7 +528,7 @@ class _Frame:
     """What is known of one frame: for each field, the explanations that fit every name learnt so far
     (a constant, a number or text slot, or the reading of the name's tail), and the slot values seen."""
 
-    __slots__ = ("hyps", "learned", "bad", "seen", "used", "disagreed")
+    __slots__ = ("hyps", "learned", "bad", "seen", "used", "seen_nums", "used_nums", "disagreed")
 
     def __init__(self) -> None:
         self.hyps: list[list[tuple]] | None = None
@@ -532,12 +537,15 @@ class _Frame:
         self.bad = False
         self.seen: list[set] = []  # per text slot: the values learnt
         self.used: set[int] = set()  # the text slots whose value some field held
+        self.seen_nums: list[set] = []  # per number slot: the values learnt
+        self.used_nums: set[int] = set()  # the number slots whose value some field held unexplained
 
     def learn(self, plan: Plan, values: list[Any], reading: dict[str, Any]) -> None:
         """Keep the explanations this name fits."""
         if self.hyps is None:
             self.hyps = [_explanations(v, plan, f) for v, f in zip(values, _FIELDS, strict=True)]
             self.seen = [set() for _ in plan.texts]
+            self.seen_nums = [set() for _ in plan.nums]
         else:
             self.hyps = [
                 [h for h in hs if _value(h, plan, reading, f) == v]
@@ -551,16 +559,25 @@ class _Frame:
                 for v, hs in zip(values, self.hyps, strict=True)
             ):
                 self.used.add(i)
+        for i, n in enumerate(plan.nums):
+            self.seen_nums[i].add(n)
+            if any(
+                _holds_number(v, n) and not any(_refers_number(h, i) for h in hs)
+                for v, hs in zip(values, self.hyps, strict=True)
+            ):
+                self.used_nums.add(i)
         self.learned += 1
         if any(not hs for hs in self.hyps):
             self.bad = True
 
     def tried(self, plan: Plan) -> bool:
-        """Every text slot that a field held without an explanation by that slot ("Horrible Bosses 2": a
-        title and a word of the tail) took several values in the names learnt, or has here the one value
-        seen: a constant is never trusted for a title it was not tested against. (A number is only ever a
-        field's value as it is, which the explanations test; its digit count is in the frame.)"""
-        return all(len(self.seen[i]) > 1 or plan.texts[i] in self.seen[i] for i in self.used)
+        """Every slot that a field held without an explanation by that slot ("Horrible Bosses 2": a title
+        and a word of the tail; "veto-oppenheimer": a title inside a slot; a date's year in an air date)
+        took several values in the names learnt, or has here the one value seen: a constant is never
+        trusted for a value it was not tested against."""
+        return all(len(self.seen[i]) > 1 or plan.texts[i] in self.seen[i] for i in self.used) and all(
+            len(self.seen_nums[i]) > 1 or plan.nums[i] in self.seen_nums[i] for i in self.used_nums
+        )
 
     def predict(self, plan: Plan, reading: dict[str, Any]) -> Parsed | None:
         """The fields every explanation agrees on, or None when two of them disagree."""
@@ -613,7 +630,7 @@ def _reading(plan: Plan, values: list[Any]) -> dict[str, Any]:
     return {f: (v if own(v) else _TAINTED) for f, v in zip(_FIELDS, values, strict=True)}
 
 
-_SLOT_KINDS = frozenset({"n", "t", "tw", "tn", "w", "tuple"})
+_SLOT_KINDS = frozenset({"n", "t", "tw", "tn", "w", "tuple", "d"})
 
 
 def _preferred(hs: list[tuple]) -> list[tuple]:
@@ -626,9 +643,33 @@ def _preferred(hs: list[tuple]) -> list[tuple]:
 
 
 def _holds(value: Any, text: str) -> bool:
+    """Does the value hold the text, or a piece of it ("oppenheimer" of "veto-oppenheimer")?"""
     if isinstance(value, str):
-        return text in value
-    return isinstance(value, tuple) and any(isinstance(x, str) and text in x for x in value)
+        return text in value or (bool(value) and value in text)
+    return isinstance(value, tuple) and any(_holds(x, text) for x in value)
+
+
+def _holds_number(value: Any, n: int) -> bool:
+    """Does the value hold the number, as it is or written in it ("2014-07-30" holds 2014 and 7)?"""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int):
+        return value == n
+    if isinstance(value, str):
+        return re.search(rf"(?<!\d)0*{n}(?!\d)", value) is not None
+    return isinstance(value, tuple) and any(_holds_number(x, n) for x in value)
+
+
+def _refers_number(h: tuple, i: int) -> bool:
+    """Does this explanation take its value from number slot i?"""
+    kind, arg = h
+    if kind == "n":
+        return arg == i
+    if kind == "tn":
+        return arg[1] == i
+    if kind in ("d", "tuple"):
+        return any(_refers_number(e, i) for e in arg)
+    return False
 
 
 def _refers(h: tuple, i: int) -> bool:
@@ -656,6 +697,7 @@ def _explanations(value: Any, plan: Plan, field: str) -> list[tuple]:
         out.extend(("n", i) for i, n in enumerate(plan.nums) if n == value)
     elif isinstance(value, str):
         out.extend(("t", i) for i, t in enumerate(plan.texts) if t == value)
+        out.extend(_date_explanations(value, plan))
         # A title and the word after it: "Despicable Me" + "2".
         out.extend(
             ("tw", (i, j))
@@ -686,10 +728,34 @@ def _explanations(value: Any, plan: Plan, field: str) -> list[tuple]:
     return out
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _date_explanations(value: str, plan: Plan) -> list[tuple]:
+    """An air date from number slots (and constants for the parts no slot holds): "Show - 2014-07-30"."""
+    m = _ISO_DATE.fullmatch(value)
+    if m is None:
+        return []
+    choices = [
+        [("n", i) for i, n in enumerate(plan.nums) if n == int(part)] + [("c", int(part))]
+        for part in m.groups()
+    ]
+    return [
+        ("d", (y, mo, d))
+        for y in choices[0]
+        for mo in choices[1]
+        for d in choices[2]
+        if any(p[0] == "n" for p in (y, mo, d))
+    ]
+
+
 def _value(h: tuple, plan: Plan, reading: dict[str, Any], field: str) -> Any:
     kind, arg = h
     if kind == "c":
         return arg
+    if kind == "d":
+        y, mo, d = (plan.nums[p[1]] if p[0] == "n" else p[1] for p in arg)
+        return f"{y:04d}-{mo:02d}-{d:02d}"
     if kind == "tail":
         return reading[field]
     if kind == "n":

@@ -1,6 +1,6 @@
 """Files -> cards.
 
-One card per TMDb title across every folder and drive; files that are not identified keep the seed's
+One card per TMDb title across every folder and drive; files that are not identified keep a
 fallback grouping (parent folder + normalised title + year). A multi-part movie (cd1/cd2) is one version;
 extras attach to their film's card and are never versions. Versions are ranked and the best is marked.
 Manual decisions (keyed by file fingerprint) win over automatic matching.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import msgspec
@@ -32,6 +32,8 @@ from videomanager.core.models import (
     Version,
     resolution_rank,
 )
+from videomanager.core.reasons import phrase
+from videomanager.core.seasons import ShowSeasons, place
 from videomanager.core.text import normalize_title
 
 EXTRA_FOLDERS = {
@@ -147,19 +149,19 @@ def _identity(unit: _Unit, lookups: dict[str, LookupRow], decisions: dict[str, D
         if decision.action == "match" and decision.tmdb_id:
             return {"ident": ("id", decision.kind, decision.tmdb_id), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "set by you"}  # fmt: skip
+                    "reasons": phrase("set_by_you")}  # fmt: skip
         if decision.action == "split":
             base = ("id", decision.kind, decision.tmdb_id) if decision.tmdb_id else fallback_key(rep)
             return {"ident": (*base, "split", decision.group_token), "kind": decision.kind,
                     "tmdb_id": decision.tmdb_id, "state": STATE_MANUAL, "confidence": 1.0,
-                    "reasons": "split off by you"}  # fmt: skip
+                    "reasons": phrase("split_by_you")}  # fmt: skip
         if decision.action == "group" and decision.group_token:
             return {"ident": ("group", decision.group_token), "kind": decision.kind, "tmdb_id": decision.tmdb_id,
                     "state": STATE_MANUAL, "confidence": 1.0 if decision.tmdb_id else None,
-                    "reasons": "merged by you"}  # fmt: skip
+                    "reasons": phrase("merged_by_you")}  # fmt: skip
         if decision.action == "unmatch":
             return {"ident": fallback_key(rep), "kind": None, "tmdb_id": None, "state": STATE_MANUAL,
-                    "confidence": None, "reasons": "unmatched by you"}  # fmt: skip
+                    "confidence": None, "reasons": phrase("unmatched_by_you")}  # fmt: skip
     lookup = lookups.get(rep.lookup_key) if rep.lookup_key else None
     if lookup is not None and lookup.state == STATE_MATCHED and lookup.tmdb_id:
         return {"ident": ("id", lookup.kind, lookup.tmdb_id), "kind": lookup.kind, "tmdb_id": lookup.tmdb_id,
@@ -178,7 +180,7 @@ def _card_id(g: _Group) -> str:
     return f"local:{digest}"
 
 
-def _version(unit: _Unit) -> Version:
+def _version(unit: _Unit, seen: set[str]) -> Version:
     rep = unit.rep
     p = rep.parsed
     return Version(
@@ -192,6 +194,7 @@ def _version(unit: _Unit) -> Version:
         hdr=p.hdr,
         missing=any(f.missing for f in unit.files),
         file_ids=tuple(f.id for f in unit.files),
+        seen=any(f.fingerprint in seen for f in unit.files if f.fingerprint),
     )
 
 
@@ -217,10 +220,15 @@ def build_cards(
     lookups: dict[str, LookupRow],
     titles: dict[tuple[str, int], dict],
     decisions: dict[str, Decision],
+    seasons: Mapping[int, Mapping] | None = None,
+    seen: set[str] | None = None,
 ) -> list[Card]:
+    """The cards of these files; ``seasons`` ({tv id: {season: SeasonRow}}) numbers episodes as TMDb does;
+    ``seen``: the fingerprints marked seen."""
     # In path order, not in the order the files were written (their ids): a first scan writes the names its
     # fast path reads before those guessit parses, and equal versions or a card's folder must not depend on it.
     files = sorted(files, key=lambda f: f.path)
+    seen = seen or set()
     mains = [f for f in files if f.role != ROLE_EXTRA]
     extras = [f for f in files if f.role == ROLE_EXTRA]
     groups: dict[tuple, _Group] = {}
@@ -242,6 +250,7 @@ def build_cards(
         folder = unit.rep.dir
         if g not in folder_groups[folder]:
             folder_groups[folder].append(g)
+    _join_generic_siblings(groups, folder_groups)
     for x in extras:
         owner = _owner_group(x, folder_groups)
         if owner is None:
@@ -249,11 +258,26 @@ def build_cards(
             owner = groups.get(key)
             if owner is None:
                 owner = groups[key] = _Group(ident=key, kind=None, tmdb_id=None, state=STATE_NOT_FOUND,
-                                             reasons="extras without their film")  # fmt: skip
+                                             reasons=phrase("extras_alone"))  # fmt: skip
         owner.extras.append(x)
-    cards = [_card(g, titles) for g in groups.values()]
+    cards = [_card(g, titles, seasons, seen or set()) for g in groups.values()]
     cards.sort(key=list_order)
     return cards
+
+
+def _join_generic_siblings(groups: dict[tuple, _Group], folder_groups: dict[str, list[_Group]]) -> None:
+    """A generic file nothing identified (movie.mkv, video-576p.avi) joins the one film identified in its
+    folder: it is another version of that film. Folders holding several films are left alone."""
+    for in_folder in folder_groups.values():
+        films = [g for g in in_folder if g.ident[0] == "id" and g.kind == "movie"]
+        if len(films) != 1:
+            continue
+        for g in list(in_folder):
+            generic = g.units and all(u.rep.parsed.generic and u.rep.role != ROLE_EPISODE for u in g.units)
+            if g.ident[0] == "local" and generic:
+                films[0].units.extend(g.units)
+                del groups[g.ident]
+                in_folder.remove(g)
 
 
 def list_order(card: Card) -> tuple:
@@ -278,30 +302,34 @@ def _owner_group(x: FileRecord, folder_groups: dict[str, list[_Group]]) -> _Grou
     return None
 
 
-def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
+def _episode(f: FileRecord, show: ShowSeasons | None, seen: set[str]) -> Episode:
+    """An episode file in its show's TMDb numbering (the name's own numbers when the seasons are unknown)."""
+    at = place(f.parsed, show, os.path.splitext(os.path.basename(f.path))[0])
+    return Episode(path=f.path, season=at.season, episode=at.episode, size=f.size, resolution=f.parsed.resolution,
+                   title=at.title, missing=f.missing, file_id=f.id, air_date=at.air_date,
+                   episode_end=at.episode_end, absolute=at.absolute,
+                   seen=bool(f.fingerprint) and f.fingerprint in seen)  # fmt: skip
+
+
+def _card(
+    g: _Group,
+    titles: dict[tuple[str, int], dict],
+    seasons: Mapping[int, Mapping] | None = None,
+    seen: set[str] | None = None,
+) -> Card:
+    seen = seen or set()
     title, year, original, poster = _title_year(g, titles)
     is_tv = g.kind == "tv" or (
         g.kind is None and all(u.rep.role == ROLE_EPISODE for u in g.units) and g.units
     )
+    show = ShowSeasons(seasons[g.tmdb_id]) if g.kind == "tv" and seasons and g.tmdb_id in seasons else None
     versions: list[Version] = []
     episodes: list[Episode] = []
     for u in g.units:
         if is_tv:
-            for f in u.files:
-                episodes.append(
-                    Episode(
-                        path=f.path,
-                        season=f.parsed.season,
-                        episode=f.parsed.episode,
-                        size=f.size,
-                        resolution=f.parsed.resolution,
-                        title=f.parsed.episode_title,
-                        missing=f.missing,
-                        file_id=f.id,
-                    )  # fmt: skip
-                )
+            episodes.extend(_episode(f, show, seen) for f in u.files)
         else:
-            versions.append(_version(u))
+            versions.append(_version(u, seen))
     if versions:
         versions.sort(key=version_rank, reverse=True)
         versions[0] = _with_best(versions[0])
@@ -315,7 +343,8 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
     candidates = tuple(
         Candidate(tmdb_id=c.get("tmdb_id", 0), kind=c.get("kind", "movie"), title=c.get("title", ""),
                   year=c.get("year"), original_title=c.get("original_title"), popularity=c.get("popularity", 0.0),
-                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""))
+                  poster_path=c.get("poster_path"), score=c.get("score", 0.0), reasons=c.get("reasons", ""),
+                  vote_count=c.get("vote_count", 0))
         for c in g.candidates
     )  # fmt: skip
     return Card(
@@ -335,7 +364,20 @@ def _card(g: _Group, titles: dict[tuple[str, int], dict]) -> Card:
         folder=folder,
         added_at=min((f.added_at for f in all_files), default=0.0),
         candidates=candidates,
+        **_collection(g, titles),
     )
+
+
+def _collection(g: _Group, titles: dict[tuple[str, int], dict]) -> dict:
+    """The card's TMDb collection, from its title's stored details (``belongs_to_collection``)."""
+    t = titles.get((g.kind, g.tmdb_id)) if g.kind == "movie" and g.tmdb_id else None
+    c = t.get("belongs_to_collection") if t else None
+    if not isinstance(c, dict) or not isinstance(c.get("id"), int):
+        return {}
+    return {
+        "collection_id": c["id"],
+        "collection_name": c.get("name") if isinstance(c.get("name"), str) else None,
+    }
 
 
 def _with_best(v: Version) -> Version:
@@ -344,9 +386,9 @@ def _with_best(v: Version) -> Version:
 
 def cards_from_library(library) -> list[Card]:
     """Every card of the library, built from its current files, lookups, titles and decisions."""
-    return build_cards(
-        library.files(),
-        {row.key: row for row in library.lookups()},
-        library.titles(),
-        library.decisions(),
-    )
+    lookups = {row.key: row for row in library.lookups()}
+    decisions = library.decisions()
+    ids = {row.tmdb_id for row in lookups.values() if row.tmdb_id}
+    ids |= {d.tmdb_id for d in decisions.values() if d.tmdb_id}
+    return build_cards(library.files(), lookups, library.titles(), decisions, library.seasons_for(ids),
+                       library.seen_marks())  # fmt: skip

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Any
 
 from videomanager.core.children import child_context, leave_with_parent
 from videomanager.core.decisions import refresh_fingerprints
@@ -29,12 +30,14 @@ from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
 from videomanager.core.models import ROLE_EPISODE, ROLE_EXTRA, ROLE_VERSION, Parsed, ScannedFile, Skipped
+from videomanager.core.nfo import NfoEvidence
 from videomanager.core.parser import parse
 from videomanager.core.scanner import (
     REASON_ROOT_UNAVAILABLE,
     REASON_UNREADABLE,
     ScanBatch,
     scan,
+    scan_folders,
     unchanged_since,
 )
 
@@ -107,9 +110,25 @@ class ScanSummary:
     _already_missing: int = 0
 
 
+_stop_parsing = None  # in a worker process: the Event its scan sets when cancelled (see _start_worker)
+
+
+def _start_worker(parent_pid: int, stop) -> None:
+    """Worker-process initializer: leave with the scanning process, and stop parsing when told to."""
+    global _stop_parsing
+    _stop_parsing = stop
+    leave_with_parent(parent_pid)
+
+
 def _parse_chunk(items: list[tuple[str, str]]) -> list[dict]:
-    """Worker-process entry point: parse names, return plain dicts (cheap to pickle)."""
-    return [parse(path, root).to_dict() for path, root in items]
+    """Worker-process entry point: parse names, return plain dicts (cheap to pickle). After a cancel, only
+    the names parsed so far (a prefix of ``items``)."""
+    out = []
+    for path, root in items:
+        if _stop_parsing is not None and _stop_parsing.is_set():
+            break
+        out.append(parse(path, root).to_dict())
+    return out
 
 
 def _to_new_file(sf: ScannedFile, parsed: Parsed, provisional: bool = False) -> NewFile:
@@ -167,13 +186,16 @@ class _Parser:
         self.futures: list[tuple[Future, list[_Item]]] = []
         self.total = 0
         self.claimed = 0  # names read by the fast path
+        self._stop_workers: Any = None  # a process Event: once set, the workers stop parsing their chunk
 
     def add(self, files: list[ScannedFile]) -> None:
         self.total += len(files)
         if self.pool is None and self.workers > 1 and self.total >= POOL_THRESHOLD:
+            context = child_context()
+            self._stop_workers = context.Event()
             self.pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=child_context(), initializer=leave_with_parent,
-                initargs=(os.getpid(),),
+                max_workers=self.workers, mp_context=context, initializer=_start_worker,
+                initargs=(os.getpid(), self._stop_workers),
             )  # fmt: skip
             self._submit([])  # the workers start now (~1 s)
         if self.use_fast and self.fast is None and self.total >= FAST_THRESHOLD and not self._fast_ready():
@@ -259,7 +281,9 @@ class _Parser:
             self._submit(chunk)
         # Other names go in chunks, only a few ahead of the workers, so that a learner sent later does
         # not wait behind them.
-        while (len(self.slow) >= CHUNK and len(self.futures) <= self.workers) or (final and self.slow):
+        while not self.cancel.is_set() and (
+            (len(self.slow) >= CHUNK and len(self.futures) <= self.workers) or (final and self.slow)
+        ):
             chunk, self.slow = self.slow[:CHUNK], self.slow[CHUNK:]
             self._submit(chunk)
         if not final:
@@ -293,14 +317,16 @@ class _Parser:
             others = sum(1 for _, items in self.futures if items and items[0][1] is None)
             if (limit is None and (finished or waited)) or (limit is not None and others <= limit):
                 return
-            wait([f for f, _ in self.futures], return_when=FIRST_COMPLETED)
-            waited = True
+            if self.cancel.is_set():
+                return
+            waited = bool(wait([f for f, _ in self.futures], timeout=0.1, return_when=FIRST_COMPLETED).done)
 
     def _done(self, items: list[_Item], parsed: list[Parsed]) -> None:
-        """Write parsed names; learn from the learners among them and release the names waiting on them."""
-        self.write([_to_new_file(sf, p) for (sf, _), p in zip(items, parsed, strict=True)])
+        """Write parsed names (a chunk stopped by a cancel holds fewer results than names: the first ones);
+        learn from the learners among them and release the names waiting on them."""
+        self.write([_to_new_file(sf, p) for (sf, _), p in zip(items, parsed, strict=False)])
         learnt = []
-        for (_, plan), p in zip(items, parsed, strict=True):
+        for (_, plan), p in zip(items, parsed, strict=False):
             if plan is not None and self.fast is not None:
                 self.fast.learn(plan, p)
                 learnt += ["F:" + plan.frame, "T:" + plan.tail]
@@ -312,6 +338,13 @@ class _Parser:
         self._write_fast(ready)
 
     def finish(self, cancelled: bool) -> None:
+        """Parse what is left (unless cancelled), write every parsed chunk, shut the pool down.
+
+        The pool is shut down and waited for here, cancelled or not: its workers are tied to this thread
+        (see core/children.py), so a pool still busy when the thread ends has its workers killed under it.
+        Cancelled, the pool drops the chunks not started (``cancel_futures``: a future cancelled from
+        outside may still reach the pool's manager thread, which then fails on it) and the workers stop
+        their chunk after the name they are parsing; what was parsed is kept."""
         try:
             if self.backlog and not cancelled:
                 self._fast_ready(wait=True)
@@ -327,23 +360,22 @@ class _Parser:
                 if self.pool is not None and self.futures:
                     self._drain()
                 cancelled = self.cancel.is_set()
+            if cancelled and self.pool is not None:
+                self._stop_workers.set()
+                self.pool.shutdown(wait=True, cancel_futures=True)
             for fut, items in self.futures:
-                if cancelled and not fut.done():
-                    fut.cancel()
-                    continue
-                if fut.cancelled():
-                    continue
-                self.write(
-                    [
-                        _to_new_file(sf, Parsed.from_dict(d))
-                        for (sf, _), d in zip(items, fut.result(), strict=True)
-                    ]
-                )
+                if not fut.cancelled():
+                    self.write(
+                        [
+                            _to_new_file(sf, Parsed.from_dict(d))
+                            for (sf, _), d in zip(items, fut.result(), strict=False)
+                        ]
+                    )
             self.futures.clear()
         finally:
             if self.pool is not None:
-                # Cancelled: do not wait for the chunks still being parsed (their results are dropped).
-                self.pool.shutdown(wait=not cancelled, cancel_futures=True)
+                self._stop_workers.set()  # every chunk wanted is written (or an error made the rest moot)
+                self.pool.shutdown(wait=True, cancel_futures=True)
                 self.pool = None
 
 
@@ -377,7 +409,7 @@ def scan_into_library(
     existing: dict[str, tuple] = {}
     for root in roots:
         existing.update(library.index_for_root(root))
-    walked = _Walked(existing, _Moves(library))
+    walked = _Walked(existing, _Moves(library), NfoEvidence(roots))
     writes = _Writes(library, walked, summary, on_files, progress)
     parser = _Parser(workers, writes.parsed, cancel, fast=fast_parse, write_provisional=writes.provisional)
     try:
@@ -402,6 +434,59 @@ def scan_into_library(
     return summary
 
 
+def scan_changes(
+    library: Library,
+    root: str,
+    folders: dict[str, bool],
+    *,
+    skip: Iterable[str] = (),
+    cancel: threading.Event | None = None,
+) -> ScanSummary:
+    """Scan only the folders of library folder ``root`` where something changed (a folder watcher's
+    report): ``folders`` maps a folder to whether its sub-folders are scanned too (a folder created or
+    moved in). New, changed and moved files are parsed and written; a known file gone from a folder that
+    was read is removed, as a full scan would. Files in ``skip`` (still being written) are left as they
+    are: not taken if new, not removed if known.
+
+    A library folder that cannot be read, or that is empty while the library holds files under it (an
+    unplugged drive's mount point), goes through the full scan, which marks its files missing."""
+    root = os.path.abspath(root)
+    cancel = cancel or threading.Event()
+    if not folders:
+        return ScanSummary()
+    if folders.get(root) or not _readable_and_filled(library, root):
+        return scan_into_library(library, [root], cancel=cancel, workers=1)
+    summary = ScanSummary()
+    skip = set(skip)
+    existing = library.index_for_folders(root, folders)
+    walked = _Walked(existing, _Moves(library), NfoEvidence([root]))
+    walked.seen |= skip
+
+    def write(files: list[NewFile]) -> None:
+        library.upsert_files(files, moved=walked.moves.ids, require_root=True)
+
+    parser = _Parser(1, write, cancel)
+    try:
+        for batch in scan_folders(root, folders, cancel=cancel):
+            batch.files = [f for f in batch.files if f.path not in skip]
+            parser.add(walked.take(batch, summary))
+        summary.cancelled = cancel.is_set()
+    finally:
+        parser.finish(cancelled=cancel.is_set())
+    walked.settle(library, summary)
+    return summary
+
+
+def _readable_and_filled(library: Library, root: str) -> bool:
+    """The library folder can be listed and is not empty (or holds nothing the library knows)."""
+    try:
+        with os.scandir(root) as it:
+            empty = next(it, None) is None
+    except OSError:
+        return False
+    return not (empty and library.root_file_count(root))
+
+
 @dataclass
 class _Writes:
     """Where read names go: the library, then the window (``on_files``) and the progress figures."""
@@ -414,6 +499,9 @@ class _Writes:
     last_progress: float = 0.0
 
     def parsed(self, files: list[NewFile]) -> None:
+        files = self.walked.nfo.apply(
+            files
+        )  # an id in an NFO file beside the video counts as one in its name
         self.library.upsert_files(files, moved=self.walked.moves.ids, require_root=True)
         self.summary.parsed += len(files)
         if self.on_files:
@@ -437,6 +525,7 @@ class _Walked:
 
     existing: dict[str, tuple]
     moves: _Moves
+    nfo: NfoEvidence
     seen: set[str] = field(default_factory=set)
     listed: set[str] = field(default_factory=set)
     unreadable: set[str] = field(default_factory=set)
@@ -445,6 +534,7 @@ class _Walked:
     def take(self, batch: ScanBatch, summary: ScanSummary) -> list[ScannedFile]:
         """Count one batch of the walk; returns its files to parse (new, moved or changed)."""
         self.listed.update(batch.listed_dirs)
+        self.nfo.add(batch.nfo_files)
         summary.other_files += batch.other_files
         summary.note_skipped(batch.skipped)
         self.unreadable.update(s.path for s in batch.skipped if s.reason == REASON_UNREADABLE)

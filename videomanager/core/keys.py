@@ -20,7 +20,9 @@ def lookup_key(parsed: Parsed, role: str) -> str | None:
         return f"imdb:{parsed.imdb_id}"
     if parsed.tvdb_id and kind == "tv":
         return f"tvdb:{parsed.tvdb_id}"
-    norm = normalize_title(parsed.title) if parsed.title else ""
+    # A film's full title ("Star Wars - The Empire Strikes Back") tells it from the saga's other films.
+    title = (parsed.full_title or parsed.title) if kind == "movie" else parsed.title
+    norm = normalize_title(title) if title else ""
     if not norm:
         return NO_TITLE_KEY
     key = f"{kind}|{norm}|{parsed.year or ''}"

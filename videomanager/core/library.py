@@ -24,7 +24,13 @@ from videomanager.core.models import Parsed
 
 
 class LibraryError(Exception):
-    """A library problem with a message a person understands."""
+    """A library problem with a message a person understands (English), and its ``kind`` ("busy",
+    "write", "read-only", "open"), which a window says in its own language."""
+
+    def __init__(self, message: str, kind: str = "open") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.args_for_message: dict = {}
 
 
 # Seconds a write waits for another connection (another window, a CLI scan) to finish its transaction.
@@ -111,6 +117,21 @@ class Decision:
     tmdb_id: int | None
     group_token: str | None
     created_at: float
+
+
+@dataclass(frozen=True)
+class SeasonRow:
+    """One TMDb season of a show: its episode count and air date, and its episodes once fetched."""
+
+    tv_id: int
+    season: int
+    episode_count: int | None
+    air_date: str | None
+    episodes: (
+        tuple[tuple[int, str | None, str | None], ...] | None
+    )  # (number, name, air date); None = not fetched
+    language: str | None
+    fetched_at: float
 
 
 _FILE_COLS = (
@@ -225,7 +246,8 @@ class Library:
         except sqlite3.OperationalError as exc:
             # Locked, busy, disk full, I/O or permission errors say nothing about the file's content:
             # setting it aside would throw away a good library (another instance may be using it).
-            raise LibraryError(_open_problem(self.path, exc)) from exc
+            message = _open_problem(self.path, exc)
+            raise LibraryError(message, "busy" if message == BUSY_MESSAGE else "open") from exc
         except sqlite3.DatabaseError as exc:  # not a database, or a malformed one
             if self.read_only:
                 raise LibraryError(f"The library at {self.path} cannot be opened: {exc}.") from exc
@@ -288,7 +310,7 @@ class Library:
         What it changes in files, lookups, titles and decisions is logged for the card store by triggers
         (see core/cards.py)."""
         if self.read_only:
-            raise LibraryError("The library is open read-only; nothing can be changed.")
+            raise LibraryError("The library is open read-only; nothing can be changed.", "read-only")
         conn = self.conn
         with self._write_lock:
             try:
@@ -299,9 +321,9 @@ class Library:
                 self._rollback(conn)
                 text = str(exc)
                 if "locked" in text or "busy" in text:
-                    raise LibraryError(BUSY_MESSAGE) from exc
+                    raise LibraryError(BUSY_MESSAGE, "busy") from exc
                 if "disk" in text or "full" in text or "readonly" in text or "read-only" in text:
-                    raise LibraryError(f"Could not write to the library: {exc}.") from exc
+                    raise LibraryError(f"Could not write to the library: {exc}.", "write") from exc
                 raise
             except BaseException:
                 self._rollback(conn)
@@ -404,6 +426,25 @@ class Library:
             _s(p): (i, s, m, bool(x), (role == "extra", et, _s(sk), part))
             for p, i, s, m, x, role, et, sk, part in rows
         }
+
+    def index_for_folders(
+        self, root: str, folders: Mapping[str, bool]
+    ) -> dict[str, tuple[int, int, float, bool, tuple]]:
+        """As ``index_for_root``, for the files of root that sit in these folders (and below a folder whose
+        value is True)."""
+        out: dict[str, tuple[int, int, float, bool, tuple]] = {}
+        cols = "path, id, size, mtime, missing, role, extra_type, stack_key, part"
+        for folder, deep in folders.items():
+            q = f"SELECT {cols} FROM files WHERE root = ? AND (dir = ?"
+            args: list = [_b(root), _b(folder)]
+            if deep:
+                # Paths below folder: from "folder/" up to (not including) "folder0" ("0" follows "/").
+                q += " OR (dir >= ? AND dir < ?)"
+                base = folder.rstrip(os.sep)
+                args += [_b(base + os.sep), _b(base + chr(ord(os.sep) + 1))]
+            for p, i, s, m, x, role, et, sk, part in self.conn.execute(q + ")", args):
+                out[_s(p)] = (i, s, m, bool(x), (role == "extra", et, _s(sk), part))
+        return out
 
     def stat_index(self, roots: Iterable[str]) -> tuple[dict[bytes, tuple[int, float]], int]:
         """(OS path bytes -> (size, mtime), count of files marked missing) under roots: what a rescan
@@ -654,6 +695,13 @@ class Library:
 
     # -- TMDb titles (what a card shows) -------------------------------------------------------------
     def save_title(self, kind: str, tmdb_id: int, data: dict) -> None:
+        """Store what a card shows of a TMDb title; malformed fields are dropped, and data with no usable
+        title is not stored at all (the card keeps the file's own title)."""
+        from videomanager.tmdb.validate import clean_title_data
+
+        data = clean_title_data(data)  # type: ignore[assignment]
+        if data is None:
+            return
         with self.transaction() as c:
             c.execute(
                 "INSERT INTO titles(kind, tmdb_id, data, fetched_at) VALUES (?,?,?,?) "
@@ -685,6 +733,72 @@ class Library:
             "SELECT data FROM titles WHERE kind=? AND tmdb_id=?", (kind, tmdb_id)
         ).fetchone()
         return json.loads(r[0]) if r else None
+
+    # -- TMDb seasons (episode numbering, titles and air dates of the shows held) ----------------------
+    def save_season_summary(self, tv_id: int, seasons: Iterable[tuple[int, int | None, str | None]]) -> None:
+        """The show's seasons as its details list them: (season, episode count, air date). Episodes already
+        fetched are kept; the show's cards are touched only when a count or a date differs (the trigger)."""
+        now = self._clock()
+        with self.transaction() as c:
+            for season, count, air_date in seasons:
+                c.execute(
+                    "INSERT INTO seasons(tv_id, season, episode_count, air_date, fetched_at) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(tv_id, season) DO UPDATE SET episode_count=COALESCE(excluded.episode_count, "
+                    "episode_count), air_date=COALESCE(excluded.air_date, air_date), fetched_at=excluded.fetched_at",
+                    (tv_id, season, count, air_date, now),
+                )
+
+    def save_season_episodes(
+        self,
+        tv_id: int,
+        season: int,
+        episodes: Iterable[tuple[int, str | None, str | None]],
+        *,
+        air_date: str | None,
+        language: str | None,
+    ) -> None:
+        """A season's episodes as TMDb's season details give them: (number, name, air date)."""
+        rows = sorted(set(episodes))
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO seasons(tv_id, season, episode_count, air_date, episodes, language, fetched_at) "
+                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(tv_id, season) DO UPDATE SET "
+                "episode_count=excluded.episode_count, air_date=COALESCE(excluded.air_date, air_date), "
+                "episodes=excluded.episodes, language=excluded.language, fetched_at=excluded.fetched_at",
+                (tv_id, season, len(rows), air_date, json.dumps(rows, ensure_ascii=False), language,
+                 self._clock()),
+            )  # fmt: skip
+
+    def seasons_for(self, tv_ids: Iterable[int]) -> dict[int, dict[int, SeasonRow]]:
+        """{tv id: {season number: row}} for these shows."""
+        out: dict[int, dict[int, SeasonRow]] = {}
+        rows = self._select_in(
+            "SELECT tv_id, season, episode_count, air_date, episodes, language, fetched_at FROM seasons "
+            "WHERE tv_id IN ({})",
+            tv_ids,
+        )
+        for tv_id, season, count, air_date, episodes, language, fetched_at in rows:
+            eps = None
+            if episodes is not None:
+                eps = tuple((int(n), name, date) for n, name, date in json.loads(episodes))
+            out.setdefault(tv_id, {})[season] = SeasonRow(
+                tv_id, season, count, air_date, eps, language, fetched_at
+            )
+        return out
+
+    def tv_parses(self) -> dict[int, list[Parsed]]:
+        """{tv id: parses of its episode files} for every show a file is matched to (by lookup or by you)."""
+        out: dict[int, list[Parsed]] = {}
+        rows = self.conn.execute(
+            "SELECT l.tmdb_id, f.parse FROM files f JOIN lookups l ON l.key = f.lookup_key "
+            "WHERE l.state = 'matched' AND l.kind = 'tv' AND l.tmdb_id IS NOT NULL AND f.role = 'episode' "
+            "AND (f.fingerprint IS NULL OR f.fingerprint NOT IN (SELECT fingerprint FROM decisions)) "
+            "UNION ALL SELECT d.tmdb_id, f.parse FROM files f JOIN decisions d ON d.fingerprint = f.fingerprint "
+            "WHERE d.kind = 'tv' AND d.tmdb_id IS NOT NULL AND d.action != 'unmatch'"
+        )
+        for tv_id, parse in rows:
+            out.setdefault(tv_id, []).append(Parsed.from_dict(json.loads(parse)) if parse else Parsed())
+        return out
 
     # -- manual decisions ----------------------------------------------------------------------------
     def set_decision(
@@ -724,13 +838,45 @@ class Library:
         return {r[0]: Decision(*r) for r in rows}
 
     def decision_sizes(self) -> set[int]:
-        """File sizes that some decision is keyed on (a cheap filter before hashing a file)."""
+        """File sizes that some decision or seen mark is keyed on (a cheap filter before hashing a file)."""
         out = set()
-        for (fp,) in self.conn.execute("SELECT fingerprint FROM decisions"):
+        for (fp,) in self.conn.execute(
+            "SELECT fingerprint FROM decisions UNION SELECT fingerprint FROM seen"
+        ):
             head = fp.split(":", 1)[0]
             if head.isdigit():
                 out.add(int(head))
         return out
+
+    # -- seen marks (user decisions keyed by fingerprint) ----------------------------------------------------
+    def set_seen(self, fingerprints: Iterable[str], seen: bool) -> None:
+        with self.transaction() as c:
+            if seen:
+                c.executemany("INSERT OR IGNORE INTO seen(fingerprint, seen_at) VALUES (?, ?)",
+                              [(fp, self._clock()) for fp in fingerprints])  # fmt: skip
+            else:
+                c.executemany("DELETE FROM seen WHERE fingerprint = ?", [(fp,) for fp in fingerprints])
+
+    def seen_marks(self) -> set[str]:
+        return {fp for (fp,) in self.conn.execute("SELECT fingerprint FROM seen")}
+
+    def seen_for(self, fingerprints: Iterable[str]) -> set[str]:
+        return {
+            r[0]
+            for r in self._select_in("SELECT fingerprint FROM seen WHERE fingerprint IN ({})", fingerprints)
+        }
+
+    # -- TMDb collections -----------------------------------------------------------------------------------
+    def save_collection(self, collection_id: int, data: dict) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO collections(id, data, fetched_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET data=excluded.data, fetched_at=excluded.fetched_at",
+                (collection_id, json.dumps(data, ensure_ascii=False), self._clock()),
+            )
+
+    def collections(self) -> dict[int, dict]:
+        return {i: json.loads(d) for i, d in self.conn.execute("SELECT id, data FROM collections")}
 
     # -- TMDb request log (the daily budget's store) -----------------------------------------------------
     def requests_on(self, day: str) -> int:

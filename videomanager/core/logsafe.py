@@ -1,23 +1,23 @@
 """Keep the TMDb key and token out of logs and messages.
 
 ``redact`` masks ``api_key=...`` in URLs, ``Bearer ...`` headers, and every secret registered with
-``register_secret`` (the configured key and token). ``install_log_redaction`` adds a filter to the root
-handlers so nothing logged through ``logging`` can carry them.
+``register_secret`` (the configured key and token; one registry, the TMDb package's, so that its errors
+and this filter mask the same values). ``install_log_redaction`` adds a filter to the root handlers so
+nothing logged through ``logging`` can carry them.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 
-_secrets: set[str] = set()
-_lock = threading.Lock()
+__all__ = ["register_secret", "redact", "RedactingFilter", "install_log_redaction"]
 
 
+# Imported when first used: importing the TMDb package loads requests, which `list` never needs.
 def register_secret(value: str | None) -> None:
-    if value and len(value) >= 8:
-        with _lock:
-            _secrets.add(value)
+    from videomanager.tmdb.errors import register_secret as tmdb_register
+
+    tmdb_register(value)
 
 
 def redact(text: str) -> str:
@@ -26,9 +26,7 @@ def redact(text: str) -> str:
         return text
     from videomanager.tmdb.errors import redact as tmdb_redact
 
-    with _lock:
-        secrets = tuple(_secrets)
-    return tmdb_redact(text, secrets)
+    return tmdb_redact(text)
 
 
 class RedactingFilter(logging.Filter):

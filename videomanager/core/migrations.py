@@ -1,14 +1,67 @@
 """Library schema and its migrations, versioned with ``PRAGMA user_version``.
 
 Each entry of MIGRATIONS takes the schema from version i to i+1 and runs in one transaction, so a crash
-mid-migration leaves the previous version intact. Never edit a released migration: append a new one.
+mid-migration leaves the previous version intact: SQL statements, or a function given the connection
+(for repairs SQL cannot express). Never edit a released migration: append a new one.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import sqlite3
+from collections.abc import Callable
 
-MIGRATIONS: list[str] = [
+MAX_ID = 2**63 - 1
+
+
+def _repair_tmdb_data(conn: sqlite3.Connection) -> None:
+    """TMDb answers were stored without validation: a title that is a list, a release date that is a
+    number, a candidate whose id is not a positive integer broke `list` and the window for good. Repair
+    each stored title and candidate list (malformed fields and candidates dropped); a title with nothing
+    usable left is deleted and the lookups matched to it go back to pending, to be fetched again."""
+    from videomanager.tmdb.validate import clean_candidates, clean_title_data
+
+    dropped: list[tuple[str, object]] = []
+    for kind, tmdb_id, text in conn.execute("SELECT kind, tmdb_id, data FROM titles").fetchall():
+        stored = _loads(text)
+        clean = clean_title_data(stored)
+        if clean is None:
+            dropped.append((kind, tmdb_id))
+            conn.execute("DELETE FROM titles WHERE kind IS ? AND tmdb_id IS ?", (kind, tmdb_id))
+        elif clean != stored:
+            conn.execute("UPDATE titles SET data=? WHERE kind IS ? AND tmdb_id IS ?",
+                         (json.dumps(clean, ensure_ascii=False), kind, tmdb_id))  # fmt: skip
+    for kind, tmdb_id in dropped:
+        conn.execute("UPDATE lookups SET state='pending', tmdb_id=NULL, done_at=NULL "
+                     "WHERE state='matched' AND kind IS ? AND tmdb_id IS ?", (kind, tmdb_id))  # fmt: skip
+    rows = conn.execute("SELECT key, tmdb_id, confidence, candidates FROM lookups").fetchall()
+    for key, tmdb_id, confidence, text in rows:
+        stored = _loads(text) if text else []
+        candidates = clean_candidates(stored)
+        bad_id = tmdb_id is not None and not (isinstance(tmdb_id, int) and 0 < tmdb_id <= MAX_ID)
+        bad_confidence = confidence is not None and not (
+            isinstance(confidence, int | float) and math.isfinite(confidence)
+        )
+        if candidates != stored or bad_id or bad_confidence:
+            conn.execute(
+                "UPDATE lookups SET candidates=?, confidence=?, "
+                "state=CASE WHEN ? THEN 'pending' ELSE state END, tmdb_id=CASE WHEN ? THEN NULL ELSE tmdb_id END, "
+                "done_at=CASE WHEN ? THEN NULL ELSE done_at END WHERE key=?",
+                (json.dumps(candidates, ensure_ascii=False), None if bad_confidence else confidence,
+                 bad_id, bad_id, bad_id, key),
+            )  # fmt: skip
+    # What changed reaches the stored cards through the card store's triggers.
+
+
+def _loads(text: object) -> object:
+    try:
+        return json.loads(text) if isinstance(text, str | bytes) else None
+    except (ValueError, RecursionError):
+        return None
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 0 -> 1: the first schema.
     """
     CREATE TABLE roots(
@@ -143,6 +196,9 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER card_title_changed AFTER UPDATE ON titles BEGIN
         INSERT INTO card_changes(what, ref) VALUES ('title', NEW.tmdb_id);
     END;
+    CREATE TRIGGER card_title_removed AFTER DELETE ON titles BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('title', OLD.tmdb_id);
+    END;
     CREATE TRIGGER card_decision_added AFTER INSERT ON decisions BEGIN
         INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
     END;
@@ -152,6 +208,57 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER card_decision_removed AFTER DELETE ON decisions BEGIN
         INSERT INTO card_changes(what, ref) VALUES ('fingerprint', OLD.fingerprint);
     END;
+    """,
+    # 4 -> 5: TMDb's seasons of the shows the library holds: each season's episode count and air date (from
+    # the show's details), and once fetched its episodes as JSON [[number, name, air date], ...] in the
+    # language they were fetched in. A change touches the cards of that show, as a title change does.
+    """
+    CREATE TABLE seasons(
+        tv_id INTEGER NOT NULL,
+        season INTEGER NOT NULL,
+        episode_count INTEGER,
+        air_date TEXT,
+        episodes TEXT,
+        language TEXT,
+        fetched_at REAL NOT NULL,
+        PRIMARY KEY(tv_id, season)
+    );
+    CREATE TRIGGER card_season_added AFTER INSERT ON seasons BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', NEW.tv_id);
+    END;
+    CREATE TRIGGER card_season_changed AFTER UPDATE ON seasons
+    WHEN OLD.episode_count IS NOT NEW.episode_count OR OLD.air_date IS NOT NEW.air_date
+        OR OLD.episodes IS NOT NEW.episodes
+    BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', NEW.tv_id);
+    END;
+    CREATE TRIGGER card_season_removed AFTER DELETE ON seasons BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('season', OLD.tv_id);
+    END;
+    """,
+    # 5 -> 6: TMDb data stored before answers were validated, repaired (see _repair_tmdb_data).
+    _repair_tmdb_data,
+    # 6 -> 7: seen marks, user decisions keyed by fingerprint like the others (a change regroups the cards
+    # of the files with that fingerprint); and the TMDb collections fetched, with their parts.
+    """
+    CREATE TABLE IF NOT EXISTS seen(
+        fingerprint TEXT PRIMARY KEY,
+        seen_at REAL NOT NULL
+    );
+    CREATE TRIGGER IF NOT EXISTS card_seen_added AFTER INSERT ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER IF NOT EXISTS card_seen_changed AFTER UPDATE ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', NEW.fingerprint);
+    END;
+    CREATE TRIGGER IF NOT EXISTS card_seen_removed AFTER DELETE ON seen BEGIN
+        INSERT INTO card_changes(what, ref) VALUES ('fingerprint', OLD.fingerprint);
+    END;
+    CREATE TABLE IF NOT EXISTS collections(
+        id INTEGER PRIMARY KEY,
+        data TEXT NOT NULL,
+        fetched_at REAL NOT NULL
+    );
     """,
 ]
 
@@ -186,8 +293,12 @@ def migrate(conn: sqlite3.Connection) -> int:
             if version >= SCHEMA_VERSION:
                 conn.execute("COMMIT")
                 return start
-            for stmt in statements(MIGRATIONS[version]):
-                conn.execute(stmt)
+            step = MIGRATIONS[version]
+            if callable(step):
+                step(conn)
+            else:
+                for stmt in statements(step):
+                    conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:

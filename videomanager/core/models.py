@@ -64,8 +64,14 @@ class Parsed:
     country: str | None = None  # "GB" for The.Office.UK.S01E01: tells same-named shows apart
     language: str | None = None  # "ko" for Oldboy.KOREAN...: a hint at the original language
     alternative_titles: tuple[str, ...] = ()
+    # A film's title with the subtitle or part guessit cut off, as written ("Star Wars - The Empire Strikes
+    # Back", "Che - Part Two"); None when the title is whole. Searched and keyed before `title`.
+    full_title: str | None = None
     title_from: str = "file"  # "file" or "folder": where title/year came from
     generic: bool = False  # the file name itself carries no title (movie.mkv, VTS_01_1.VOB)
+    episode_end: int | None = None  # the last episode of a multi-episode file (S01E01E02 -> 2)
+    absolute: int | None = None  # an episode number with no season anywhere (anime: "Show - 143")
+    air_date: str | None = None  # "YYYY-MM-DD" of a daily show's episode ("Show.2011.04.12")
 
     def to_dict(self) -> dict[str, Any]:
         # The fields are immutable values: no deep copy (asdict's) needed; a first scan writes 100k of these.
@@ -124,6 +130,7 @@ class Candidate(msgspec.Struct, frozen=True, gc=False):
     original_language: str | None = None
     score: float = 0.0
     reasons: str = ""
+    vote_count: int = 0  # TMDb's votes: with popularity, tells a famous film from its obscure namesakes
 
 
 class Version(msgspec.Struct, frozen=True, gc=False):
@@ -140,9 +147,12 @@ class Version(msgspec.Struct, frozen=True, gc=False):
     missing: bool = False
     best: bool = False
     file_ids: tuple[int, ...] = ()
+    seen: bool = False  # marked seen by the user (any of its parts)
 
 
 class Episode(msgspec.Struct, frozen=True, gc=False):
+    """One episode file; season/episode in TMDb's numbering once the show's season details are known."""
+
     path: str
     season: int | None
     episode: int | None
@@ -151,6 +161,10 @@ class Episode(msgspec.Struct, frozen=True, gc=False):
     title: str | None = msgspec.field(default=None, name="episode_title")
     missing: bool = False
     file_id: int = 0
+    air_date: str | None = None  # "YYYY-MM-DD": TMDb's, or the one in the name
+    episode_end: int | None = None  # the last episode a multi-episode file holds
+    absolute: int | None = None  # the absolute number the name gives (anime)
+    seen: bool = False  # marked seen by the user
 
 
 class Extra(msgspec.Struct, frozen=True, gc=False):
@@ -185,11 +199,18 @@ class Card(msgspec.Struct, frozen=True, gc=False):
     added_at: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     reclaimable_bytes: int = 0  # bytes taken by the versions other than the best one
+    # The TMDb collection the film belongs to (Alien Collection), when its details said so.
+    collection_id: int | None = None
+    collection_name: str | None = None
+    # Seen: a film with a version marked seen, a show with every episode marked seen (derived).
+    seen: bool = False
 
     def __post_init__(self) -> None:
         msgspec.structs.force_setattr(
             self, "reclaimable_bytes", sum(v.size for v in self.versions if not v.best)
         )
+        seen = all(e.seen for e in self.episodes) if self.episodes else any(v.seen for v in self.versions)
+        msgspec.structs.force_setattr(self, "seen", seen)
 
     @property
     def size(self) -> int:

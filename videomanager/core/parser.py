@@ -25,7 +25,9 @@ from typing import Any
 
 from guessit import guessit
 
+from videomanager.core.episodes import read_episode
 from videomanager.core.models import Parsed
+from videomanager.core.parser_films import film_after_all, film_title, full_title, strip_site
 from videomanager.core.parser_rules import (
     Edition,
     edition_from_name,
@@ -35,6 +37,7 @@ from videomanager.core.parser_rules import (
     is_generic_stem,
     is_personal_folder,
     is_personal_video,
+    names_a_title,
     normalize_resolution,
     resolution_from,
     strip_edition_from_title,
@@ -121,7 +124,7 @@ def _folder_title_year(folder: str) -> tuple[str | None, int | None]:
     title = _first(g.get("title"))
     year = _first(g.get("year"))
     title = split_aka(title)[0] if isinstance(title, str) and title.strip() else None
-    return title, year if isinstance(year, int) else None
+    return film_title(title, year if isinstance(year, int) else None, folder)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -200,11 +203,15 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     # Ids and Plex tokens are cut out before guessit sees them; the file wins over its folder.
     file_ids = find_ids(name)
     folder_ids = find_ids(title_folder or "")
-    clean_name = file_ids.rest
+    clean_name = strip_site(file_ids.rest)
     clean_context = [folder_ids.rest if f == title_folder else f for f in context]
     clean_stem = _EXTENSION.sub("", clean_name)
 
     g = guess("/".join([*(c for c in clean_context if c.strip()), clean_name]))
+    if g.get("type") == "episode" and (
+        _not_really_an_episode(g, clean_name, context, hints) or film_after_all(g, clean_name, clean_context)
+    ):
+        g = _as_film(g, "/".join([*(c for c in clean_context if c.strip()), clean_name]))
 
     # A file under a camera or home-video folder (DCIM/, Home Videos/) is personal whatever its name.
     personal = is_personal_video(name) or any(is_personal_folder(f) for f in folder_names)
@@ -212,20 +219,30 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     title = raw_title.strip() if isinstance(raw_title, str) and raw_title.strip() else None
     year = _first(g.get("year"))
     year = year if isinstance(year, int) else None
-    # "1917 (2019)", "300 (2006) - 1080p": a number that guessit reads as the title next to a year.
+    repaired = False  # guessit cut the title short ("F-X2" read as "F"): the name does hold a title
+    if g.get("type") != "episode":
+        guessed = title
+        group = _first(g.get("release_group"))
+        title, year = film_title(title, year, clean_stem, group if isinstance(group, str) else None)
+        repaired = title != guessed
+    # "1917 (2019)", "300 (2006) - 1080p", "50-50 (2011)": numbers guessit reads as the title next to a year.
     numeric_title = bool(
-        title and title.isdigit() and year and str(year) != title and _contains(title, clean_stem)
+        title and _NUMBERS.fullmatch(title) and year and str(year) != title and _contains(title, clean_stem)
     )
     # "E.T. (1982)": a dotted acronym is a title, not single-letter noise such as B1_t00.
     acronym_title = bool(
         title and _DOTTED_ACRONYM.fullmatch(title.replace(" ", "")) and _contains(title, clean_stem)
     )
-    generic = not personal and not numeric_title and not acronym_title and is_generic_stem(clean_stem)
-    if g.get("type") == "episode" and _not_really_an_episode(g, clean_name, context, hints):
-        g = guess_movie("/".join([*(c for c in clean_context if c.strip()), clean_name]))
-        raw_title = _first(g.get("title"))
-        title = raw_title.strip() if isinstance(raw_title, str) and raw_title.strip() else title
-        year = _first(g.get("year")) if isinstance(_first(g.get("year")), int) else year
+    if title and not acronym_title and _DOTTED_ACRONYM.fullmatch(title.replace(" ", ".")):
+        title, acronym_title = title.replace(" ", "."), True  # "R.I.P.D [2013]": guessit read "R.I.P D"
+    generic = (
+        not personal
+        and not numeric_title
+        and not acronym_title
+        and not repaired
+        and not names_a_title(clean_stem)
+        and is_generic_stem(clean_stem)
+    )
     if title is None and not personal and not generic:
         title = _bare_title(clean_stem, g)
     title_from = "file"
@@ -233,6 +250,7 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
 
     if title and title_folder and not _contains(title, clean_stem) and _contains(title, folder_text):
         title_from = "folder"  # guessit itself took the title from the folder
+        title, year = film_title(title, year, folder_text)
         if (
             g.get("type") != "episode"
             and not generic
@@ -252,7 +270,8 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
         f_title, f_year = _folder_title_year(folder_text)
         if f_title and (generic or title is None):
             title, title_from = f_title, "folder"
-            year = year if file_has_year else (f_year or year)
+            # "1900 (1976)/1900.mp4": the file's number is the folder's title, not a year.
+            year = year if file_has_year and str(year) != f_title else (f_year or year)
         elif f_title and f_year and not file_has_year and _same_title(title, f_title):
             year = f_year
     if title and year is None and not file_has_year:
@@ -291,6 +310,12 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
         else:
             title = stripped
 
+    if edition and edition.words:  # "Police Story 2 (1988) - Final Cut": no alternative title
+        cut = normalize_title(" ".join(edition.words))
+        alternative = [a for a in alternative if normalize_title(a) != cut]
+    whole = None
+    if title and g.get("type") != "episode" and not hints:
+        whole = full_title(g, title, clean_stem if title_from == "file" else folder_text, edition)
     source = _first(g.get("source"))
     source = source if isinstance(source, str) else None
     if not source and hints:
@@ -299,7 +324,7 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     episode = _first(g.get("episode"))
     episode_title = _first(g.get("episode_title"))
     codec = _first(g.get("video_codec"))
-    return Parsed(
+    parsed = Parsed(
         title=title,
         year=year,
         kind="episode" if g.get("type") == "episode" and not hints else "movie",
@@ -317,11 +342,18 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
         imdb_id=file_ids.imdb_id or folder_ids.imdb_id,
         tvdb_id=file_ids.tvdb_id or folder_ids.tvdb_id,
         alternative_titles=tuple(a for a in alternative if a and a != title),
+        full_title=whole,
         title_from=title_from,
         generic=generic,
     )
+    if personal or hints:
+        return parsed
+    return read_episode(
+        parsed, clean_stem, [_clean_text(f) for f in folder_names], title_folder, folder_text or None, g
+    )
 
 
+_NUMBERS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}[^\W\d_]?\.?")
 _VOLUME = re.compile(r"(?i)\bvol(?:ume)?\b[ ._]*(\d{1,2})\b")
 _EPISODE_MARK = re.compile(
@@ -335,6 +367,15 @@ def guess_movie(text: str) -> dict[str, Any]:
         return dict(guessit(text, {"type": "movie"}))
     except Exception:  # noqa: BLE001
         return {}
+
+
+def _as_film(g: dict[str, Any], text: str) -> dict[str, Any]:
+    """guessit's film reading of ``text``, keeping the episode reading's title and year where it has none."""
+    film = guess_movie(text)
+    for key in ("title", "year"):
+        if film.get(key) is None and g.get(key) is not None:
+            film[key] = g[key]
+    return film
 
 
 def _not_really_an_episode(g: dict[str, Any], name: str, context: list[str], hints: list[str]) -> bool:

@@ -65,10 +65,30 @@ def looks_obfuscated(name: str) -> bool:
     return len(mixed) >= 2 and 2 * len(mixed) >= len(chunks)
 
 
+# A name and a year in brackets, or a year followed by release tags: a film's folder, whatever its words.
+_TITLED = re.compile(
+    r"^(?=.*[^\W_]).+?[\s._]*(?:[(\[](?:19|20)\d{2}[)\]]|[\s._](?:19|20)\d{2}[\s._]+(?:\d{3,4}[pi]|bluray|"
+    r"blu-ray|web|webrip|web-dl|dvdrip|bdrip|brrip|hdtv|remux|x264|x265)\b)",
+    re.IGNORECASE,
+)
+
+
+def names_a_title(name: str) -> bool:
+    """Words with a year in brackets beside them, or a year and release tags: a film's name, whatever the
+    words ("Home (2009)", "Movie 43 (2013)", "V-H-S-2 [2013]", "9 (2009)")."""
+    return bool(_TITLED.match(name.strip()))
+
+
 def is_generic_folder(name: str) -> bool:
-    """A folder that names no title ("Movies", "Movies 4K", "Downloads", "2019", "1080p", a hash)."""
+    """A folder that names no title ("Movies", "Movies 4K", "Downloads", "2019", "1080p", a hash).
+
+    With a year beside it a folder names a film, whatever its words: "Home (2009)", "9 (2009)",
+    "Movie 43 (2013)", "1-900 (1994)".
+    """
     if looks_obfuscated(name):
         return True
+    if names_a_title(name):
+        return False
     words = normalize_title(name).split()
     return all(w in _LIBRARY_WORDS or _RESOLUTION_WORD.match(w) for w in words)
 
@@ -358,7 +378,10 @@ def strip_edition_from_title(title: str, edition: Edition) -> str | None:
     if not m:
         return title
     rest = title[: m.start()].strip(" -:,")
-    return None if _ONLY_ARTICLE.match(rest) else rest
+    if _ONLY_ARTICLE.match(rest):
+        return None
+    # "Blade.Runner.The.Final.Cut.1982": the article belongs to the edition ("The Final Cut").
+    return re.sub(r"(?i)[\s._-]+the$", "", rest) or rest
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -19,6 +19,8 @@ Rules worth knowing (the GUI and CLI summaries rely on them):
 * Errors never stop the scan: see the ``REASON_*`` constants for what ends up in ``Skipped``.
 * Only regular files are videos: a named pipe, socket or device named ``movie.mkv`` is ``special-file``,
   and a file this user may not read is ``unreadable``; both are reported, neither is ever opened.
+* Action-camera chapters (GoPro ``GOPR0042.MP4``, ``GP010042.MP4``, ...; ``GH010042.MP4``, ``GH020042.MP4``)
+  stack like cd1/cd2: one video in parts.
 * Folder-based extras look at the file's own folder only (as Jellyfin does), and only when that folder
   sits inside a movie folder (two levels below the root or deeper): ``<root>/Shorts/film.mkv`` is a
   collection of short films, ``<root>/Movie (2010)/Shorts/film.mkv`` an extra. ``Specials`` is season 0 of
@@ -139,6 +141,11 @@ _STACK_RULES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (re.compile(_STACK_HEAD + r"(?P<num>[a-d])" + _STACK_TAIL, re.IGNORECASE), False),
 )
 _STACK_WORDS = ("cd", "dvd", "pt", "part", "dis")  # a name without any of these cannot be a part
+# Action cameras split a long recording into chapters of one video. GoPro HERO2-5: GOPR0042.MP4 is the
+# first chapter, GP010042.MP4, GP020042.MP4 the next ones; HERO6 and later: GH010042.MP4, GH020042.MP4
+# (GX for HEVC), numbered from 01. The last four digits name the video, the two before them the chapter.
+_CHAPTER = re.compile(r"^(?:(?P<first>GOPR)|(?P<next>GP)(?P<n>\d{2})|(?P<cam>G[HX])(?P<m>\d{2}))"
+                      r"(?P<video>\d{4})\.[^.]+$", re.IGNORECASE)  # fmt: skip
 _SEPARATORS = re.compile(r"[\s._-]+")
 
 
@@ -202,9 +209,11 @@ def resolve_stacks(
     numbers and letters; a repeated part number leaves the later file out. Unlike Jellyfin, names are
     grouped case- and separator-insensitively ("Movie.CD1" and "movie cd2" stack).
     """
-    pairs = zip(names, is_dir, strict=True) if is_dir is not None else ((n, False) for n in names)
+    pairs = list(zip(names, is_dir, strict=True) if is_dir is not None else ((n, False) for n in names))
+    chapters = _camera_chapters(n for n, d in pairs if not d)
+    taken = {name for parts in chapters.values() for _, name in parts}
     # A plain substring test keeps the costly regexes off the many names that cannot be a part.
-    items = [(n, d) for n, d in pairs if any(word in n.lower() for word in _STACK_WORDS)]
+    items = [(n, d) for n, d in pairs if n not in taken and any(word in n.lower() for word in _STACK_WORDS)]
     builds: dict[str, _StackBuild] = {}
     # Jellyfin walks the list sorted by path; the order decides which file keeps a duplicated part number.
     for name, directory in sorted(items, key=lambda item: (item[0].casefold(), item[0])):
@@ -224,7 +233,28 @@ def resolve_stacks(
                     break  # "part1, part2, parta": the letter part stays alone
             build.parts[part] = name
             break
-    return {b.label: sorted(b.parts.items()) for b in builds.values() if len(b.parts) >= 2}
+    stacks = {b.label: sorted(b.parts.items()) for b in builds.values() if len(b.parts) >= 2}
+    stacks.update(chapters)
+    return stacks
+
+
+def _camera_chapters(names: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """The chapters of action-camera videos among these file names: {"GOPR0042": [(1, "GOPR0042.MP4"),
+    (2, "GP010042.MP4"), ...]}, only for videos of two chapters or more. A repeated chapter is left out."""
+    videos: dict[str, dict[int, str]] = {}
+    for name in sorted(names, key=lambda n: (n.casefold(), n)):
+        if name[:2].upper() not in ("GO", "GP", "GH", "GX"):
+            continue
+        m = _CHAPTER.match(name)
+        if m is None:
+            continue
+        if m.group("cam"):  # HERO6+: chapters from 01, one series per encoder
+            label, part = f"{m.group('cam').upper()}{m.group('video')}", int(m.group("m"))
+        else:  # HERO2-5: GOPR is the first chapter, GP01 the second
+            label, part = f"GOPR{m.group('video')}", 1 if m.group("first") else int(m.group("n")) + 1
+        if part >= 1:
+            videos.setdefault(label, {}).setdefault(part, name)
+    return {label: sorted(parts.items()) for label, parts in videos.items() if len(parts) >= 2}
 
 
 @dataclass
@@ -240,6 +270,7 @@ class ScanBatch:
     skipped: list[Skipped] = field(default_factory=list)
     listed_dirs: list[str] = field(default_factory=list)
     other_files: int = 0  # non-video files passed over (not reported as skipped)
+    nfo_files: list[str] = field(default_factory=list)  # .nfo files among them (identification evidence)
     dirs_seen: int = 0  # folders whose listing was attempted
     ignored_dirs: int = 0  # system and hidden folders passed over silently
 
@@ -251,6 +282,7 @@ class ScanBatch:
     def __bool__(self) -> bool:
         return bool(
             self.files
+            or self.nfo_files
             or self.skipped
             or self.listed_dirs
             or self.other_files
@@ -276,6 +308,7 @@ class _Listing:
     subdirs: list[_Dir] = field(default_factory=list)
     linked: list[_Dir] = field(default_factory=list)
     other_files: int = 0
+    nfo: list[str] = field(default_factory=list)
     ignored_dirs: int = 0
     complete: bool = False
 
@@ -391,7 +424,7 @@ class _Walker:
                     return
                 if not is_video_name(name) or _is_hidden(name):
                     os.stat(entry.path)  # only to find out whether the link is broken
-                    out.other_files += 1
+                    _other_file(entry, out)
                     return
         except FileNotFoundError:
             reason = REASON_BROKEN_SYMLINK if os.path.islink(entry.path) else REASON_VANISHED
@@ -403,7 +436,7 @@ class _Walker:
         if is_video_name(name) and not _is_hidden(name):
             videos.append(entry)
         else:
-            out.other_files += 1
+            _other_file(entry, out)
 
     def _add_subdir(self, path: str, name: str, d: _Dir, out: _Listing, linked: bool) -> None:
         if _is_system_dir(name):
@@ -464,6 +497,13 @@ class _Walker:
                     part=part,
                 )
             )
+
+
+def _other_file(entry: os.DirEntry[str], out: _Listing) -> None:
+    """Count a file that is not a video; note an NFO file (core/nfo.py reads it as evidence)."""
+    out.other_files += 1
+    if entry.name[-4:].lower() == ".nfo" and not _is_hidden(entry.name):
+        out.nfo.append(entry.path)
 
 
 def _not_readable_video(path: str, st: os.stat_result) -> tuple[str, str] | None:
@@ -625,6 +665,7 @@ def scan(
             break
         batch.dirs_seen += 1
         batch.other_files += listing.other_files
+        batch.nfo_files.extend(listing.nfo)
         batch.ignored_dirs += listing.ignored_dirs
         batch.skipped.extend(listing.skipped)
         files = listing.files
@@ -647,5 +688,76 @@ def scan(
         if batch and (full or time.monotonic() - last_yield >= _FLUSH_SECONDS):
             yield batch
             batch, last_yield, size = ScanBatch(), time.monotonic(), batch_size
+    if batch:
+        yield batch
+
+
+def _covered(folder: str, recursive_folders: list[str]) -> bool:
+    return any(folder != r and folder.startswith(r.rstrip(os.sep) + os.sep) for r in recursive_folders)
+
+
+def _left_out(root: str, folder: str) -> bool:
+    """A folder the walk of ``root`` never enters: below a system or hidden folder, or below (or in) a
+    folder holding an ignore marker."""
+    rel = os.path.relpath(folder, root)
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return True
+    parts = [] if rel == os.curdir else rel.split(os.sep)
+    if any(_is_system_dir(p) for p in parts):
+        return True
+    path = root
+    for part in [None, *parts]:
+        path = path if part is None else os.path.join(path, part)
+        if any(os.path.lexists(os.path.join(path, m)) for m in IGNORE_MARKERS):
+            return True
+    return False
+
+
+def scan_folders(
+    root: str,
+    folders: dict[str, bool],
+    cancel: threading.Event | None = None,
+    batch_size: int = 500,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Iterator[ScanBatch]:
+    """Walk only some folders of the library folder ``root``: each folder of ``folders`` is listed, with
+    its sub-folders too when its value is True (a folder that was just created or moved in). Files are
+    classified exactly as the walk of the whole root classifies them (extras, stacks). What a folder
+    watcher hands over; folders the whole walk would not enter (hidden, system, ignored) are left out.
+    Symlinked sub-folders are not followed (the whole walk takes them)."""
+    root = os.path.abspath(root)
+    walker = _Walker(cancel, max_depth)
+    walker._plain_roots = [(root, os.path.realpath(root))]
+    recursive = [os.path.abspath(f) for f, r in folders.items() if r]
+    todo = sorted({os.path.abspath(f): r for f, r in folders.items()}.items(), reverse=True)
+    stack: list[tuple[_Dir, bool]] = []
+    for folder, deep in todo:
+        if _covered(folder, recursive) or _left_out(root, folder):
+            continue
+        rel = os.path.relpath(folder, root)
+        depth = 0 if rel == os.curdir else rel.count(os.sep) + 1
+        stack.append((_Dir(folder, root, depth, via_link=False), deep))
+    batch = ScanBatch()
+    while stack:
+        d, deep = stack.pop()
+        if walker.cancelled():
+            break
+        try:
+            listing = walker.list_dir(d)
+        except _Cancelled:
+            break
+        batch.dirs_seen += 1
+        batch.other_files += listing.other_files
+        batch.ignored_dirs += listing.ignored_dirs
+        batch.skipped.extend(listing.skipped)
+        batch.files.extend(listing.files)
+        if listing.complete:
+            batch.listed_dirs.append(d.path)
+        if deep:
+            stack.extend((s, True) for s in sorted(listing.subdirs, key=_dir_path, reverse=True))
+        if len(batch.files) >= batch_size:
+            yield batch
+            batch = ScanBatch()
     if batch:
         yield batch

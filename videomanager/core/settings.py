@@ -28,7 +28,7 @@ SECRET_KEYS = ("tmdb_api_key", "tmdb_access_token")
 class Settings:
     """Every setting of the program. The dataclass fields are the schema: name, type, default."""
 
-    tmdb_api_key: str = ""  # v3 API key (32 hex characters); the seed's settings.json key
+    tmdb_api_key: str = ""  # v3 API key (32 hex characters)
     tmdb_access_token: str = ""  # v4 read access token (a JWT), sent as Authorization: Bearer
     language: str = "en-US"  # TMDb metadata language
     region: str = ""  # ISO 3166-1 country for release dates, "" = none
@@ -40,6 +40,8 @@ class Settings:
     library_folders: list[str] = field(default_factory=list)
     ui_language: str = ""  # "" = follow the system locale; "en", "fr"
     tmdb_url: str = ""  # "" = https://api.themoviedb.org/3 (VIDEOMANAGER_TMDB_URL overrides)
+    watch_folders: bool = True  # the window picks up changes in library folders without Rescan
+    mark_seen_on_play: bool = False  # Play marks what it opens as seen
     # Keys found in settings.json that this version does not know; written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

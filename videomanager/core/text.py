@@ -56,6 +56,7 @@ _SORT_ARTICLES = re.compile(
 # U.N.C.L.E. / S.H.I.E.L.D.: single letters joined by dots become one word, so the key does not
 # depend on whether the dots were there.
 _ACRONYM = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W_]))?")
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 _APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -90,6 +91,7 @@ def normalize_title(s: str | None) -> str:
     s = move_trailing_article(s)
     s = strip_accents(s).casefold()
     s = s.replace("&", " and ")
+    s = _THOUSANDS.sub("", s)  # "20,000 Leagues" and "20000 Leagues" share a key
     s = _ACRONYM.sub(lambda m: m.group(0).replace(".", "") + " ", s)
     s = _APOSTROPHES.sub("", s)  # "director's" -> "directors", not "director s"
     s = _NON_WORD.sub(" ", s)

@@ -48,11 +48,29 @@ def apply_decision(library, client, decision: dict) -> None:
         except Exception as exc:  # keep the decision even when the title cannot be fetched now
             log.info("title %s:%s not fetched: %s", kind, tmdb_id, getattr(exc, "user_message", exc))
             data = None
-        if isinstance(data, dict):
-            keys = ("id", "title", "name", "original_title", "original_name", "release_date", "first_air_date",
-                    "poster_path", "overview", "popularity")  # fmt: skip
-            title = {k: data.get(k) for k in keys if k in data}
+        title = title_fields(data)
     decisions.set_match(library, ids, kind, tmdb_id, title)
+
+
+# The fields of a TMDb movie or show kept with a manual match, and their types.
+_TITLE_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "id": int, "title": str, "name": str, "original_title": str, "original_name": str, "release_date": str,
+    "first_air_date": str, "poster_path": str, "overview": str, "popularity": (int, float),
+}  # fmt: skip
+
+
+def title_fields(data: object) -> dict | None:
+    """What is kept of a TMDb title for a manual match: the fields of the right type (the others are left
+    out and logged); None for an answer that is not an object."""
+    if not isinstance(data, dict):
+        return None
+    kept = {
+        k: v for k, t in _TITLE_FIELDS.items() if isinstance(v := data.get(k), t) and not isinstance(v, bool)
+    }
+    dropped = [k for k in _TITLE_FIELDS if k not in kept and data.get(k) is not None]
+    if dropped:
+        log.info("title %s: left out what was not valid: %s", kept.get("id"), ", ".join(dropped))
+    return kept
 
 
 def split_off(library, file_ids, kind, tmdb_id) -> None:
@@ -61,10 +79,10 @@ def split_off(library, file_ids, kind, tmdb_id) -> None:
     core_split_off(library, file_ids, kind, tmdb_id)
 
 
-def merge(library, target, others) -> None:
+def merge(library, target, others, keep=None) -> None:
     from videomanager.core.decisions import merge as core_merge
 
-    core_merge(library, target, others)
+    core_merge(library, target, others, keep)
 
 
 def configure_process() -> None:
@@ -79,28 +97,33 @@ def configure_process() -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window; returns the exit status."""
-    from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    from videomanager.core.library import Library, LibraryError, adopt_settings_folders
-    from videomanager.core.paths import resolve_paths
-    from videomanager.core.settings import SettingsStore
-    from videomanager.gui.main_window import Hooks, MainWindow
-    from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_WARNING
-
     demo = None
     data_dir = getattr(args, "data_dir", None)
     if getattr(args, "demo", False):
         from videomanager.gui.demo import prepare_demo
-
-        demo = prepare_demo()
         from videomanager.gui.demo_posters import render_poster
 
+        demo = prepare_demo()
         demo.fake.poster_renderer = render_poster
         data_dir = str(demo.data_dir)
-
     configure_process()
+    app = _application()
+    try:
+        composition = Composition(data_dir)
+    except _NoLibrary:
+        return 1
+    try:
+        return composition.run(app, demo)
+    finally:
+        composition.close()
+        if demo is not None:
+            demo.cleanup()
+
+
+def _application():
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("videomanager")
     app.setApplicationDisplayName("videomanager")
@@ -108,50 +131,102 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setDesktopFileName("videomanager")
     if RESOURCE_ICON.exists():
         app.setWindowIcon(QIcon(str(RESOURCE_ICON)))
+    return app
 
-    paths = resolve_paths(data_dir)
-    notices: list[tuple[str, Any, str]] = []  # text: a str, or a callable that words it when shown
-    try:
-        paths.ensure()
-    except OSError as exc:
-        notices.append(
+
+class _NoLibrary(Exception):
+    """The library cannot be opened (already told to the user)."""
+
+
+class Composition:
+    """Paths, settings, library, TMDb client, dialog factories and the window, built once and wired."""
+
+    def __init__(self, data_dir: str | None) -> None:
+        from videomanager.core.paths import resolve_paths
+        from videomanager.core.settings import SettingsStore
+        from videomanager.gui.message_bar import LEVEL_WARNING
+
+        self.paths = resolve_paths(data_dir)
+        self.notices: list[tuple[str, Any, str]] = []  # text: a str, or a callable that words it when shown
+        self._ensure_paths()
+        self.store = SettingsStore(self.paths.settings_file)
+        loaded = self.store.load()
+        self.settings = loaded.settings
+        if loaded.notice:
+            self.notices.append(("settings-notice", loaded.notice, LEVEL_WARNING))
+        self._install_translator()
+        self.library = self._open_library()
+        self.client = make_client(self.settings, self.paths, self.library)
+        self.window = self._window()
+
+    def _ensure_paths(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from videomanager.gui.message_bar import LEVEL_ERROR
+
+        try:
+            self.paths.ensure()
+        except OSError as exc:
             # Worded when shown: the translator is installed once the settings (the language) are read.
-            (
-                "paths",
-                lambda exc=exc: (
+            def text(exc: OSError = exc) -> str:
+                return (
                     QCoreApplication.translate("App", "Cannot create the data folder %1: %2.")
                     .replace("%1", str(exc.filename))
                     .replace("%2", str(exc.strerror))
-                ),
-                LEVEL_ERROR,
-            )
+                )
+
+            self.notices.append(("paths", text, LEVEL_ERROR))
+
+    def _install_translator(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        try:
+            from videomanager.gui.i18n import install_translator
+
+            install_translator(QApplication.instance(), self.settings.ui_language)
+        except Exception as exc:  # no translation: English
+            log.debug("no translator: %s", exc)
+
+    def _open_library(self):
+        from videomanager.core.library import Library, LibraryError, adopt_settings_folders
+        from videomanager.gui.message_bar import LEVEL_WARNING
+
+        try:
+            library = Library(self.paths.library_db)
+        except LibraryError as exc:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QMessageBox
+
+            # Without a library there is nothing to show: one clear sentence (it names a path), then exit.
+            box = QMessageBox(QMessageBox.Icon.Critical, "videomanager", "")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(str(exc))
+            box.exec()
+            raise _NoLibrary() from exc
+        if library.notice:
+            self.notices.append(("library-notice", library.notice, LEVEL_WARNING))
+        adopt_settings_folders(library, self.settings)  # the library is the one home of the library folders
+        return library
+
+    def _window(self):
+        from videomanager.gui.main_window import Hooks, MainWindow
+
+        hooks = Hooks(
+            save_settings=self.store.save,
+            client_factory=lambda s: make_client(s, self.paths, self.library),
+            settings_dialog=self.settings_dialog,
+            match_dialog=self.match_dialog,
+            apply_decision=lambda lib, d: apply_decision(lib, self.window.client, d),
+            split_off=split_off,
+            merge=merge,
+            cache_clear=self.clear_cache,
         )
-    store = SettingsStore(paths.settings_file)
-    loaded = store.load()
-    settings = loaded.settings
-    if loaded.notice:
-        notices.append(("settings-notice", loaded.notice, LEVEL_WARNING))
-    try:
-        from videomanager.gui.i18n import install_translator
+        return MainWindow(self.library, self.settings, posters_dir=self.paths.posters_dir,
+                          ui_state_path=self.paths.config_dir / "window.ini", client=self.client,
+                          hooks=hooks)  # fmt: skip
 
-        install_translator(app, settings.ui_language)
-    except Exception as exc:  # no translation: English
-        log.debug("no translator: %s", exc)
-
-    try:
-        library = Library(paths.library_db)
-    except LibraryError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        # Without a library there is nothing to show: one clear sentence, then exit.
-        QMessageBox.critical(None, "videomanager", str(exc))
-        return 1
-    if library.notice:
-        notices.append(("library-notice", library.notice, LEVEL_WARNING))
-    adopt_settings_folders(library, settings)  # the library is the one home of the library folders
-    client = make_client(settings, paths, library)
-
-    def settings_dialog(current, parent, folders):
+    # -- dialog factories and actions the window is given ------------------------------------------------
+    def settings_dialog(self, current, parent, folders):
         from videomanager.gui.settings_dialog import SettingsDialog
 
         def validation_client(key: str, token: str):
@@ -161,66 +236,55 @@ def run_gui(args: argparse.Namespace) -> int:
             return TMDbClient(api_key=key or None, access_token=token or None,
                               base_url=effective_tmdb_url(current), language=current.language or "en-US")  # fmt: skip
 
-        return SettingsDialog(current, client_factory=validation_client,
-                              requests_today=window._requests_today, clear_cache=clear_cache, parent=parent,
-                              folders=folders)  # fmt: skip
+        return SettingsDialog(current, client_factory=validation_client, requests_today=self.window._requests_today,
+                              clear_cache=self.clear_cache, parent=parent, folders=folders)  # fmt: skip
 
+    @staticmethod
     def match_dialog(card, client_now, parent):
         from videomanager.gui.match_dialog import MatchDialog
 
         return MatchDialog(card, client=client_now, parent=parent)
 
-    def clear_cache() -> None:
-        current = window.client
-        cache = getattr(current, "cache", None)
+    def clear_cache(self) -> None:
+        cache = getattr(self.window.client, "cache", None)
         if cache is not None and hasattr(cache, "clear"):
             cache.clear()
-        shutil.rmtree(paths.posters_dir, ignore_errors=True)
+        shutil.rmtree(self.paths.posters_dir, ignore_errors=True)
 
-    hooks = Hooks(
-        save_settings=store.save,
-        client_factory=lambda s: make_client(s, paths, library),
-        settings_dialog=settings_dialog,
-        match_dialog=match_dialog,
-        apply_decision=lambda lib, d: apply_decision(lib, window.client, d),
-        split_off=split_off,
-        merge=merge,
-        cache_clear=clear_cache,
-    )
-    window = MainWindow(
-        library,
-        settings,
-        posters_dir=paths.posters_dir,
-        ui_state_path=paths.config_dir / "window.ini",
-        client=client,
-        hooks=hooks,
-    )
-    for key, text, level in notices:
-        window.message_bar.show_message(key, text() if callable(text) else text, level)
-    window.show()
-    # Ctrl+C or a TERM signal closes the window cleanly (workers stopped, helper process ended). Python
-    # runs signal handlers only between bytecodes, so a timer lets it in every 200 ms; the timer also
-    # quits for a signal that came before the event loop started.
-    stop = {"requested": False}
-
-    def on_signal(*_args) -> None:
-        stop["requested"] = True
-        window.close()
-        app.quit()
-
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, on_signal)
-    wake = QTimer()
-    wake.timeout.connect(lambda: stop["requested"] and app.quit())
-    wake.start(200)
-    if demo is not None:
-        window.start_scan([str(demo.library_root)])
-    try:
-        return app.exec()
-    finally:
-        window.shutdown()
-        library.close()
-        if client is not None and hasattr(client, "close"):
-            client.close()
+    # -- running --------------------------------------------------------------------------------------------
+    def run(self, app, demo) -> int:
+        for key, text, level in self.notices:
+            self.window.message_bar.show_message(key, text() if callable(text) else text, level)
+        self.window.show()
+        wake = self._close_on_signals(app)  # kept alive while the loop runs
         if demo is not None:
-            demo.cleanup()
+            self.window.start_scan([str(demo.library_root)])
+        result = app.exec()
+        wake.stop()
+        return result
+
+    def _close_on_signals(self, app):
+        """Ctrl+C or a TERM signal closes the window cleanly (workers stopped). Python runs signal handlers only
+        between bytecodes, so a timer lets it in every 200 ms; the timer also quits for a signal that came
+        before the event loop started."""
+        from PySide6.QtCore import QTimer
+
+        stop = {"requested": False}
+
+        def on_signal(*_args) -> None:
+            stop["requested"] = True
+            self.window.close()
+            app.quit()
+
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, on_signal)
+        wake = QTimer()
+        wake.timeout.connect(lambda: stop["requested"] and app.quit())
+        wake.start(200)
+        return wake
+
+    def close(self) -> None:
+        self.window.shutdown()
+        self.library.close()
+        if self.client is not None and hasattr(self.client, "close"):
+            self.client.close()

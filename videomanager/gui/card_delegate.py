@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import zlib
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,6 +30,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QTextOption,
 )
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -34,6 +44,7 @@ from videomanager.core.models import (
     resolution_label,
     resolution_rank,
 )
+from videomanager.core.seasons import episodes_held
 from videomanager.gui.library_model import CardRole
 from videomanager.gui.posters import PosterCache
 
@@ -57,6 +68,7 @@ _STATE_COLORS = {
 _WHITE = QColor("white")
 _BADGE_FILL = QColor(15, 18, 24, 200)
 _MORE_FILL = QColor(60, 120, 220, 220)
+_MISSING_FILL = QColor(179, 38, 30, 235)
 _PLACEHOLDER_TEXT = QColor(255, 255, 255, 230)
 
 
@@ -76,7 +88,8 @@ _SELECTED = QStyle.StateFlag.State_Selected
 _HOVER = QStyle.StateFlag.State_MouseOver
 _LEFT_VCENTER = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
-_CENTER_WRAP = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWrapAnywhere
+_WRAP_OPTION = QTextOption(Qt.AlignmentFlag.AlignCenter)
+_WRAP_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
@@ -92,12 +105,14 @@ def state_label(state: str) -> str:
 
 
 def card_badges(card: Card) -> list[str]:
-    """Badges for a card: resolutions of its versions (best first), HDR, editions."""
+    """Badges for a card: resolutions of its versions (best first), HDR, editions; of the copies that are
+    there only (a missing copy has none: the subtitle says files are missing)."""
     seen: list[str] = []
-    files = list(card.versions) or []
+    files = [v for v in card.versions if not v.missing]
     res = sorted({v.resolution for v in files if v.resolution}, key=resolution_rank, reverse=True)
-    if not files and card.episodes:
-        res = sorted({e.resolution for e in card.episodes if e.resolution}, key=resolution_rank, reverse=True)
+    if not card.versions and card.episodes:
+        res = sorted({e.resolution for e in card.episodes if e.resolution and not e.missing},
+                     key=resolution_rank, reverse=True)  # fmt: skip
     seen.extend(resolution_label(r) for r in res)
     if any(v.hdr for v in files):
         seen.append("HDR")
@@ -130,6 +145,11 @@ class CardDelegate(QStyledItemDelegate):
         self._chip_metrics = QFontMetrics(self._chip_font)
         self._plus_w = self._chip_metrics.horizontalAdvance("+99") + 10
         self._looks: dict[tuple, tuple[QPixmap, QColor, QColor]] = {}
+        self.scale = 1.0  # the card zoom (View → Zoom): the card is painted scaled by it
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+        self._size = QSize(round((CARD_W + 2 * MARGIN) * scale), round((CARD_H + 2 * MARGIN) * scale))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self._size
@@ -144,10 +164,15 @@ class CardDelegate(QStyledItemDelegate):
         # Everything but text is a cached pixmap drawn 1:1 at whole pixels (frame, poster, chips, badges):
         # with these hints on, each blit takes the transforming path, 2-4x slower for the same pixels.
         painter.setRenderHint(_AA, False)
-        painter.setRenderHint(_SMOOTH, False)
+        painter.setRenderHint(_SMOOTH, self.scale != 1.0)
         r = option.rect
-        x, y = r.x() + MARGIN, r.y() + MARGIN
-        dpr = painter.device().devicePixelRatioF()
+        # The card sits centred in its cell (the grid spreads its columns over the whole width), scaled by
+        # the zoom; cached pixmaps are made at the scaled pixel ratio, so they still blit 1:1.
+        painter.translate(r.x() + max(0, (r.width() - self._size.width()) // 2), r.y())
+        if self.scale != 1.0:
+            painter.scale(self.scale, self.scale)
+        x, y = MARGIN, MARGIN
+        dpr = painter.device().devicePixelRatioF() * self.scale
         state = option.state
         frame, text, muted = self._look(option.palette, bool(state & _SELECTED), bool(state & _HOVER), dpr)
         painter.drawPixmap(x, y, frame)
@@ -156,6 +181,8 @@ class CardDelegate(QStyledItemDelegate):
         self._paint_poster(painter, px, py, card, dpr)
         painter.setFont(self._chip_font)
         self._paint_chip(painter, px, py, card.state, dpr)
+        if card.missing:
+            self._paint_missing(painter, px, py, dpr)
         self._paint_badges(painter, px, py, card_badges(card), dpr)
 
         title_font, fm, sub_font, sub_fm = self._fonts(option.font)
@@ -213,8 +240,8 @@ class CardDelegate(QStyledItemDelegate):
         return fonts
 
     def _frame(self, size: QSize, bg: QColor, tint: QColor | None, pen: QPen, dpr: float) -> QPixmap:
-        """The card's rounded background and border, rendered once per look (an antialiased rounded path costs
-        ~0.3 ms to fill and stroke; a blit of the cached pixmap a few µs)."""
+        """The card's rounded background and border, rendered once per look (filling and stroking an
+        antialiased rounded path costs far more than a blit of the cached pixmap)."""
         key = ("frame", size.width(), size.height(), bg.rgba(), tint.rgba() if tint else 0,
                pen.color().rgba(), pen.widthF(), dpr)  # fmt: skip
         pm = self._cache.get(key)
@@ -249,20 +276,15 @@ class CardDelegate(QStyledItemDelegate):
         parts = [str(card.year) if card.year else "—"]
         tr = QCoreApplication.translate
         if card.episodes:
-            n = len(card.episodes)
-            parts.append(
-                tr("CardDelegate", "1 episode")
-                if n == 1
-                else tr("CardDelegate", "%1 episodes").replace("%1", str(n))
-            )
+            parts.append(tr("CardDelegate", "%n episode(s)", "", episodes_held(card.episodes)))
         elif len(card.versions) > 1:
-            parts.append(tr("CardDelegate", "%1 versions").replace("%1", str(len(card.versions))))
+            parts.append(tr("CardDelegate", "%n version(s)", "", len(card.versions)))
         if card.missing:
             parts.append(tr("CardDelegate", "missing files"))
         return "  ·  ".join(parts)
 
     def _placeholder(self, hue: int, dpr: float) -> QPixmap:
-        """A rounded gradient poster background, rendered once per hue (gradients cost ~0.5 ms to fill)."""
+        """A rounded gradient poster background, rendered once per hue (gradients are slow to fill)."""
         key = (hue, dpr)
         pm = self._placeholders.get(key)
         if pm is None:
@@ -296,8 +318,9 @@ class CardDelegate(QStyledItemDelegate):
         initial = next((ch for ch in title if ch.isalnum()), "?").upper()
         painter.drawText(QRect(x, y - 24, POSTER_W, POSTER_H), _CENTER, initial)
         painter.setFont(self._small_font)
-        painter.drawText(QRect(x + 10, y + 40, POSTER_W - 20, POSTER_H - 70), _CENTER_WRAP,
-                         self._small_metrics.elidedText(title, _ELIDE_RIGHT, 3 * (POSTER_W - 20)))  # fmt: skip
+        # Wrapped between words; a word wider than the poster is broken where it must be.
+        painter.drawText(QRectF(x + 10, y + 40, POSTER_W - 20, POSTER_H - 70),
+                         self._small_metrics.elidedText(title, _ELIDE_RIGHT, 3 * (POSTER_W - 20)), _WRAP_OPTION)  # fmt: skip
 
     def _pill(self, painter: QPainter, x: int, y: int, text: str, fill: QColor, dpr: float) -> int:
         """A rounded label (state chip, badge) in the chip font, rendered once per text and colour, then
@@ -326,6 +349,12 @@ class CardDelegate(QStyledItemDelegate):
 
     def _paint_chip(self, painter: QPainter, x: int, y: int, state: str, dpr: float) -> None:
         self._pill(painter, x + 6, y + 6, state_label(state), _CHIP_COLORS.get(state, _CHIP_OTHER), dpr)
+
+    def _paint_missing(self, painter: QPainter, x: int, y: int, dpr: float) -> None:
+        """A "missing" chip in the poster's top right corner: some of the card's files were not found."""
+        text = QCoreApplication.translate("CardDelegate", "missing")
+        w = self._chip_metrics.horizontalAdvance(text) + 10
+        self._pill(painter, x + POSTER_W - 6 - w, y + 6, text, _MISSING_FILL, dpr)
 
     def _paint_badges(self, painter: QPainter, x: int, y: int, badges: list[str], dpr: float) -> None:
         if not badges:
@@ -365,6 +394,40 @@ class CardGrid(QListView):
         self.setSpacing(0)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.empty_text = ""
+        self._cell = QSize(CARD_W + 2 * MARGIN, CARD_H + 2 * MARGIN)
+
+    open_requested = Signal()  # Enter: the current card's details
+    play_requested = Signal()  # Space: play the current card
+
+    def set_cell_size(self, size: QSize) -> None:
+        """The size of one card (the delegate's, at the current zoom)."""
+        self._cell = QSize(size)
+        self._spread()
+
+    def resizeEvent(self, event) -> None:
+        self._spread()
+        super().resizeEvent(event)
+
+    def _spread(self) -> None:
+        """Spread the columns over the whole width: as many cards as fit, the space left shared out between
+        them (rather than a strip left empty on the right)."""
+        # The width the view lays items out in: without the vertical scroll bar's room, which it keeps
+        # whether the bar shows or not.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar())
+        width = self.maximumViewportSize().width() - bar
+        columns = max(1, width // max(1, self._cell.width()))
+        grid = QSize(max(self._cell.width(), width // columns), self._cell.height())
+        if grid != self.gridSize():
+            self.setGridSize(grid)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+        elif key == Qt.Key.Key_Space and not event.modifiers() and self.currentIndex().isValid():
+            self.play_requested.emit()
+        else:
+            super().keyPressEvent(event)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

@@ -7,11 +7,12 @@ the card still selected. Actions that change the library go through callables gi
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QPixmap
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -28,21 +30,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from videomanager.core.models import Card, resolution_label
+from videomanager.core.models import Card, Episode, resolution_label
 from videomanager.gui.card_delegate import state_label
+from videomanager.gui.details import read_details
+from videomanager.gui.messages import render_reasons
+from videomanager.gui.plain import escape, plain_label, rich_label, tooltip
+
+log = logging.getLogger(__name__)
 
 
 def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if size < 1024 or unit == "TB":
-            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
+    """A size with the interface's units and decimal separator (see gui/messages.py)."""
+    from videomanager.gui.messages import human_size as localised
+
+    return localised(n)
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def breakable(name: str) -> str:
+    """A file name that a table may wrap after its dots and underscores (a zero-width space there): scene
+    names have no spaces to wrap at."""
+    return name.replace(".", ".\u200b").replace("_", "_\u200b")
+
+
+def _people(people: tuple[tuple[int, str], ...], names: tuple[str, ...]) -> str:
+    """Names as links to each person's page (``person:<id>``; ids are checked integers, names escaped);
+    names without an id as plain text."""
+    if not people:
+        return escape(", ".join(names))
+    return ", ".join(f"<a href='person:{pid}'>{escape(name)}</a>" for pid, name in people)
 
 
 def extra_label(kind: str) -> str:
@@ -67,11 +82,14 @@ class DetailPanel(QScrollArea):
     details_wanted = Signal(str, str, int)  # card id, kind, tmdb id
     fix_match_requested = Signal(object)  # Card
     split_requested = Signal(list)  # file ids
+    open_failed = Signal(str)  # a sentence: the file to play or show is missing, or nothing opens it
+    person_requested = Signal(int)  # a TMDb person id (a name in the credits was clicked)
 
     def __init__(self, poster_for: Callable[[str | None], QPixmap | None] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.poster_for = poster_for
         self.card: Card | None = None
+        self._details: dict = {}  # the selected card's last TMDb details (the seasons view keeps using them)
         self.setWidgetResizable(True)
         self.setMinimumWidth(320)
         body = self._body = QWidget()
@@ -91,31 +109,36 @@ class DetailPanel(QScrollArea):
         self.poster.setStyleSheet("background: palette(mid); border-radius: 6px;")
         top.addWidget(self.poster, 0, Qt.AlignmentFlag.AlignTop)
         facts = QVBoxLayout()
-        self.title = QLabel()
+        # Titles, overviews, names and file names come from outside: plain text, or escaped into markup.
+        self.title = plain_label()
         f = QFont(self.title.font())
         f.setPointSizeF(f.pointSizeF() * 1.45)
         f.setBold(True)
         self.title.setFont(f)
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setWordWrap(True)
-        self.state = QLabel()
+        self.state = rich_label()
         self.state.setWordWrap(True)
-        self.links = QLabel()
+        self.links = rich_label()
         self.links.setOpenExternalLinks(True)
+        self.collection = rich_label()  # "Alien Collection: you own 2 of 5" (set by the window's collections)
+        self.collection.setWordWrap(True)
+        self.collection.setVisible(False)
         self.fix_button = QPushButton(self.tr("Fix match…"))
         self.fix_button.clicked.connect(lambda: self.card and self.fix_match_requested.emit(self.card))
-        for w in (self.title, self.meta, self.state, self.links):
+        for w in (self.title, self.meta, self.state, self.links, self.collection):
             facts.addWidget(w)
         facts.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
         facts.addStretch(1)
         top.addLayout(facts, 1)
         lay.addLayout(top)
 
-        self.overview = QLabel()
+        self.overview = plain_label()
         self.overview.setWordWrap(True)
-        self.credits = QLabel()
+        self.credits = rich_label()
         self.credits.setWordWrap(True)
+        self.credits.linkActivated.connect(self._link)
         lay.addWidget(self.overview)
         lay.addWidget(self.credits)
 
@@ -140,8 +163,9 @@ class DetailPanel(QScrollArea):
             self.versions.horizontalHeader().setSectionResizeMode(
                 col, QHeaderView.ResizeMode.ResizeToContents
             )
-        self.versions.setWordWrap(False)
-        self.versions.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long file names wrap (they may break after any dot: see breakable), never "The.Matri…kv".
+        self.versions.setWordWrap(True)
+        self.versions.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.versions.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         lay.addWidget(self.versions)
         buttons = QHBoxLayout()
@@ -160,8 +184,16 @@ class DetailPanel(QScrollArea):
         self.episodes_label = QLabel(self.tr("<b>Seasons and episodes</b>"))
         lay.addWidget(self.episodes_label)
         self.episodes = QTreeWidget()
-        self.episodes.setHeaderLabels([self.tr("Episode"), self.tr("Resolution"), self.tr("Size")])
-        self.episodes.setMinimumHeight(160)
+        self.episodes.setHeaderLabels(
+            [self.tr("Episode"), self.tr("Title"), self.tr("Aired"), self.tr("Resolution"), self.tr("Size")]
+        )
+        self.episodes.setMinimumHeight(220)
+        self.episodes.setUniformRowHeights(True)
+        self.episodes.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.episodes.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.episodes.itemActivated.connect(self._play_episode)
         lay.addWidget(self.episodes)
 
@@ -181,25 +213,31 @@ class DetailPanel(QScrollArea):
         self._show_page(self._body if card is not None else self._empty)
         if card is None:
             return
-        self.title.setText(_esc(card.title))
+        self.title.setText(card.title)
         meta = [str(card.year) if card.year else ""]
         if card.original_title and card.original_title != card.title:
             meta.append(self.tr("original title: %1").replace("%1", card.original_title))
         meta.append(human_size(card.size))
         self.meta.setText("  ·  ".join(m for m in meta if m))
         conf = f" — {self.tr('confidence')} {card.confidence:.0%}" if card.confidence is not None else ""
-        reasons = f"<br><span style='color: gray'>{_esc(card.reasons)}</span>" if card.reasons else ""
-        self.state.setText(f"<b>{_esc(state_label(card.state))}</b>{conf}{reasons}")
+        reasons = (
+            f"<br><span style='color: gray'>{escape(render_reasons(card.reasons))}</span>"
+            if card.reasons
+            else ""
+        )
+        self.state.setText(f"<b>{escape(state_label(card.state))}</b>{escape(conf)}{reasons}")
         self.refresh_poster()
         if not same:
             self.overview.setText("")
             self.credits.setText("")
             self.links.setText("")
             if card.tmdb_id and card.kind:
-                self.overview.setText(f"<i>{self.tr('Loading details…')}</i>")
+                self.overview.setText(self.tr("Loading details…"))
                 self.details_wanted.emit(card.id, card.kind, int(card.tmdb_id))
+        if not same:
+            self._details = {}
         self._fill_versions(card)
-        self._fill_episodes(card)
+        self._fill_episodes(card, self._details)
         self._fill_extras(card)
         self.fix_button.setEnabled(True)
 
@@ -227,17 +265,22 @@ class DetailPanel(QScrollArea):
             name = os.path.basename(v.path) + (f" (+{len(v.parts) - 1})" if len(v.parts) > 1 else "")
             if v.missing:
                 name += " — " + self.tr("missing")
-            cells = [name, resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
+            cells = [breakable(name), resolution_label(v.resolution) + (f" {v.hdr}" if v.hdr else ""), v.edition or "",
                      v.video_codec or "", human_size(v.size), "★" if v.best else ""]  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setToolTip(v.path)
+                    item.setToolTip(tooltip(self._missing_tip(v.path) if v.missing else v.path))
                     item.setData(Qt.ItemDataRole.UserRole, v.path)
+                    if v.missing:  # seen even when the name is elided
+                        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                if v.missing:
+                    self._grey(item)
                 self.versions.setItem(row, col, item)
         has = bool(card.versions)
         if has:
             self.versions.selectRow(0)
+        self.versions.resizeRowsToContents()
         # As tall as its rows (up to 8), so the panel does not show an empty box.
         rows_h = sum(self.versions.rowHeight(r) for r in range(min(8, len(card.versions))))
         self.versions.setFixedHeight(self.versions.horizontalHeader().height() + rows_h + 4)
@@ -251,35 +294,98 @@ class DetailPanel(QScrollArea):
             w.setVisible(has or w in (self.play_button, self.folder_button))
         self.split_button.setEnabled(len(card.versions) > 1)
 
-    def _fill_episodes(self, card: Card) -> None:
+    def _missing_tip(self, path: str) -> str:
+        return self.tr("Missing (not found at the last scan): %1").replace("%1", path)
+
+    def _grey(self, item, column: int | None = None) -> None:
+        """Show a row of a file that is missing greyed and in italics."""
+        color = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        font = QFont(item.font() if column is None else item.font(column))
+        font.setItalic(True)
+        if column is None:
+            item.setForeground(color)
+            item.setFont(font)
+        else:
+            item.setForeground(column, color)
+            item.setFont(column, font)
+
+    def _fill_episodes(self, card: Card, details: dict | None = None) -> None:
+        """One branch per season ("Season 1 · 8 of 10 episodes") holding its files and, in gray and in number
+        order among them, the episodes TMDb lists that the library lacks. Every TMDb string is plain text."""
         self.episodes.clear()
-        seasons: dict[int | None, QTreeWidgetItem] = {}
-        for e in card.episodes:
-            parent = seasons.get(e.season)
-            if parent is None:
-                label = (
-                    self.tr("Season %1").replace("%1", str(e.season))
-                    if e.season is not None
-                    else self.tr("Other")
-                )
-                parent = seasons[e.season] = QTreeWidgetItem(self.episodes, [label])
-            num = f"E{e.episode:02d}" if e.episode is not None else "—"
-            title = f"{num}  {e.title or os.path.basename(e.path)}"
-            item = QTreeWidgetItem(parent, [title, resolution_label(e.resolution), human_size(e.size)])
-            item.setToolTip(0, e.path)
-            item.setData(0, Qt.ItemDataRole.UserRole, e.path)
-        if len(seasons) <= 3:
+        plan = season_plan(card, details or {})
+        for season, files, total, missing in plan:
+            label = self._season_label(season)
+            if total:
+                have = self.tr("%1 of %2 episodes").replace("%1", str(total - len(missing)))
+                label += "  ·  " + have.replace("%2", str(total))
+            parent = QTreeWidgetItem(self.episodes, [label])
+            parent.setFirstColumnSpanned(True)
+            rows: list[tuple[tuple[int, int], Episode | tuple]] = [
+                ((e.episode if e.episode is not None else 1_000_000, 0), e) for e in files
+            ]
+            if len(missing) <= MISSING_ROWS:
+                rows += [((m[0], 1), m) for m in missing]
+            for _, row in sorted(rows, key=lambda r: r[0]):
+                self._episode_row(parent, row)
+            if len(missing) > MISSING_ROWS:
+                numbers = number_ranges([n for n, _, _ in missing])
+                text = self.tr("%1 missing: %2").replace("%1", str(len(missing))).replace("%2", numbers)
+                item = QTreeWidgetItem(parent, [text])
+                item.setFirstColumnSpanned(True)
+                item.setForeground(0, QBrush(QColor(128, 128, 128)))
+                item.setToolTip(0, text)
+        if len(plan) <= 3:
             self.episodes.expandAll()
-        self.episodes.resizeColumnToContents(1)
+        shown = sum(1 + (p.childCount() if p.isExpanded() else 0) for p in map(self.episodes.topLevelItem,
+                                                                              range(len(plan))))  # fmt: skip
+        row_h = max(18, self.episodes.fontMetrics().height() + 4)
+        self.episodes.setMinimumHeight(
+            min(480, max(160, self.episodes.header().height() + shown * row_h + 6))
+        )
         has = bool(card.episodes)
         self.episodes_label.setVisible(has)
         self.episodes.setVisible(has)
 
+    def _episode_row(self, parent: QTreeWidgetItem, row: Episode | tuple) -> None:
+        """A file of the season, or a (number, name, air date) that no file holds (gray, "missing")."""
+        if isinstance(row, Episode):
+            title = row.title or os.path.basename(row.path)
+            cells = [episode_number(row), title, row.air_date or "", resolution_label(row.resolution),
+                     human_size(row.size)]  # fmt: skip
+            if row.missing:
+                cells[3] = cells[3] + " — " + self.tr("missing") if cells[3] else self.tr("missing")
+            item = QTreeWidgetItem(parent, cells)
+            item.setToolTip(0, tooltip(self._missing_tip(row.path) if row.missing else row.path))
+            item.setToolTip(1, tooltip(title))
+            item.setData(0, Qt.ItemDataRole.UserRole, row.path)
+            if row.missing:
+                for col in range(5):
+                    self._grey(item, col)
+            return
+        number, name, aired = row
+        item = QTreeWidgetItem(parent, [f"E{number:02d}", name or "", aired or "", self.tr("missing"), ""])
+        gray = QBrush(QColor(128, 128, 128))
+        for col in range(5):
+            item.setForeground(col, gray)
+        item.setToolTip(1, tooltip(name or ""))
+
+    def _season_label(self, season: int | None) -> str:
+        if season is None:
+            return self.tr("Other")
+        if season == 0:
+            return self.tr("Specials")
+        return self.tr("Season %1").replace("%1", str(season))
+
     def _fill_extras(self, card: Card) -> None:
         self.extras.clear()
         for x in card.extras:
-            self.extras.addItem(f"{extra_label(x.type)}: {os.path.basename(x.path)}")
-            self.extras.item(self.extras.count() - 1).setData(Qt.ItemDataRole.UserRole, x.path)
+            missing = " — " + self.tr("missing") if x.missing else ""
+            self.extras.addItem(f"{extra_label(x.type)}: {os.path.basename(x.path)}{missing}")
+            item = self.extras.item(self.extras.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, x.path)
+            if x.missing:
+                self._grey(item)
         has = bool(card.extras)
         self.extras.setFixedHeight(
             min(6, max(1, len(card.extras))) * self.extras.sizeHintForRow(0) + 6 if has else 0
@@ -287,43 +393,49 @@ class DetailPanel(QScrollArea):
         self.extras_label.setVisible(has)
         self.extras.setVisible(has)
 
-    def set_details(self, card_id: str, data: dict) -> None:
-        """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now."""
+    def set_details(self, card_id: str, data: object) -> None:
+        """TMDb details arrived (from the DetailsWorker); ignored if another card is selected now. Fields that
+        are not valid are left out (and logged); the rest is shown."""
         if self.card is None or self.card.id != card_id:
             return
-        self.overview.setText(_esc(data.get("overview") or ""))
-        facts = []
-        genres = ", ".join(g.get("name", "") for g in data.get("genres") or [] if isinstance(g, dict))
-        if genres:
-            facts.append(genres)
-        runtime = data.get("runtime") or (data.get("episode_run_time") or [None])[0]
-        if runtime:
-            facts.append(self.tr("%1 min").replace("%1", str(runtime)))
-        credits = data.get("credits") or {}
-        directors = [c.get("name", "") for c in credits.get("crew") or [] if c.get("job") == "Director"]
-        creators = [c.get("name", "") for c in data.get("created_by") or []]
-        cast = [c.get("name", "") for c in (credits.get("cast") or [])[:8]]
+        details, dropped = read_details(data)
+        if dropped:
+            log.info(
+                "details of %s: left out what was not valid: %s", card_id, ", ".join(sorted(set(dropped)))
+            )
+        self.overview.setText(details.overview)
+        facts = list(details.genres)
+        if details.runtime:
+            facts.append(self.tr("%1 min").replace("%1", str(details.runtime)))
         lines = []
         if facts:
-            lines.append(_esc("  ·  ".join(facts)))
-        if directors or creators:
-            lines.append(f"<b>{self.tr('Director') if directors else self.tr('Created by')}:</b> "
-                         + _esc(", ".join(directors or creators)))  # fmt: skip
-        if cast:
-            lines.append(f"<b>{self.tr('Cast')}:</b> " + _esc(", ".join(cast)))
+            lines.append(escape("  ·  ".join(facts)))
+        if details.directors or details.creators:
+            lines.append(f"<b>{self.tr('Director') if details.directors else self.tr('Created by')}:</b> "
+                         + _people(details.director_people, details.directors or details.creators))  # fmt: skip
+        if details.cast:
+            lines.append(f"<b>{self.tr('Cast')}:</b> " + _people(details.cast_people, details.cast))
         self.credits.setText("<br>".join(lines))
         links = []
-        imdb = (data.get("external_ids") or {}).get("imdb_id") or data.get("imdb_id")
-        if imdb and str(imdb).startswith("tt") and str(imdb)[2:].isdigit():
-            links.append(f"<a href='https://www.imdb.com/title/{imdb}/'>IMDb</a>")
-        trailer = trailer_key(data)
-        if trailer:
-            links.append(f"<a href='https://www.youtube.com/watch?v={trailer}'>{self.tr('Trailer')}</a>")
+        if details.imdb_id:  # checked: tt and digits
+            links.append(f"<a href='https://www.imdb.com/title/{details.imdb_id}/'>IMDb</a>")
+        if details.trailer:  # checked: a YouTube key's characters
+            links.append(
+                f"<a href='https://www.youtube.com/watch?v={details.trailer}'>{self.tr('Trailer')}</a>"
+            )
         self.links.setText("  ·  ".join(links))
+        self._details = data if isinstance(data, dict) else {}
+        if self.card.episodes:
+            self._fill_episodes(self.card, self._details)
+
+    def _link(self, href: str) -> None:
+        kind, _, ident = href.partition(":")
+        if kind == "person" and ident.isdigit():
+            self.person_requested.emit(int(ident))
 
     def set_details_failed(self, card_id: str, message: str) -> None:
         if self.card is not None and self.card.id == card_id:
-            self.overview.setText(f"<i>{_esc(message)}</i>")
+            self.overview.setText(message)
 
     # -- actions ----------------------------------------------------------------------------------------
     def selected_version_path(self) -> str | None:
@@ -334,8 +446,14 @@ class DetailPanel(QScrollArea):
         return self.card.versions[row].path
 
     def _open(self, path: str | None) -> None:
-        if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        """Hand a file or folder to the system; say in the window when it is missing or nothing opens it."""
+        if not path:
+            return
+        if not os.path.exists(path):
+            self.open_failed.emit(self.tr("%1 is missing: it may be on a drive that is not plugged in.")
+                                  .replace("%1", path))  # fmt: skip
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            self.open_failed.emit(self.tr("No program on this system opens %1.").replace("%1", path))
 
     def _play(self) -> None:
         path = self.selected_version_path()
@@ -365,13 +483,81 @@ class DetailPanel(QScrollArea):
         self.split_requested.emit(list(self.card.versions[row].file_ids))
 
 
-def trailer_key(data: dict) -> str | None:
-    """The YouTube key of the best trailer in a details answer (official trailers first)."""
-    videos = [v for v in (data.get("videos") or {}).get("results") or [] if isinstance(v, dict)]
-    videos = [
-        v
-        for v in videos
-        if v.get("site") == "YouTube" and str(v.get("key") or "").replace("-", "").replace("_", "").isalnum()
-    ]
-    videos.sort(key=lambda v: (v.get("type") != "Trailer", not v.get("official", False)))
-    return videos[0]["key"] if videos else None
+MISSING_ROWS = 30  # more missing episodes than this in a season are listed as number ranges on one row
+
+
+def episode_number(e: Episode) -> str:
+    """'E01', 'E01–E03' for a multi-episode file, the air date for a daily show's unplaced file, '—'."""
+    if e.episode is None:
+        return e.air_date or "—"
+    text = f"E{e.episode:02d}"
+    return f"{text}–E{e.episode_end:02d}" if e.episode_end else text
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """'1–3, 5, 7–9' from [1, 2, 3, 5, 7, 8, 9]."""
+    out: list[str] = []
+    start = prev = None
+    for n in sorted(numbers):
+        if prev is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None:
+            out.append(f"{start}–{prev}" if prev != start else str(start))
+        start = prev = n
+    if start is not None:
+        out.append(f"{start}–{prev}" if prev != start else str(start))
+    return ", ".join(out)
+
+
+def _plain(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _season_episodes(details: dict) -> dict[int, tuple[int | None, dict[int, tuple[str | None, str | None]]]]:
+    """{season: (episode count, {number: (name, air date)})} from the details: the library's season data
+    (``season_episodes``, as the DetailsWorker adds it), else the counts TMDb's show details list."""
+    out: dict[int, tuple[int | None, dict[int, tuple[str | None, str | None]]]] = {}
+    for s in details.get("seasons") or []:
+        if isinstance(s, dict) and isinstance(s.get("season_number"), int):
+            count = s.get("episode_count") if isinstance(s.get("episode_count"), int) else None
+            out[s["season_number"]] = (count, {})
+    stored = details.get("season_episodes")
+    for data in stored if isinstance(stored, list) else ():
+        season = data.get("season") if isinstance(data, dict) else None
+        if not isinstance(season, int):
+            continue
+        names = {}
+        for row in data.get("episodes") or []:
+            if isinstance(row, (list, tuple)) and len(row) == 3 and isinstance(row[0], int):
+                names[row[0]] = (_plain(row[1]), _plain(row[2]))
+        count = data.get("count") if isinstance(data.get("count"), int) else None
+        out[season] = (count or len(names) or out.get(season, (None, {}))[0], names)
+    return out
+
+
+def season_plan(card: Card, details: dict) -> list[tuple[int | None, list[Episode], int | None, list[tuple]]]:
+    """Per season of the card, in order: (season, its files, TMDb's episode count or None, the episodes
+    TMDb lists that no file holds as (number, name, air date))."""
+    known = _season_episodes(details)
+    by_season: dict[int | None, list[Episode]] = {}
+    for e in card.episodes:
+        by_season.setdefault(e.season, []).append(e)
+    plan = []
+    for season in sorted(by_season, key=lambda s: (s is None, s if s is not None else 0)):
+        files = by_season[season]
+        count, names = known.get(season, (None, {})) if season is not None else (None, {})
+        held = {
+            n
+            for e in files
+            if e.episode is not None
+            for n in range(e.episode, (e.episode_end or e.episode) + 1)
+        }
+        missing = []
+        if count:
+            for n in range(1, count + 1):
+                if n not in held:
+                    name, aired = names.get(n, (None, None))
+                    missing.append((n, name, aired))
+        plan.append((season, files, count, missing))
+    return plan

@@ -6,6 +6,9 @@ hold the translations. ``pyside6-lrelease`` (shipped with PySide6) compiles them
 ``videomanager/resources/translations/*.qm`` (a test checks they are up to date):
 
     pyside6-lrelease resources/translations/videomanager_fr.ts -qm videomanager/resources/translations/videomanager_fr.qm
+    pyside6-lrelease resources/translations/videomanager_en.ts -qm videomanager/resources/translations/videomanager_en.qm
+
+The English file holds only the plural forms of the messages that count something ("%n card(s)").
 
 Qt's own strings (OK / Cancel of standard buttons, context menus) come from Qt's ``qtbase_fr.qm`` when
 PySide6 ships it.
@@ -52,9 +55,8 @@ def qm_path(language: str) -> Path:
 
 
 def load_translator(language: str) -> QTranslator | None:
-    """A QTranslator for our own strings in ``language`` (None for English or when nothing is found)."""
-    if language == "en":
-        return None
+    """A QTranslator for our own strings in ``language`` (None when nothing is found). English is the
+    source language: its file holds only the plural forms ("%n card(s)" -> "1 card", "2 cards")."""
     translator = QTranslator()
     if translator.load(str(qm_path(language))):
         return translator
@@ -81,11 +83,20 @@ def install_translator(app: QCoreApplication, ui_language: str) -> str:
     language = resolve_language(ui_language)
     installed: list[QTranslator] = []
     ours = load_translator(language)
-    if ours is None:
+    if ours is None and language != "en":
         language = "en"
+        ours = load_translator("en")
+    if language == "en":
+        if ours is not None and app.installTranslator(ours):
+            installed.append(ours)
     else:
         for translator in (_qt_translator(language), ours):
             if translator is not None and app.installTranslator(translator):
                 installed.append(translator)
     setattr(app, _APP_ATTR, installed)
+    # Numbers, sizes and dates of a translated interface in its language (0,97 and 4,4 Go in French) unless
+    # the system's locale is already of that language (fr_CA keeps its own ways); English uses the system's.
+    system = QLocale.system()
+    same = language == "en" or system.name().split("_")[0] == language
+    QLocale.setDefault(system if same else QLocale(language))
     return language

@@ -44,9 +44,11 @@ from PySide6.QtWidgets import (
 from videomanager.core.models import Card
 from videomanager.core.settings import Settings
 from videomanager.gui.card_delegate import POSTER_H, POSTER_RADIUS, POSTER_W, CardDelegate, CardGrid
+from videomanager.gui.collections_view import CollectionsControl
 from videomanager.gui.detail_panel import DetailPanel
 from videomanager.gui.library_model import (
     FILTER_ALL,
+    FILTER_GAPS,
     FILTERS,
     SORT_KEYS,
     SORT_TITLE,
@@ -56,9 +58,13 @@ from videomanager.gui.library_model import (
     CardsDiff,
     diff_batches,
 )
+from videomanager.gui.menus import WindowMenus
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING, MessageBar
+from videomanager.gui.organize_dialog import open_organize_dialog
 from videomanager.gui.posters import PosterCache, http_fetcher
 from videomanager.gui.progress import StatusPanel
+from videomanager.gui.seen_actions import SeenControl, card_files
+from videomanager.gui.watcher import WatchControl
 from videomanager.gui.window_actions import Hooks, WindowActions
 from videomanager.gui.workers import (
     CardsWorker,
@@ -84,6 +90,7 @@ class MainWindow(WindowActions, QMainWindow):
     cards_applied = Signal()
     _refresh_cards = Signal()
     _fetch_details = Signal(str, str, int)
+    _requests_counted = Signal(int)  # the day's count of requests that reached TMDb (any thread)
 
     def __init__(
         self,
@@ -96,6 +103,7 @@ class MainWindow(WindowActions, QMainWindow):
         hooks: Hooks | None = None,
         scan_workers: int | None = None,
         auto_identify: bool = True,
+        watch_folders: bool = True,
     ) -> None:
         super().__init__()
         self.library = library
@@ -110,38 +118,45 @@ class MainWindow(WindowActions, QMainWindow):
         self._scan_queue: list[str] = []
         self._removing: set[str] = set()  # library folders being removed (off the GUI thread)
         self._tasks: set[JobThread] = set()
+        self._stopping: set[str] = set()  # "scan", "identify": asked to stop, not ended yet
+        self._identify_progress: dict = {}
         self._pending_diffs: deque[CardsDiff] = deque()
+        self._follow_files: list[int] = []  # files whose card is selected again after a library change
         self._dirty = False
         self._refresh_busy = False
         self._closing = False
         self.setWindowTitle("videomanager")
         self.setAcceptDrops(True)
 
-        self.posters = PosterCache(
-            posters_dir,
-            self._make_fetch(),
-            QSize(POSTER_W, POSTER_H),
-            self.devicePixelRatioF(),
-            parent=self,
-            corner_radius=POSTER_RADIUS,
-        )
+        self._build_models(posters_dir)
+        self._build_actions()
+        self._build_ui()
+        self._build_workers()
+        self.folder_watch = WatchControl(self, watch_folders)
+        self._build_desktop()
+        self._restore_ui_state()
+        self.menus.restore_zoom()
+        self.update_key_state()
+        self._cards_count_changed()
+        self._build_timers()
+        self.request_refresh()
+        self._update_actions()
+
+    # -- construction -----------------------------------------------------------------------------------
+    def _build_models(self, posters_dir: Path) -> None:
+        self.posters = PosterCache(posters_dir, self._make_fetch(), QSize(POSTER_W, POSTER_H),
+                                   self.devicePixelRatioF(), parent=self, corner_radius=POSTER_RADIUS)  # fmt: skip
         self.posters.poster_ready.connect(self._poster_ready)
         self.model = CardModel(self)
         self.proxy = CardFilterProxy(self)
         # Between the grid and the (Python) model, always a proxy whose rows live in C++: QListView lays out
-        # every row after each insert or removal and asks the model for an index twice per row; straight on
-        # the Python model that is 60,000 Python calls (~150 ms) per change for 30,000 cards, through a
-        # proxy's C++ row mapping ~10 ms. Without a search or filter, that proxy is a plain C++ one (the
-        # filter proxy would call Python for every inserted row).
+        # every row after each insert or removal and asks the model for an index twice per row, which on the
+        # Python model means tens of thousands of Python calls per change. Without a search or filter, that
+        # proxy is a plain C++ one (the filter proxy calls Python for every inserted row).
         self.passthrough = QSortFilterProxyModel(self)
         self.passthrough.setSourceModel(self.model)
 
-        self._build_actions()
-        self._build_ui()
-        self._build_workers()
-        self._restore_ui_state()
-        self.update_key_state()
-        self._cards_count_changed()
+    def _build_timers(self) -> None:
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._maybe_refresh)
@@ -149,11 +164,8 @@ class MainWindow(WindowActions, QMainWindow):
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
         self._apply_timer.timeout.connect(self._apply_next)
-        self.request_refresh()
-        self._update_actions()
         QTimer.singleShot(PARSER_WARM_UP_MS, self._warm_up_parser)
 
-    # -- construction -----------------------------------------------------------------------------------
     def _make_fetch(self):
         if self.hooks.poster_fetch is not None:
             return self.hooks.poster_fetch
@@ -192,8 +204,38 @@ class MainWindow(WindowActions, QMainWindow):
             self.tr("Take the files that cannot be found out of the library")
         )
         self.forget_missing_action.triggered.connect(self.forget_missing)
+        self.organize_action = QAction(self.tr("Organize files…"), self)
+        self.organize_action.setToolTip(self.tr("Rename and move files as Plex or Jellyfin expect them, with a preview and undo"))  # fmt: skip
+        self.organize_action.triggered.connect(lambda: open_organize_dialog(self))
 
     def _build_ui(self) -> None:
+        self._build_toolbar()
+        self._build_grid()
+        self.detail = DetailPanel(poster_for=self.posters.pixmap)
+        self.detail.details_wanted.connect(self._fetch_details)
+        self.detail.fix_match_requested.connect(self.open_match_dialog)
+        self.detail.split_requested.connect(self.split_off)
+        self.detail.open_failed.connect(
+            lambda text: self.message_bar.show_message("open", text, LEVEL_WARNING)
+        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        self.message_bar = MessageBar()
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.message_bar)
+        lay.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+
+    def _build_toolbar(self) -> None:
         tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("main-toolbar")
         tb.setMovable(False)
@@ -210,11 +252,22 @@ class MainWindow(WindowActions, QMainWindow):
         self._search_timer.timeout.connect(self._filter_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         tb.addWidget(self.search)
+        self._build_filter_and_sort(tb)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        tb.addAction(self.organize_action)
+        tb.addAction(self.settings_action)
+        self.addAction(self.fix_match_action)
+        self.addAction(self.merge_action)
+
+    def _build_filter_and_sort(self, tb) -> None:
         self.filter_box = QComboBox()
         labels = {
             "all": self.tr("All"), "movies": self.tr("Movies"), "tv": self.tr("TV"),
             "unidentified": self.tr("Unidentified"), "ambiguous": self.tr("Ambiguous"),
             "several": self.tr("Several versions"), "missing": self.tr("Missing files"),
+            "unseen": self.tr("Unseen"), "gaps": self.tr("Collections with gaps"),
         }  # fmt: skip
         for name in FILTERS:
             self.filter_box.addItem(labels[name], name)
@@ -243,14 +296,8 @@ class MainWindow(WindowActions, QMainWindow):
         tb.addWidget(self.order_button)
         self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tb.addWidget(spacer)
-        tb.addAction(self.settings_action)
-        self.addAction(self.fix_match_action)
-        self.addAction(self.merge_action)
 
-        self.message_bar = MessageBar()
+    def _build_grid(self) -> None:
         self.view = CardGrid()
         self.view.setModel(self.passthrough)  # the filter proxy comes in only while a search or filter is on
         self.proxy.setSourceModel(None)  # type: ignore[arg-type]
@@ -270,25 +317,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.view.addAction(self.forget_missing_action)
         self._watch_selection()
         self.view.doubleClicked.connect(lambda _i: self.detail._play())
-        self.detail = DetailPanel(poster_for=self.posters.pixmap)
-        self.detail.details_wanted.connect(self._fetch_details)
-        self.detail.fix_match_requested.connect(self.open_match_dialog)
-        self.detail.split_requested.connect(self.split_off)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main-splitter")
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 380])
-        central = QWidget()
-        lay = QVBoxLayout(central)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        lay.addWidget(self.message_bar)
-        lay.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
 
+    def _build_status_bar(self) -> None:
         self.status = StatusPanel(self.statusBar())
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label)
@@ -298,6 +328,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.progress.setVisible(False)
         self.statusBar().addPermanentWidget(self.progress)
         self.status.set_budget(self._requests_today(), self.settings.daily_request_limit)
+        self._requests_counted.connect(self._show_requests_today)
+        self._watch_budget(None, self.client)
 
     def _build_workers(self) -> None:
         worker = CardsWorker(self.library)
@@ -307,11 +339,47 @@ class MainWindow(WindowActions, QMainWindow):
         worker.diff_ready.connect(self._diff_ready)
         self.cards_job.worker.failed.connect(self._worker_failed)
         self.cards_job.start()
-        self.details_job = JobThread(DetailsWorker(self.client), "details", self)
+        self.details_job = JobThread(DetailsWorker(self.client, self.library), "details", self)
         self._fetch_details.connect(self.details_job.worker.fetch)
         self.details_job.worker.ready.connect(self.detail.set_details)
         self.details_job.worker.failed.connect(self.detail.set_details_failed)
         self.details_job.start()
+
+    def _build_desktop(self) -> None:
+        """Menus and keys, seen marks, collections and people (gui/menus.py, seen_actions.py,
+        collections_view.py)."""
+        self.seen = SeenControl(self)
+        self.collections = CollectionsControl(self)
+        self.menus = WindowMenus(self)
+        self.view.open_requested.connect(self.show_details)
+        self.view.play_requested.connect(self.detail._play)
+
+    def show_details(self) -> None:
+        """Enter on a card: the detail panel, opened if it was folded away, takes the focus."""
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] == 0:
+            self.splitter.setSizes([max(1, sizes[0] - 380), 380])
+        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_selection(self) -> None:
+        """After a fix, merge, split or unmatch, the card of the files that were selected becomes current again
+        (its id changed with its identity)."""
+        files = set(self._follow_files)
+        if not files:
+            return
+        current = self.current_card()
+        if current is not None and files & set(card_files(current)):
+            self._follow_files = []
+            return
+        card = next((c for c in self.model.cards() if files & set(card_files(c))), None)
+        if card is not None:
+            self._follow_files = []
+            self.select_card(card.id)
+
+    def refresh_gaps_filter(self) -> None:
+        """The "collections with gaps" filter follows what is owned and what the collections hold."""
+        if self.proxy.filter_name == FILTER_GAPS:
+            self.proxy.set_gaps(self.collections.gaps())
 
     # -- persistence of the window's layout -----------------------------------------------------------------
     def _restore_ui_state(self) -> None:
@@ -348,14 +416,15 @@ class MainWindow(WindowActions, QMainWindow):
         self.merge_action.setEnabled(len(selection.selectedIndexes()) > 1)
 
     def _filter_changed(self) -> None:
-        """Apply the search and the filter. With neither, the view shows the model itself: a filter proxy
-        calls Python for every row of every insert (0.1 s per 30,000 cards, on the GUI thread): the view shows
-        the pass-through proxy."""
+        """Apply the search and the filter. With neither, the view shows the pass-through proxy: the filter
+        proxy calls Python for every row of every insert, on the GUI thread."""
         text, name = self.search.text(), self.filter_box.currentData() or FILTER_ALL
         active = bool(text.split()) or name != FILTER_ALL
         want = self.proxy if active else self.passthrough
         current = self.current_card()
         self.proxy.set_search(text)
+        if name == FILTER_GAPS:
+            self.proxy.set_gaps(self.collections.gaps())
         self.proxy.set_filter(name)
         if self.view.model() is not want:
             if active:
@@ -421,6 +490,8 @@ class MainWindow(WindowActions, QMainWindow):
         if self._pending_diffs:
             self._apply_timer.start()
             return
+        log.debug("cards shown: %d", self.model.rowCount())
+        self._follow_selection()
         card = self.current_card()
         if card is not None:
             fresh = self.model.card(card.id)
@@ -433,9 +504,9 @@ class MainWindow(WindowActions, QMainWindow):
         shown = self.proxy.rowCount() if self.view.model() is self.proxy else n
         loc = QLocale()
         if shown != n:
-            text = self.tr("%1 of %2 cards").replace("%1", loc.toString(shown)).replace("%2", loc.toString(n))
+            text = self.tr("%1 of %n card(s)", "", n).replace("%1", loc.toString(shown))
         else:
-            text = self.tr("1 card") if n == 1 else self.tr("%1 cards").replace("%1", loc.toString(n))
+            text = self.tr("%n card(s)", "", n)
         self.count_label.setText(text)
         if n == 0:
             self.view.empty_text = self.tr(
@@ -465,6 +536,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _current_changed(self, index) -> None:
         self.detail.show_card(index.data(CardRole) if index.isValid() else None)
+        self.collections.card_shown(self.detail.card)
+        self.seen.update_state()
 
     def select_card(self, card_id: str) -> bool:
         row = self.model.row_of(card_id)
@@ -479,7 +552,9 @@ class MainWindow(WindowActions, QMainWindow):
 
     # -- scanning ---------------------------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the library"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Add a folder to the library"), os.path.expanduser("~")
+        )
         if folder:
             self.add_folders([folder])
 
@@ -515,7 +590,8 @@ class MainWindow(WindowActions, QMainWindow):
         self._update_actions()
 
     def _scan_progress(self, progress: dict) -> None:
-        self.status.set_scan(progress, running=True)
+        if "scan" not in self._stopping:  # "Stopping…" stays until the scan has ended
+            self.status.set_scan(progress, running=True)
         total = int(progress.get("to_parse") or 0)
         if progress.get("walked") and total:
             self.progress.setRange(0, total)
@@ -546,6 +622,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _scan_done(self, result: dict) -> None:
         job, self._scan_job = self._scan_job, None
+        self._stopping.discard("scan")
         if job is not None:
             job.finish()
         if self._enrich_job is not None:
@@ -574,9 +651,10 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _show_scan_notes(self, result: dict) -> None:
         """Say which folders were retired and name what could not be read (the first few)."""
-        notes = result.get("notes") or []
-        if notes:
-            self.message_bar.show_message("scan-notes", " ".join(notes), LEVEL_INFO)
+        retired = result.get("retired_roots") or []
+        if retired:
+            text = " ".join(self.tr("%1 no longer exists and every file in it was found elsewhere: it is no longer a library folder.").replace("%1", r) for r in retired)  # noqa: E501  # fmt: skip
+            self.message_bar.show_message("scan-notes", text, LEVEL_INFO)
         problems = result.get("problems") or []
         if not problems:
             self.message_bar.dismiss("scan-problems")
@@ -621,7 +699,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.library, self.client, retry=retry, follow=follow and self._scan_job is not None
         )
         job = JobThread(worker, "identify", self, quit_on="finished")
-        worker.progress.connect(self.status.set_identify)
+        worker.progress.connect(self._identify_progress_changed)
         worker.keys_done.connect(self._mark_dirty)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._identify_done)
@@ -630,11 +708,21 @@ class MainWindow(WindowActions, QMainWindow):
         self._mark_dirty()
         self._update_actions()
 
+    def _identify_progress_changed(self, progress: dict) -> None:
+        self._identify_progress = progress
+        if "identify" not in self._stopping:
+            self.status.set_identify(progress)
+
     def _identify_done(self, summary: dict) -> None:
+        log.debug("identify finished: %s titles", summary.get("keys_total"))
         job, self._enrich_job = self._enrich_job, None
         if job is not None:
             job.finish()
+        if "identify" in self._stopping:
+            self._stopping.discard("identify")
+            self.status.set_identify(self._identify_progress)  # the figures "Stopping…" stood in for
         self.status.identify_done(summary)
+        self._identify_feedback(summary)
         self.request_refresh()
         self.identify_finished.emit(summary)
         clean = not (summary.get("stop_reason") or summary.get("cancelled") or summary.get("failed"))
@@ -642,34 +730,91 @@ class MainWindow(WindowActions, QMainWindow):
             self._identify_while_scanning()  # another scan started meanwhile: follow it too
         self._update_actions()
 
+    def _identify_feedback(self, summary: dict) -> None:
+        """After a run that went through: the errors of earlier runs are stale; a run with nothing to do
+        says so (and offers to look again at what was not found or ambiguous)."""
+        if summary.get("cancelled") or summary.get("stop_reason") or summary.get("failed"):
+            return
+        for kind in ("network", "rate-limit", "malformed", "credential", "daily-limit", "other"):
+            self.message_bar.dismiss(f"error:{kind}")
+        if summary.get("keys_total") == 0 and not summary.get("titles_refreshed"):
+            self.message_bar.show_message(
+                "identify",
+                self.tr("Nothing to identify: every title has been looked up already."),
+                LEVEL_INFO,
+                [
+                    (
+                        self.tr("Look again at the titles not found or ambiguous"),
+                        lambda: self.start_identify(retry=True),
+                    )
+                ],
+            )
+
     def stop_work(self) -> None:
+        """Ask the running scan and identification to stop; until they have, the toolbar and the status bar
+        say "Stopping…"."""
         self._scan_queue.clear()
-        for job in (self._scan_job, self._enrich_job):
+        for name, job, label in (("scan", self._scan_job, self.status.scan),
+                                 ("identify", self._enrich_job, self.status.identify)):  # fmt: skip
             if job is not None:
                 job.worker.cancel()  # type: ignore[attr-defined]
+                self._stopping.add(name)
+                label.setText(self.tr("Stopping…"))
+        self._update_actions()
+
+    def is_scanning(self) -> bool:
+        """A scan runs (or is stopping)."""
+        return self._scan_job is not None
+
+    def is_identifying(self) -> bool:
+        """An identify run runs (or is stopping)."""
+        return self._enrich_job is not None
 
     def _busy(self) -> bool:
-        return self._scan_job is not None or self._enrich_job is not None
+        return self.is_scanning() or self.is_identifying()
 
     def _update_actions(self) -> None:
         busy = self._busy()
-        self.stop_action.setEnabled(busy)
+        running = {"scan": self._scan_job, "identify": self._enrich_job}
+        stoppable = any(job is not None and name not in self._stopping for name, job in running.items())
+        self.stop_action.setEnabled(stoppable)
+        self.stop_action.setText(self.tr("Stopping…") if busy and not stoppable else self.tr("Stop"))
         self.identify_action.setEnabled(self._has_key() and self._enrich_job is None)
         self.progress.setVisible(busy)
         self.status.set_budget(None, self.settings.daily_request_limit)
 
     def _worker_failed(self, err: WorkerError) -> None:
+        """Show a worker's failure with the action its kind calls for (see tmdb.errors for the kinds)."""
         actions = []
-        if err.kind == "credential":
+        if err.kind in ("credential", "daily-limit"):
             actions = [(self.tr("Open settings"), self.open_settings)]
-        elif err.kind == "daily-limit":
-            actions = [(self.tr("Open settings"), self.open_settings)]
-        elif err.kind == "network":
+        elif err.kind in ("network", "rate-limit", "malformed"):
             actions = [(self.tr("Retry"), lambda: self.start_identify())]
         elif err.kind == "folder":
             actions = [(self.tr("Retry"), self.rescan)]
-        level = LEVEL_WARNING if err.kind in ("daily-limit", "network") else LEVEL_ERROR
+        level = (
+            LEVEL_WARNING
+            if err.kind in ("daily-limit", "network", "rate-limit", "malformed")
+            else LEVEL_ERROR
+        )
         self.message_bar.show_message(f"error:{err.kind}", err.message, level, actions)
+
+    def _watch_budget(self, old_client, new_client) -> None:
+        """Follow the daily request count of the client in use, whoever makes the requests (identify,
+        details, posters' image settings): the status bar shows what the library recorded."""
+        old = getattr(old_client, "budget", None)
+        if old is not None:
+            old.remove_listener(self._request_counted)
+        new = getattr(new_client, "budget", None)
+        if new is not None:
+            new.add_listener(self._request_counted)
+
+    def _request_counted(self, count: int) -> None:
+        """Called on the requesting thread: hand the figure to the GUI thread."""
+        self._requests_counted.emit(count)
+
+    def _show_requests_today(self, count: int) -> None:
+        self.status.set_budget(count, self.settings.daily_request_limit)
 
     def _requests_today(self) -> int:
         from datetime import date
@@ -691,6 +836,8 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self._closing = True
         self.save_ui_state()
+        self.folder_watch.stop()
+        self.collections.stop()
         self._refresh_timer.stop()
         self._scan_queue.clear()
         for job in (self._scan_job, self._enrich_job):

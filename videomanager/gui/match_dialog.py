@@ -8,6 +8,7 @@ thread through ``search_runner`` (a QThreadPool by default) and come back by que
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -34,13 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from videomanager.core.reasons import compose, phrase
+from videomanager.gui.messages import render_reasons
+
 from ..core.matcher import Query, candidate_from_result, score_candidates
 from ..core.models import Candidate, Card
+from .plain import escape, plain_label, rich_label
 
 __all__ = ["MatchDialog", "SearchRunner", "ThreadPoolRunner", "parse_tmdb_reference"]
 
 # run(fn, done): call fn() off the GUI thread, then done(result or exception) on the GUI thread.
 SearchRunner = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
+log = logging.getLogger(__name__)
 
 _TMDB_URL = re.compile(r"themoviedb\.org/(movie|tv)/(\d+)")
 
@@ -138,31 +145,13 @@ class MatchDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         year = f" ({self.card.year})" if self.card.year else ""
-        header = QLabel(f"<b>{_escape(self.card.title)}{year}</b>")
+        header = rich_label()
+        header.setText(f"<b>{escape(self.card.title)}{escape(year)}</b>")
         layout.addWidget(header)
         if self.card.reasons:
-            layout.addWidget(QLabel(_escape(self.card.reasons)))
+            layout.addWidget(plain_label(render_reasons(self.card.reasons)))
 
-        search = QHBoxLayout()
-        self.title_edit = QLineEdit(self.card.title)
-        self.title_edit.setPlaceholderText(self.tr("Title"))
-        self.title_edit.returnPressed.connect(self.start_search)
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(0, 2100)
-        self.year_spin.setSpecialValueText(self.tr("any year"))
-        self.year_spin.setValue(self.card.year or 0)
-        self.kind_combo = QComboBox()
-        self.kind_combo.addItem(self.tr("Movie"), "movie")
-        self.kind_combo.addItem(self.tr("TV show"), "tv")
-        self.kind_combo.setCurrentIndex(1 if self.card.kind == "tv" or self.card.episodes else 0)
-        self.search_button = QPushButton(self.tr("Search TMDb"))
-        self.search_button.clicked.connect(self.start_search)
-        search.addWidget(self.title_edit, 1)
-        search.addWidget(self.year_spin)
-        search.addWidget(self.kind_combo)
-        search.addWidget(self.search_button)
-        layout.addLayout(search)
-
+        layout.addLayout(self._search_row())
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
@@ -184,10 +173,36 @@ class MatchDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.table.itemDoubleClicked.connect(lambda *_: self.apply_match())
         layout.addWidget(self.table, 1)
-        self.status_label = QLabel()
+        self.status_label = plain_label()  # says what TMDb answered, in its words
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
 
+        layout.addLayout(self._id_row())
+        layout.addWidget(self._scope_box())
+        layout.addWidget(self._buttons())
+
+    def _search_row(self) -> QHBoxLayout:
+        search = QHBoxLayout()
+        self.title_edit = QLineEdit(self.card.title)
+        self.title_edit.setPlaceholderText(self.tr("Title"))
+        self.title_edit.returnPressed.connect(self.start_search)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(0, 2100)
+        self.year_spin.setSpecialValueText(self.tr("any year"))
+        self.year_spin.setValue(self.card.year or 0)
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("Movie"), "movie")
+        self.kind_combo.addItem(self.tr("TV show"), "tv")
+        self.kind_combo.setCurrentIndex(1 if self.card.kind == "tv" or self.card.episodes else 0)
+        self.search_button = QPushButton(self.tr("Search TMDb"))
+        self.search_button.clicked.connect(self.start_search)
+        search.addWidget(self.title_edit, 1)
+        search.addWidget(self.year_spin)
+        search.addWidget(self.kind_combo)
+        search.addWidget(self.search_button)
+        return search
+
+    def _id_row(self) -> QHBoxLayout:
         id_row = QHBoxLayout()
         self.id_edit = QLineEdit()
         self.id_edit.setPlaceholderText(self.tr("TMDb id or themoviedb.org address"))
@@ -197,13 +212,12 @@ class MatchDialog(QDialog):
         id_row.addWidget(QLabel(self.tr("TMDb id:")))
         id_row.addWidget(self.id_edit, 1)
         id_row.addWidget(self.lookup_button)
-        layout.addLayout(id_row)
+        return id_row
 
+    def _scope_box(self) -> QGroupBox:
         scope = QGroupBox(self.tr("Apply to"))
         scope_layout = QHBoxLayout(scope)
-        self.scope_card = QRadioButton(
-            self.tr("The whole card ({count} files)").format(count=len(self._all_ids()))
-        )
+        self.scope_card = QRadioButton(self.tr("The whole card (%n file(s))", "", len(self._all_ids())))
         self.scope_file = QRadioButton(self.tr("Only this file:"))
         self.file_combo = QComboBox()
         for label, ids in self._files:
@@ -218,8 +232,9 @@ class MatchDialog(QDialog):
         scope_layout.addWidget(self.scope_card)
         scope_layout.addWidget(self.scope_file)
         scope_layout.addWidget(self.file_combo, 1)
-        layout.addWidget(scope)
+        return scope
 
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton(
             self.tr("Apply match"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -233,7 +248,7 @@ class MatchDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.unmatch_button.setEnabled(self.card.tmdb_id is not None)
         self.apply_button.setEnabled(False)
-        layout.addWidget(self.buttons)
+        return self.buttons
 
     # ----- rows ---------------------------------------------------------------------------------
     def show_candidates(self, candidates: list[Candidate], *, scored: bool = True) -> None:
@@ -248,7 +263,9 @@ class MatchDialog(QDialog):
                 if not c.original_title or c.original_title == c.title
                 else f"{c.title} ({c.original_title})"
             )
-            item = QTreeWidgetItem([title, str(c.year or ""), kind, score, str(c.tmdb_id), c.reasons])
+            item = QTreeWidgetItem(
+                [title, str(c.year or ""), kind, score, str(c.tmdb_id), render_reasons(c.reasons)]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, c)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
@@ -295,8 +312,8 @@ class MatchDialog(QDialog):
         def search() -> tuple[list[Candidate], bool]:
             method = client.search_tv if kind == "tv" else client.search_movie
             data = method(title, year=year)
-            items = data.get("results", []) if isinstance(data, dict) else []
-            return _score(items, title, year, kind)
+            items = data.get("results") if isinstance(data, dict) else None
+            return _score(items if isinstance(items, list) else [], title, year, kind)
 
         self._set_busy(True, self.tr("Searching TMDb for \u201c{title}\u201d...").format(title=title))
         self._runner(search, self._search_done)
@@ -321,7 +338,10 @@ class MatchDialog(QDialog):
 
         def lookup() -> Candidate:
             data = client.get_tv_show(tmdb_id) if kind == "tv" else client.get_movie(tmdb_id)
-            return candidate_from_result(data, kind)
+            candidate = _candidate(data, kind)
+            if candidate is None:
+                raise UnreadableAnswer()
+            return candidate
 
         what = self.tr("TV show") if kind == "tv" else self.tr("Movie")
         self._set_busy(True, self.tr("Looking up {kind} {id}...").format(kind=what, id=tmdb_id))
@@ -330,7 +350,12 @@ class MatchDialog(QDialog):
     def _lookup_done(self, result: Any) -> None:
         self._set_busy(False)
         if isinstance(result, Exception):
-            self.status_label.setText(self.tr("Look-up failed: {reason}").format(reason=_reason(result)))
+            reason = (
+                self.tr("TMDb's answer could not be read.")
+                if isinstance(result, UnreadableAnswer)
+                else _reason(result)
+            )
+            self.status_label.setText(self.tr("Look-up failed: {reason}").format(reason=reason))
             return
         self.show_candidates([result], scored=False)
         self.table.setCurrentItem(self.table.topLevelItem(0))
@@ -378,20 +403,34 @@ class MatchDialog(QDialog):
 
 def _score(items: list[dict], title: str, year: int | None, kind: str) -> tuple[list[Candidate], bool]:
     """Candidates from raw results, scored by the matcher like the identify pipeline does."""
-    candidates = [
-        candidate_from_result(item, kind) for item in items if isinstance(item, dict) and "id" in item
-    ]
+    candidates = [c for c in (_candidate(item, kind) for item in items) if c is not None]
     scored = score_candidates(Query(title=title, year=year, kind=kind), candidates)
     out = [
-        msgspec.structs.replace(s.candidate, score=s.score, reasons=f"title {s.title_sim:.2f}, {s.year_note}")
+        msgspec.structs.replace(
+            s.candidate, score=s.score, reasons=compose([phrase("title", f"{s.title_sim:.2f}"), s.year_note])
+        )
         for s in scored
     ]
     return out, True
 
 
+def _candidate(item: object, kind: str) -> Candidate | None:
+    """A candidate from one TMDb result; None (logged) for a result without a valid id or title."""
+    if not isinstance(item, dict):
+        log.info("TMDb result that is not an object left out: %.200r", item)
+        return None
+    tmdb_id = item.get("id")
+    keys = ("name", "original_name") if kind == "tv" else ("title", "original_title")
+    titles_ok = all(item.get(k) is None or isinstance(item.get(k), str) for k in keys)
+    if not isinstance(tmdb_id, int) or isinstance(tmdb_id, bool) or tmdb_id <= 0 or not titles_ok:
+        log.info("TMDb result without a valid id or title left out: %.200r", item)
+        return None
+    return candidate_from_result(item, kind)
+
+
+class UnreadableAnswer(Exception):
+    """A look-up answered with something that is not a TMDb title."""
+
+
 def _reason(exc: Exception) -> str:
     return getattr(exc, "user_message", None) or type(exc).__name__
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 LEVEL_INFO, LEVEL_WARNING, LEVEL_ERROR = "info", "warning", "error"
+INFO_TIMEOUT_MS = 12_000  # an information without actions goes after this long
 
 _STYLES = {
     LEVEL_INFO: ("#e8f1fd", "#1d4f91", "#9dbfeb"),
@@ -47,7 +48,9 @@ class Message(QFrame):
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
-        self.label = QLabel(text)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and TMDb's answers
+        self.label.setText(text)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -80,6 +83,7 @@ class MessageBar(QWidget):
         self._layout.setContentsMargins(8, 6, 8, 0)
         self._layout.setSpacing(4)
         self._messages: dict[str, Message] = {}
+        self.info_timeout_ms = INFO_TIMEOUT_MS
         self.setVisible(False)
 
     def show_message(
@@ -95,7 +99,14 @@ class MessageBar(QWidget):
         self._layout.insertWidget(0, msg)
         self._messages[key] = msg
         self.setVisible(True)
+        if level == LEVEL_INFO and not actions and self.info_timeout_ms:
+            # News that asks nothing of the user goes by itself, rather than staying over later work.
+            QTimer.singleShot(self.info_timeout_ms, msg, lambda: self._expire(key, msg))
         return msg
+
+    def _expire(self, key: str, msg: Message) -> None:
+        if self._messages.get(key) is msg:
+            self.dismiss(key)
 
     def dismiss(self, key: str) -> None:
         msg = self._messages.pop(key, None)

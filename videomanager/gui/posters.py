@@ -6,7 +6,9 @@ when it repaints), downloads the w342 poster when it is not on disk, decodes it 
 with ``QImageReader.setScaledSize`` and hands a QImage back through a queued signal. The GUI thread
 turns it into a QPixmap (only the GUI thread may) and keeps it in an LRU sized from the visible cells.
 File names on disk are a hash of TMDb's poster path, so a path from the server never becomes a path
-component (``../`` cannot escape the folder).
+component (``../`` cannot escape the folder). A poster that could not be had (no network, TMDb down) is
+asked for again later, after a delay that grows with each failure, and at once when the fetcher changes
+(a new client after Settings).
 """
 
 from __future__ import annotations
@@ -21,13 +23,17 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPainterPath, QPixmap
 
 log = logging.getLogger(__name__)
 
 MAX_PENDING = 256  # older requests beyond this are dropped (they scrolled away)
 MAX_POSTER_BYTES = 5 * 1024 * 1024
+RETRY_FAILED_AFTER = (
+    60.0  # seconds before a failed poster is asked for again (doubling, up to MAX_RETRY_DELAY)
+)
+MAX_RETRY_DELAY = 15 * 60.0
 
 
 def poster_file(posters_dir: Path, poster_path: str) -> Path:
@@ -78,17 +84,19 @@ class PosterCache(QObject):
         ram_items: int = 300,
         parent: QObject | None = None,
         corner_radius: float = 0.0,
+        retry_failed_after: float = RETRY_FAILED_AFTER,
     ) -> None:
         super().__init__(parent)
         self.posters_dir = Path(posters_dir)
-        self.fetch = fetch
+        self._fetch = fetch
+        self.retry_failed_after = retry_failed_after
         self._size = QSize(size)
         self._dpr = max(1.0, float(device_pixel_ratio))
         self.ram_items = ram_items
         self.corner_radius = corner_radius
         self._masks: dict[tuple[int, int], QImage] = {}  # used by the loader thread only
         self._lru: OrderedDict[str, QPixmap] = OrderedDict()
-        self._failed: set[str] = set()
+        self._failed: dict[str, tuple[int, float]] = {}  # poster path -> (failures, monotonic time to retry)
         self._pending: list[str] = []  # LIFO stack
         self._queued: set[str] = set()
         self._cond = threading.Condition()
@@ -102,6 +110,16 @@ class PosterCache(QObject):
         self._thread.start()
 
     # -- GUI thread -------------------------------------------------------------------------------------
+    @property
+    def fetch(self) -> Callable[[str], bytes | None] | None:
+        return self._fetch
+
+    @fetch.setter
+    def fetch(self, fetch: Callable[[str], bytes | None] | None) -> None:
+        """A new way to download (a new client): what failed before may work now."""
+        self._fetch = fetch
+        self._failed.clear()
+
     def set_geometry(self, size: QSize, device_pixel_ratio: float) -> None:
         """A new poster size or screen: forget the pixmaps, ignore results made for the old size."""
         if QSize(size) == self._size and abs(device_pixel_ratio - self._dpr) < 1e-6:
@@ -130,7 +148,8 @@ class PosterCache(QObject):
         if pm is not None:
             self._lru.move_to_end(poster_path)
             return pm
-        if poster_path not in self._failed:
+        failed = self._failed.get(poster_path)
+        if failed is None or time.monotonic() >= failed[1]:
             self.request(poster_path)
         return None
 
@@ -156,6 +175,7 @@ class PosterCache(QObject):
     def _on_image(self, poster_path: str, image: QImage, generation: int) -> None:
         if generation != self._generation:
             return  # made for another size
+        self._failed.pop(poster_path, None)
         pm = QPixmap.fromImage(image)
         pm.setDevicePixelRatio(self._dpr)
         self._lru[poster_path] = pm
@@ -164,8 +184,13 @@ class PosterCache(QObject):
         self.poster_ready.emit(poster_path)
 
     def _on_failed(self, poster_path: str, generation: int) -> None:
-        if generation == self._generation:
-            self._failed.add(poster_path)
+        if generation != self._generation:
+            return
+        count = self._failed.get(poster_path, (0, 0.0))[0] + 1
+        delay = min(MAX_RETRY_DELAY, self.retry_failed_after * 2 ** (count - 1))
+        self._failed[poster_path] = (count, time.monotonic() + delay)
+        # Then the cells showing it repaint, and ask for it again.
+        QTimer.singleShot(int(delay * 1000) + 1, self, lambda: self.poster_ready.emit(poster_path))
 
     def _trim(self) -> None:
         while len(self._lru) > self.ram_items:
@@ -215,9 +240,10 @@ class PosterCache(QObject):
     def _load(self, poster_path: str, size: QSize) -> QImage | None:
         target = poster_file(self.posters_dir, poster_path)
         if not target.exists():
-            if self.fetch is None:
+            fetch = self._fetch
+            if fetch is None:
                 return None
-            data = self.fetch(poster_path)
+            data = fetch(poster_path)
             if not data:
                 return None
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -246,7 +272,7 @@ class PosterCache(QObject):
 
     def _round(self, image: QImage) -> QImage:
         """Round the corners here, off the GUI thread (one composition with a cached mask), so that painting
-        a card is one unscaled, unclipped drawPixmap (clipping per paint costs ~1 ms a card)."""
+        a card is one unscaled, unclipped drawPixmap (clipping on every paint is far slower)."""
         image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
         mask = self._mask_for(image.size())
         p = QPainter(image)

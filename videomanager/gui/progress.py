@@ -35,16 +35,10 @@ class ScanEta:
 
 
 def format_eta(seconds: float | None) -> str:
-    if seconds is None or seconds < 0:
-        return ""
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, s = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {s:02d} s"
-    hours, m = divmod(minutes, 60)
-    return f"{hours} h {m:02d} min"
+    """A duration in the interface's language (see gui/messages.py)."""
+    from videomanager.gui.messages import duration
+
+    return duration(seconds)
 
 
 class StatusPanel(QObject):
@@ -80,9 +74,9 @@ class StatusPanel(QObject):
             return
         self._scan_eta = ScanEta(self._clock)
         if progress.get("cancelled"):
-            self.scan.setText(self.tr("Scan stopped: %1 files").replace("%1", self._n(seen)))
+            self.scan.setText(self.tr("Scan stopped: %n file(s)", "", int(seen)))
         else:
-            self.scan.setText(self.tr("%1 files scanned").replace("%1", self._n(seen)))
+            self.scan.setText(self.tr("%n file(s) scanned", "", int(seen)))
 
     def _scanning(self, progress: dict) -> str:
         seen = progress.get("seen", 0)
@@ -92,7 +86,7 @@ class StatusPanel(QObject):
             self._scan_eta = ScanEta(self._clock)  # a new scan
         left = self._scan_eta.update(done, total, walked)
         if not total and not walked:
-            return self.tr("Scanning: %1 files").replace("%1", self._n(seen))
+            return self.tr("Scanning: %n file(s)", "", int(seen))
         if not walked:
             return (
                 self.tr("Scanning: %1 files found, %2 read")
@@ -117,21 +111,32 @@ class StatusPanel(QObject):
         if p.get("daily_limit") is not None:
             self._limit = int(p.get("daily_limit") or 0)
         self._show_budget()
-        waits = int(p.get("waits_429") or 0)
-        seconds = float(p.get("wait_seconds") or 0.0)
-        text = self.tr("Rate-limit waits: %1 in all").replace("%1", format_eta(seconds) or "0 s")
-        if waits:
-            text += " · " + self.tr("%1 slow-downs from TMDb").replace("%1", self._n(waits))
-        self.waits.setText(text)
+        self._show_waits(int(p.get("waits_429") or 0), float(p.get("wait_seconds") or 0.0),
+                         float(p.get("backoff_seconds") or 0.0))  # fmt: skip
+        eta = format_eta(p.get("eta_seconds"))
+        self.eta.setText(self.tr("Time left: %1").replace("%1", eta))
+        self.eta.setVisible(bool(eta))
+
+    def _show_waits(self, waits: int, seconds: float, backoff: float) -> None:
+        """Waiting for the rate limit (ours, and TMDb's 429s) and waiting to retry after errors (5xx,
+        timeouts) are told apart: a server that fails is not a rate limit."""
+        parts = []
+        if waits > 0 or seconds >= 1.0:
+            text = self.tr("Rate-limit waits: %1 in all").replace("%1", format_eta(seconds) or format_eta(0))
+            if waits:
+                text += " · " + self.tr("%n slow-down(s) from TMDb", "", waits)
+            parts.append(text)
+        if backoff >= 1.0:
+            parts.append(self.tr("Waiting to retry after errors: %1").replace("%1", format_eta(backoff)))
+        self.waits.setText(" · ".join(parts))
         self.waits.setToolTip(
             self.tr(
                 "Time requests spent waiting, added up over all requests, so as to stay within the requests per second set in Settings."
             )
+            if waits > 0 or seconds >= 1.0
+            else self.tr("Time spent waiting before trying again after TMDb or the network failed.")
         )
-        self.waits.setVisible(waits > 0 or seconds >= 1.0)
-        eta = format_eta(p.get("eta_seconds"))
-        self.eta.setText(self.tr("Time left: %1").replace("%1", eta))
-        self.eta.setVisible(bool(eta))
+        self.waits.setVisible(bool(parts))
 
     def identify_done(self, summary: dict) -> None:
         self.eta.setVisible(False)

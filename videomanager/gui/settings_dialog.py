@@ -10,6 +10,7 @@ on the network. The credential is never put in a label, a log line or a repr.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,7 @@ from ..core.settings import Settings
 from ..tmdb.client_support import ValidationResult
 from ..tmdb.credentials import clean_credential, credential_warning, detect_credential
 from .i18n import available_languages
+from .plain import plain_label, tooltip
 
 __all__ = ["SettingsDialog", "ValidationResult", "INDICATOR_COLORS", "METADATA_LANGUAGES", "REGIONS"]
 
@@ -183,7 +185,7 @@ class SettingsDialog(QDialog):
         self.indicator.setFixedSize(16, 16)
         self.validate_button = QPushButton(self.tr("Validate"))
         self.validate_button.clicked.connect(self.start_validation)
-        self.status_label = QLabel()
+        self.status_label = plain_label()  # TMDb's own words may be in it
         self.status_label.setWordWrap(True)
         self.status_label.setMinimumHeight(48)  # room for a two-line message without the form jumping
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -277,6 +279,12 @@ class SettingsDialog(QDialog):
         self.folders_note.setWordWrap(True)
         self.folders_note.setVisible(False)
         layout.addWidget(self.folders_note)
+        self.watch_check = QCheckBox(
+            self.tr("Watch the library folders: show new, changed and removed files without Rescan")
+        )
+        layout.addWidget(self.watch_check)
+        self.seen_on_play_check = QCheckBox(self.tr("Play marks the video as seen"))
+        layout.addWidget(self.seen_on_play_check)
         return page
 
     def _build_interface_tab(self) -> QWidget:
@@ -303,6 +311,8 @@ class SettingsDialog(QDialog):
         self.limit_spin.setValue(s.daily_request_limit)
         for folder in self._folders:
             self.folder_list.addItem(folder)
+        self.watch_check.setChecked(s.watch_folders)
+        self.seen_on_play_check.setChecked(s.mark_seen_on_play)
         index = self.ui_language_combo.findData(s.ui_language)
         self.ui_language_combo.setCurrentIndex(max(0, index))
         self.refresh_usage()
@@ -320,6 +330,8 @@ class SettingsDialog(QDialog):
         s.requests_per_second = float(self.rate_spin.value())
         s.daily_request_limit = int(self.limit_spin.value())
         s.ui_language = self.ui_language_combo.currentData() or ""
+        s.watch_folders = self.watch_check.isChecked()
+        s.mark_seen_on_play = self.seen_on_play_check.isChecked()
         return s
 
     def result_settings(self) -> Settings | None:
@@ -405,25 +417,30 @@ class SettingsDialog(QDialog):
             when = result.checked_at.astimezone().strftime("%H:%M")
             text = self.tr("Valid (checked at {time}).").format(time=when)
         elif result is not None and state == "invalid":
-            text = self.tr("Invalid: {message}").format(message=result.message)
-        elif result is not None and state == "unreachable":
-            # The client's message usually says so already ("Could not reach TMDb: ...").
-            text = (
-                result.message
-                if result.message.lower().startswith("could not reach")
-                else self.tr("Could not reach TMDb: {message}").format(message=result.message)
+            text = self.tr(
+                "Invalid: TMDb refused this API key or access token; check it, or get one at themoviedb.org."
             )
-        self.indicator.setToolTip(text)
+        elif result is not None and state == "unreachable":
+            text = self.tr("Could not reach TMDb: check your internet connection, then Validate again.")
+        # TMDb's own words (outside text, in TMDb's language) go in the tooltips, as plain text.
+        detail = result.message if result is not None and state in ("invalid", "unreachable") else ""
+        self.indicator.setToolTip(tooltip(f"{text}\n{detail}" if detail else text))
+        self.status_label.setToolTip(tooltip(detail))
         self.status_label.setText(text)
         checking = state == "checking"
         self.validate_button.setEnabled(not checking and state != "missing")
         self.validate_button.setText(self.tr("Checking...") if checking else self.tr("Validate"))
+        if not checking and getattr(self, "_refocus", False):
+            self._refocus = False  # the button had the focus when pressed: it gets it back
+            if self.validate_button.isEnabled():
+                self.validate_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def start_validation(self) -> None:
         """Check the credential in the fields with TMDb, on a pool thread."""
         if self._running is not None:
             return
+        self._refocus = self.focusWidget() is self.validate_button
         key, token = self._credentials()
         task = _ValidationTask(self._client_factory, key, token, _credential_digest(key, token))
         task.signals.finished.connect(self._validation_done, Qt.ConnectionType.QueuedConnection)
@@ -481,5 +498,7 @@ class SettingsDialog(QDialog):
         self.folders_note.setVisible(any(f not in self.folders() for f in self._folders))
 
     def _browse_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Add a library folder"))
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Add a library folder"), os.path.expanduser("~")
+        )
         self.add_folder(path)

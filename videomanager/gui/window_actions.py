@@ -17,11 +17,14 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from videomanager.core.decisions import identified_titles
 from videomanager.core.models import Card
 from videomanager.core.settings import Settings
 from videomanager.gui.library_model import CardRole
+from videomanager.gui.merge_dialog import MergeDialog
 from videomanager.gui.message_bar import LEVEL_ERROR, LEVEL_INFO, LEVEL_WARNING
-from videomanager.gui.workers import JobThread, TaskWorker
+from videomanager.gui.seen_actions import card_files
+from videomanager.gui.workers import TaskJob
 
 
 @dataclass
@@ -38,7 +41,8 @@ class Hooks:
         None  # (library, decision dict), off the GUI thread
     )
     split_off: Callable[..., object] | None = None  # (library, file_ids, kind, tmdb_id), off the GUI thread
-    merge: Callable[..., object] | None = None  # (library, target card, other cards), off the GUI thread
+    # (library, target card, other cards, title to keep: (kind, tmdb id) or None), off the GUI thread
+    merge: Callable[..., object] | None = None
     poster_fetch: Callable[[str], bytes | None] | None = None  # poster path -> bytes; None: from the client
     cache_clear: Callable[[], None] | None = None
     extra: dict = field(default_factory=dict)
@@ -84,9 +88,12 @@ class WindowActions:
         self.settings = new
         self._save_settings()
         if self.hooks.client_factory is not None:
-            self.client = self.hooks.client_factory(new)
+            old, self.client = self.client, self.hooks.client_factory(new)
+            self._watch_budget(old, self.client)
             self.details_job.worker.client = self.client  # type: ignore[attr-defined]
             self.posters.fetch = self._make_fetch()
+        self.folder_watch.follow(new)
+        self.collections.set_client(self.client)
         self.update_key_state()
 
     def _save_settings(self) -> None:
@@ -172,18 +179,35 @@ class WindowActions:
         return cards
 
     def merge_selected(self) -> None:
-        """Put the files of every selected card on the current one (as a manual decision that survives
-        rescans; Split off undoes it)."""
+        """Put the files of every selected card on one card (as a manual decision that survives rescans;
+        Split off undoes it). The merged card keeps the TMDb title of the selected cards, whichever was
+        clicked last; when they are different titles, a dialog asks which one (Cancel merges nothing)."""
         cards = self.selected_cards()
         if self.hooks.merge is None or len(cards) < 2:
             return
+        titles = identified_titles(cards)
+        if len(titles) <= 1:
+            self._merge(cards, titles[0] if titles else None)
+            return
+        identified = [next(c for c in cards if (c.kind, c.tmdb_id) == t) for t in titles]
+        dialog = MergeDialog(identified, self)
+        dialog.accepted.connect(lambda: self._merge_chosen(cards, dialog.chosen()))
+        dialog.open()
+        self._merge_dialog = dialog
+
+    def _merge_chosen(self, cards: list[Card], keep: Card | None) -> None:
+        if keep is not None:
+            self._merge(cards, (keep.kind, keep.tmdb_id))
+
+    def _merge(self, cards: list[Card], keep: tuple[str, int] | None) -> None:
         target, others = cards[0], cards[1:]
+        kept = next((c for c in cards if keep is not None and (c.kind, c.tmdb_id) == keep), target)
         merge = self.hooks.merge
-        self.run_task("merge", lambda: merge(self.library, target, others))
+        self.run_task("merge", lambda: merge(self.library, target, others, keep))
         self.message_bar.show_message(
             "merge",
             QCoreApplication.translate("MainWindow", "%1 cards merged into “%2”. Split off undoes it.")
-            .replace("%1", str(len(cards))).replace("%2", target.title),
+            .replace("%1", str(len(cards))).replace("%2", kept.title),
             LEVEL_INFO,
         )  # fmt: skip
 
@@ -191,19 +215,22 @@ class WindowActions:
         self, key: str, fn: Callable[[], object], on_done: Callable[[], object] | None = None
     ) -> None:
         """Run a library change off the GUI thread; refresh the cards after, explain a failure."""
-        job = JobThread(TaskWorker(fn), key, self, quit_on="done")
+        job = TaskJob(fn, key, self)
         self._tasks.add(job)
+        current = self.current_card()
+        follow = card_files(current) if current is not None else []
 
         def done(_result, job=job) -> None:
             self._tasks.discard(job)
-            job.finish(2000)
             if on_done is not None:
                 on_done()
+            if follow:
+                self._follow_files = follow  # the card of these files stays selected (see _follow_selection)
             self.request_refresh()
 
-        job.worker.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))
-        job.worker.done.connect(done)
-        job.start("run")
+        job.failed.connect(lambda err: self.message_bar.show_message(key, err.message, LEVEL_ERROR))
+        job.done.connect(done)
+        job.start()
 
     # -- drag and drop ----------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

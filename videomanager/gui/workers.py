@@ -4,6 +4,7 @@
 - EnrichWorker: run the identify pipeline (core.enrich.Enricher), with progress and finished keys.
 - CardsWorker: bring the card store up to date and send the window what changed.
 - DetailsWorker: fetch one title's details (credits, videos, external ids) through the cached client.
+- TaskWorker / TaskJob: one library change (a manual decision, a split, a merge), ended on the GUI thread.
 
 ``JobThread`` owns one worker and its thread; ``stop()`` cancels and waits, so closing the window never
 leaves a thread running.
@@ -11,6 +12,7 @@ leaves a thread running.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -28,28 +30,39 @@ log = logging.getLogger(__name__)
 class WorkerError:
     """A failure to show in the message bar: what happened and which action helps."""
 
-    kind: str  # "credential", "daily-limit", "network", "folder", "other"
+    kind: str  # a TMDb error's kind ("credential", "daily-limit", "network", "rate-limit", ...), "folder", "other"
     message: str
 
 
-def error_named(kind_name: str, message: str) -> WorkerError:
-    """``error_for`` an error known only by its class name and sentence (what the pipeline's summary keeps)."""
-    return error_for(type(kind_name, (Exception,), {"user_message": message})())
+# TMDb error classes whose sentence is not the one of their kind.
+_TMDB_SENTENCE = {"NoCredentialError": "no-credential", "ServiceUnavailableError": "unavailable",
+                  "RateLimitStop": "rate-limit-stop"}  # fmt: skip
+
+
+def tmdb_sentence(kind: str, error: str | None = None, args: dict | None = None) -> str:
+    """The interface's sentence for a TMDb error of this kind (and class name)."""
+    from videomanager.gui.messages import tmdb_error
+
+    return tmdb_error(_TMDB_SENTENCE.get(error or "", kind), args)
 
 
 def error_for(exc: BaseException) -> WorkerError:
-    """Map an exception to a sentence and a kind, never a traceback."""
-    name = type(exc).__name__
-    message = getattr(exc, "user_message", None) or str(exc) or name
-    if name in ("InvalidCredentialError", "NoCredentialError"):
-        return WorkerError("credential", message)
-    if name == "DailyLimitReachedError":
-        return WorkerError("daily-limit", message)
-    if name in ("NetworkError", "ServiceUnavailableError", "RateLimitedError"):
-        return WorkerError("network", message)
+    """Map an exception to a sentence in the interface's language and a kind, never a traceback: the core's
+    errors carry their kind (see gui/messages.py)."""
+    from videomanager.core.decisions import DecisionError
+    from videomanager.core.library import LibraryError
+    from videomanager.gui.messages import library_error, os_error
+    from videomanager.tmdb.errors import TMDbError  # loads requests: not at the window's start-up
+
+    if isinstance(exc, TMDbError):
+        args = {k: getattr(exc, k) for k in ("used", "limit") if hasattr(exc, k)}
+        return WorkerError(exc.kind, tmdb_sentence(exc.kind, type(exc).__name__, args))
+    if isinstance(exc, LibraryError | DecisionError):
+        text = library_error(exc.kind, getattr(exc, "args_for_message", {}))
+        return WorkerError("library", text or str(exc))
     if isinstance(exc, OSError):
-        return WorkerError("folder", message)
-    return WorkerError("other", message)
+        return WorkerError("folder", os_error(exc))
+    return WorkerError("other", str(exc) or type(exc).__name__)
 
 
 class CancellableWorker(QObject):
@@ -100,7 +113,7 @@ class ScanWorker(CancellableWorker):
         out = _scan_dict(summary)
         out["line"] = summary.line()
         out["unavailable_roots"] = list(summary.unavailable_roots)
-        out["notes"] = summary.notes()
+        out["retired_roots"] = list(summary.retired_roots)
         out["problems"] = scan_problems(summary)
         out["cancelled"] = summary.cancelled
         self.finished.emit(out)
@@ -110,9 +123,10 @@ def scan_problems(summary) -> list[tuple[str, str]]:
     """(path, why) of the folders and files a scan could not read, and of the files that are not regular
     files (named like videos but pipes, sockets or devices)."""
     from videomanager.core.scanner import REASON_SPECIAL, REASON_UNREADABLE
+    from videomanager.gui.messages import scan_problem
 
     return [
-        (p.path, p.detail or p.reason)
+        (p.path, scan_problem(p.reason, p.detail))
         for p in summary.problems
         if p.reason in (REASON_UNREADABLE, REASON_SPECIAL)
     ]
@@ -159,16 +173,18 @@ class EnrichWorker(CancellableWorker):
             self.finished.emit({"stop_reason": "error"})
             return
         out = _plain(summary)
-        if summary.stop_reason and not getattr(summary, "cancelled", False):
-            # The pipeline reports a whole-run stop (bad key, budget, network) in the summary.
-            self.failed.emit(classify_stop(summary))
+        if summary.stop_reason and not summary.cancelled:
+            # The pipeline reports a whole-run stop (bad key, budget, network) in the summary, with its kind.
+            kind, args = summary.stop_kind or "other", summary.stop_args
+            self.failed.emit(WorkerError(kind, tmdb_sentence(kind, args.get("error"), args)))
         elif summary.failed and summary.failed_reason and not summary.cancelled:
             # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
             # say so, with the action that helps (Retry for a network that is down).
-            err = error_named(summary.failed_kind or "TMDbError", summary.failed_reason)
-            text = (QCoreApplication.translate("EnrichWorker", "%1 title(s) could not be looked up and stay pending: %2")
-                    .replace("%1", str(summary.failed)).replace("%2", err.message))  # fmt: skip
-            self.failed.emit(WorkerError(err.kind, text))
+            kind = summary.failed_kind or "other"
+            text = (QCoreApplication.translate("EnrichWorker", "%n title(s) could not be looked up and stay pending: %1",
+                                               "", summary.failed)
+                    .replace("%1", tmdb_sentence(kind, summary.failed_error)))  # fmt: skip
+            self.failed.emit(WorkerError(kind, text))
         self.finished.emit(out)
 
     def _runs(self):
@@ -220,29 +236,6 @@ def _add_up(a, b):
     return b
 
 
-def classify_stop(summary) -> WorkerError:
-    """The kind of a whole-run stop: ``summary.stop_kind`` (an error class name) when the pipeline gives
-    it, else recognised from the sentence (the errors' default messages, then key words)."""
-    text = str(summary.stop_reason)
-    kind_name = getattr(summary, "stop_kind", None)
-    if kind_name:
-        return error_named(str(kind_name), text)
-    from videomanager.tmdb import errors
-
-    for cls in (errors.InvalidCredentialError, errors.NoCredentialError, errors.DailyLimitReachedError,
-                errors.NetworkError, errors.ServiceUnavailableError):  # fmt: skip
-        if text == cls.default_message or text.startswith(cls.default_message.split(":")[0]):
-            return error_for(cls(text))
-    low = text.lower()
-    if "daily" in low or "budget" in low:
-        return WorkerError("daily-limit", text)
-    if "key" in low or "token" in low or "credential" in low:
-        return WorkerError("credential", text)
-    if "reach" in low or "network" in low or "connection" in low or "available" in low:
-        return WorkerError("network", text)
-    return WorkerError("other", text)
-
-
 def _plain(obj) -> dict:
     try:
         return asdict(obj)
@@ -286,29 +279,60 @@ class CardsWorker(QObject):
         self.diff_ready.emit(presort(diff, *self.order))
 
 
-class DetailsWorker(QObject):
-    """Fetches a title's details (the client caches them on disk)."""
+def _scope(client, cancel: threading.Event):
+    """The client's cancellable scope, or no scope for a client without one."""
+    scope = getattr(client, "scope", None)
+    return scope(cancel) if scope is not None else contextlib.nullcontext()
 
-    ready = Signal(str, dict)  # card id, details
+
+class DetailsWorker(QObject):
+    """Fetches a title's details (the client caches them on disk); a show's details carry the library's
+    season data (``season_episodes``: [{"season", "count", "episodes": [[number, name, air date], ...]}])."""
+
+    ready = Signal(str, object)  # card id, the details answer (read field by field by gui/details.py)
     failed = Signal(str, str)  # card id, message
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, library=None) -> None:
         super().__init__()
         self.client = client
+        self.cancel_event = threading.Event()
+        self.library = library
+
+    def cancel(self) -> None:
+        """Thread-safe: a fetch under way stops waiting and its request is aborted (closing the window)."""
+        self.cancel_event.set()
+
+    def _season_episodes(self, tmdb_id: int) -> list[dict]:
+        if self.library is None:
+            return []
+        rows = self.library.seasons_for([tmdb_id]).get(tmdb_id, {})
+        return [
+            {"season": n, "count": r.episode_count, "episodes": [list(e) for e in r.episodes or ()]}
+            for n, r in sorted(rows.items())
+        ]
 
     @Slot(str, str, int)
     def fetch(self, card_id: str, kind: str, tmdb_id: int) -> None:
+        if self.cancel_event.is_set():
+            return
         if self.client is None:
+            if kind == "tv" and self.library is not None:
+                self.ready.emit(card_id, {"season_episodes": self._season_episodes(tmdb_id)})
             return
         try:
-            if kind == "tv":
-                data = self.client.get_tv_show(tmdb_id, append_to_response="credits,videos,external_ids")
-            else:
-                data = self.client.get_movie(tmdb_id, append_to_response="credits,videos,external_ids")
+            with _scope(self.client, self.cancel_event):
+                if kind == "tv":
+                    data = self.client.get_tv_show(tmdb_id, append_to_response="credits,videos,external_ids")
+                else:
+                    data = self.client.get_movie(tmdb_id, append_to_response="credits,videos,external_ids")
         except Exception as exc:
+            if self.cancel_event.is_set():
+                return
             self.failed.emit(card_id, error_for(exc).message)
             return
-        self.ready.emit(card_id, data if isinstance(data, dict) else {})
+        if kind == "tv" and isinstance(data, dict):
+            data = {**data, "season_episodes": self._season_episodes(tmdb_id)}
+        self.ready.emit(card_id, data)
 
 
 class JobThread(QObject):
@@ -370,4 +394,31 @@ class TaskWorker(QObject):
             log.debug("task failed", exc_info=True)
             self.failed.emit(error_for(exc))
             result = None
+        self.done.emit(result)
+
+
+class TaskJob(JobThread):
+    """A TaskWorker on its own thread, whose ``done`` and ``failed`` this object emits again on the thread it
+    lives in (the GUI thread): a plain function or lambda connected to the worker's own signals would run
+    on the worker's thread (PySide calls it where the signal is emitted), where it must not touch widgets
+    nor wait for that thread. After ``done``, the thread has ended and both objects are freed."""
+
+    done = Signal(object)
+    failed = Signal(object)  # WorkerError
+
+    def __init__(self, fn: Callable[[], object], name: str, parent: QObject | None = None) -> None:
+        super().__init__(TaskWorker(fn), name, parent, quit_on="done")
+        self.worker.failed.connect(self._failed)
+        self.worker.done.connect(self._done)
+
+    def start(self, entry: str | None = "run") -> None:
+        super().start(entry)
+
+    @Slot(object)
+    def _failed(self, err: object) -> None:
+        self.failed.emit(err)
+
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        self.finish()
         self.done.emit(result)

@@ -31,6 +31,14 @@ Show dict: ``id``, ``name`` (required); ``original_name``, ``original_language``
 ``backdrop_path`` and ``seasons``: ``[{"season_number", "air_date", "episode_count",
 "episode_names": {1: "Pilot"}}]`` (default ``[]``).
 
+``Catalog(..., long_tail=True)`` (and ``FakeTMDb(long_tail=True)``) adds TMDb's long tail: obscure
+same-title namesakes of every film (shorts, TV films; other years and sometimes the same one; popularity
+0-1.4, a handful of votes), made by ``catalog_longtail.namesakes``.
+
+Collection dict: ``id``, ``name`` (required); ``overview``, ``poster_path`` (derived), ``parts``: catalog
+movie ids, or ``{"id", "title", "release_date"}`` records of films the catalog leaves out (see
+``catalog_collections.py``). A movie in a collection names it in ``belongs_to_collection``.
+
 Person dict: ``id``, ``name`` (required); ``known_for_department`` ("Acting"), ``gender`` (0),
 ``popularity`` (derived), ``imdb_id`` (None), ``birthday`` (None), ``place_of_birth`` (None),
 ``profile_path`` (derived). Names used in ``director``/``cast``/``created_by`` resolve to these people,
@@ -83,14 +91,15 @@ LANGUAGE_NAMES = {
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _INVENTED_PERSON_BASE = 90_000_000
 _DROP = re.compile(r"['’`]")
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")  # "20,000 Days" is found by "20000 days"
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize(text: str) -> str:
-    """Lowercase, strip accents, '&' -> 'and', drop apostrophes, other punctuation -> space."""
+    """Lowercase, strip accents, '&' -> 'and', '20,000' -> '20000', drop apostrophes, other punctuation -> space."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DROP.sub("", text.replace("&", " and "))
+    text = _DROP.sub("", _THOUSANDS.sub("", text.replace("&", " and ")))
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
@@ -129,7 +138,13 @@ class Catalog:
         shows: list[dict[str, Any]],
         people: list[dict[str, Any]] | None = None,
         known_people: dict[str, tuple[int, int]] | None = None,
+        collections: list[dict[str, Any]] | None = None,
+        long_tail: bool = False,
     ) -> None:
+        if long_tail:  # obscure namesakes of every film (see catalog_longtail)
+            from videomanager.testing.catalog_longtail import namesakes
+
+            movies = [*movies, *namesakes(movies)]
         self.people: dict[int, dict[str, Any]] = {}
         self._person_by_name: dict[str, int] = {}
         self._known = known_people or {}
@@ -144,6 +159,9 @@ class Catalog:
             self._add_movie(m)
         for s in shows:
             self._add_show(s)
+        self.collections: dict[int, dict[str, Any]] = {}
+        for c in collections or []:
+            self._add_collection(c)
         for person in self.people.values():
             person.setdefault("popularity", round(min(60.0, 0.6 + person["_fame"] / 8), 3))
             if person.get("profile_path", "") == "":
@@ -224,6 +242,29 @@ class Catalog:
         for kind in ("poster", "backdrop"):
             if m[f"{kind}_path"]:
                 self.images[m[f"{kind}_path"]] = (kind, m["id"])
+
+    def _add_collection(self, d: dict[str, Any]) -> None:
+        c: dict[str, Any] = {
+            "id": d["id"], "name": d["name"], "overview": d.get("overview", ""),
+            "poster_path": d.get("poster_path", image_path("collection", d["id"])),
+            "backdrop_path": d.get("backdrop_path", image_path("collection-backdrop", d["id"])), "parts": [],
+        }  # fmt: skip
+        for part in d.get("parts", []):
+            if isinstance(part, int):
+                movie = self.movies.get(part)
+                if movie is None:
+                    continue
+            else:  # a film of the series the catalog leaves out: only what a collection lists
+                movie = {"id": part["id"], "title": part["title"], "release_date": part.get("release_date", ""),
+                         "poster_path": part.get("poster_path", image_path("poster", part["id"]))}  # fmt: skip
+            movie["collection"] = {k: c[k] for k in ("id", "name", "poster_path", "backdrop_path")}
+            c["parts"].append(movie)
+            if movie.get("poster_path"):
+                self.images[movie["poster_path"]] = ("poster", movie["id"])
+        for kind in ("poster", "backdrop"):
+            if c[f"{kind}_path"]:
+                self.images[c[f"{kind}_path"]] = (kind, c["id"])
+        self.collections[c["id"]] = c
 
     def _credit(self, name: str, department: str, movie: dict[str, Any], order: int | None) -> int:
         person = self.person_named(name, department)
@@ -306,10 +347,12 @@ class _WordIndex:
         return result or set()
 
 
-def default_catalog() -> Catalog:
-    """The built-in catalog of real films and shows."""
+def default_catalog(long_tail: bool = False) -> Catalog:
+    """The built-in catalog of real films and shows (with ``long_tail``, plus their obscure namesakes)."""
     from videomanager.testing.catalog_classics import CLASSICS
+    from videomanager.testing.catalog_collections import COLLECTIONS
     from videomanager.testing.catalog_movies import MOVIES
+    from videomanager.testing.catalog_names import NAMES
     from videomanager.testing.catalog_shows import KNOWN_PEOPLE, SHOWS
 
-    return Catalog(MOVIES + CLASSICS, SHOWS, None, KNOWN_PEOPLE)
+    return Catalog(MOVIES + CLASSICS + NAMES, SHOWS, None, KNOWN_PEOPLE, COLLECTIONS, long_tail=long_tail)

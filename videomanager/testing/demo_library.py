@@ -73,6 +73,7 @@ DEMO_LAYOUT: list[tuple[str, int]] = [
     ("Home Videos/VID_20190704_183022.mp4", int(2.2 * GB)),
     ("Home Videos/Birthday party 2021.mp4", int(1.8 * GB)),
     ("Home Videos/Beach holiday/GOPR0042.MP4", int(3.9 * GB)),
+    ("Home Videos/Beach holiday/GP010042.MP4", int(3.9 * GB)),  # the same video's second chapter
 ]
 
 _VIDEO_EXTENSIONS = {".mkv", ".mp4", ".avi", ".mov", ".m4v"}

@@ -6,6 +6,8 @@ Usage::
         requests.get(f"{tmdb.base_url}/search/movie", params={"query": "Heat", "api_key": FakeTMDb.API_KEY})
         tmdb.faults.rate_limit = 40                # then 429 code 25 above 40 requests/s
         tmdb.faults.error_rate = 0.2               # 20 % of requests answer 500/502/503/504
+        tmdb.faults.malformed_rate = 0.05          # 5 % of answers carry malformed ids and types
+        tmdb.faults.drip = 2.0                     # every response trickles out one byte every 2 s
 
 Behaviour follows shared/tmdb/API-NOTES.md: auth by ``?api_key=`` or ``Authorization: Bearer``; the exact
 401/404/422/400 bodies; paged lists of 20; ``append_to_response``; ``/t/p/{size}/{file}`` serves generated
@@ -14,19 +16,21 @@ PNG posters without auth. Custom catalogs: see the dict shapes documented in ``c
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import json
 import random
 import socket
 import threading
 import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from videomanager.testing import fake_tmdb_hostile as hostile
 from videomanager.testing import fake_tmdb_static as st
 from videomanager.testing.catalog import Catalog, default_catalog
 from videomanager.testing.catalog_shows import KNOWN_PEOPLE
@@ -48,6 +52,13 @@ class Faults:
     drop_rate: float = 0.0  # fraction of requests whose connection is closed with no response
     down: bool = False  # every connection is closed at once (server "unreachable")
     max_connections: int = 20  # above that many concurrent requests -> 429 (the CDN cap)
+    # Fraction of 200 answers made malformed (see fake_tmdb_hostile.py); the same request is always
+    # answered the same way, and every malformed answer is listed in stats.malformed.
+    malformed_rate: float = 0.0
+    malformed_variant: str = ""  # only this variant (e.g. "not-an-object"); "" = any that suits the answer
+    malformed_match: str = ""  # only requests whose "path?query" contains this text (e.g. "query=Heat")
+    drip: float = 0.0  # > 0: responses (status line, headers, body) go out one byte every `drip` seconds
+    echo_key: str = ""  # e.g. "xx{}yy": 401 messages echo the credential received, glued into that text
 
 
 @dataclass
@@ -55,11 +66,12 @@ class Stats:
     """Counters since start (or the last reset_stats()); the api_key value is redacted in the log."""
 
     request_count: int = 0
-    by_path: collections.Counter[str] = field(default_factory=collections.Counter)
+    by_path: Counter[str] = field(default_factory=Counter)
     count_429: int = 0
     count_5xx: int = 0
     max_concurrency_seen: int = 0
     log: list[tuple[str, str, str]] = field(default_factory=list)
+    malformed: list[tuple[str, dict[str, str], str]] = field(default_factory=list)  # path, query, variant
 
 
 class FakeTMDb:
@@ -77,17 +89,22 @@ class FakeTMDb:
         movies: list[dict[str, Any]] | None = None,
         shows: list[dict[str, Any]] | None = None,
         people: list[dict[str, Any]] | None = None,
+        collections: list[dict[str, Any]] | None = None,
         latency: float = 0.0,
         seed: int = 0,
+        long_tail: bool = False,
     ) -> None:
+        # long_tail: every film gets obscure namesakes (shorts, TV movies; see catalog_longtail).
         if movies is None and shows is None and people is None:
-            self.catalog = default_catalog()
+            self.catalog = default_catalog(long_tail=long_tail)
         else:
             self.catalog = Catalog(
                 movies if movies is not None else _builtin_rows("movies"),
                 shows if shows is not None else _builtin_rows("shows"),
                 people,
                 KNOWN_PEOPLE,
+                collections,
+                long_tail=long_tail,
             )
         self.latency = latency
         self.seed = seed
@@ -95,7 +112,7 @@ class FakeTMDb:
         self.stats = Stats()
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
-        self._window: collections.deque[float] = collections.deque()
+        self._window: deque[float] = deque()
         self._in_flight = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -106,9 +123,11 @@ class FakeTMDb:
         self.base_url = ""
         self.image_base_url = ""
         self.api: Api | None = None
+        self._stopping = threading.Event()  # ends dripping responses when the server stops
 
     # --- lifecycle -----------------------------------------------------------------------------------
     def start(self) -> FakeTMDb:
+        self._stopping.clear()
         server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         server.daemon_threads = True
         server.fake = self  # type: ignore[attr-defined]
@@ -126,6 +145,7 @@ class FakeTMDb:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -222,6 +242,25 @@ class FakeTMDb:
         with self._lock:
             return self._rng.choice((500, 502, 503, 504))
 
+    def _malformed(self, path: str, raw_query: str, query: dict[str, str], body: Any) -> Any:
+        """The answer as the malformed_rate fault makes it (recorded in stats.malformed when changed)."""
+        f = self.faults
+        if f.malformed_rate <= 0 or (f.malformed_match and f.malformed_match not in f"{path}?{raw_query}"):
+            return body
+        variant = hostile.variant_for(body, hostile.roll(self.seed, path, query), f.malformed_rate)
+        if variant is not None and f.malformed_variant:
+            variant = f.malformed_variant if hostile.suits(body, f.malformed_variant) else None
+        if variant is None:
+            return body
+        with self._lock:
+            self.stats.malformed.append((path, {k: v for k, v in query.items() if k != "api_key"}, variant))
+        return hostile.mangle(body, variant)
+
+    def _credential_received(self, query: dict[str, str], authorization: str | None) -> str:
+        if authorization is not None:
+            return authorization.partition(" ")[2].strip()
+        return query.get("api_key", "")
+
     def _authorized(self, query: dict[str, str], authorization: str | None) -> bool:
         if authorization is not None:
             scheme, _, token = authorization.partition(" ")
@@ -235,9 +274,10 @@ class FakeTMDb:
 def _builtin_rows(kind: str) -> list[dict[str, Any]]:
     from videomanager.testing.catalog_classics import CLASSICS
     from videomanager.testing.catalog_movies import MOVIES
+    from videomanager.testing.catalog_names import NAMES
     from videomanager.testing.catalog_shows import SHOWS
 
-    return MOVIES + CLASSICS if kind == "movies" else SHOWS
+    return MOVIES + CLASSICS + NAMES if kind == "movies" else SHOWS
 
 
 def _redact(query: str) -> str:
@@ -251,7 +291,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "openresty"
     protocol_version = "HTTP/1.1"
     # Headers and body go out in two writes: without TCP_NODELAY the body waits for the peer's delayed ACK
-    # (~40 ms a request on a kept-alive connection).
+    # on a kept-alive connection.
     disable_nagle_algorithm = True
 
     def version_string(self) -> str:
@@ -331,14 +371,22 @@ class _Handler(BaseHTTPRequestHandler):
             yield self._json(404, st.MSG_404)
             return
         query = dict(parse_qsl(raw_query, keep_blank_values=True))
-        if not fake._authorized(query, self.headers.get("Authorization")):
-            yield self._json(401, st.MSG_401)
+        authorization = self.headers.get("Authorization")
+        if not fake._authorized(query, authorization):
+            body = dict(st.MSG_401)
+            if faults.echo_key:
+                received = faults.echo_key.format(fake._credential_received(query, authorization))
+                body["status_message"] = f"{body['status_message']} You sent {received}."
+            yield self._json(401, body)
             return
         if method != "GET":
             yield self._json(405, st.MSG_405)
             return
         assert fake.api is not None
-        yield self._json(*fake.api.handle(path[3:], query))
+        status, body = fake.api.handle(path[3:], query)
+        if status == 200:
+            body = fake._malformed(path[2:], raw_query, query, body)
+        yield self._json(status, body)
 
     def _json(self, status: int, body: Any, retry: bool = False) -> tuple[int, dict[str, str], bytes]:
         headers = {"Content-Type": JSON_TYPE}
@@ -360,12 +408,33 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        if self.fake.faults.drip > 0:
+            self._drip(status, headers, body)
+            return
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        """The whole response one byte at a time (what a dying link or a hostile proxy looks like)."""
+        lines = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        lines += [f"Content-Length: {len(body)}", "", ""]
+        data = "\r\n".join(lines).encode("latin-1") + body
+        self.close_connection = True
+        fake = self.fake
+        for i in range(len(data)):
+            if fake._stopping.is_set():
+                return
+            try:
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+            except OSError:  # the client gave up
+                return
+            fake._stopping.wait(fake.faults.drip)
 
 
 def _rate_body(count: int, limit: int) -> dict[str, Any]:

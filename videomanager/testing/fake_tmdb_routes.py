@@ -89,6 +89,7 @@ class Api:
             (r(r"tv/(\d+)/([a-z_]+)"), self.tv_sub),
             (r(r"tv/(\d+)/season/(\d+)"), self.season),
             (r(r"tv/(\d+)/season/(\d+)/episode/(\d+)"), self.episode),
+            (r(r"collection/(\d+)"), self.collection),
             (r(r"person/(\d+)"), self.person),
             (r(r"person/(\d+)/([a-z_]+)"), self.person_sub),
             (r(r"trending/(movie|tv|person|all)/(day|week)"), self.trending),
@@ -356,6 +357,13 @@ class Api:
             "videos": lambda: {"results": []},
         }
         return self._append(body, query, lambda name: _sub(extra, name))
+
+    # --- collections ---------------------------------------------------------------------------------
+    def collection(self, query: dict[str, str], collection_id: str) -> dict[str, Any]:
+        c = self.cat.collections.get(int(collection_id))
+        if c is None:
+            raise _not_found()
+        return ser.collection_details(c, query.get("language"))
 
     # --- people --------------------------------------------------------------------------------------
     def _person(self, person_id: str) -> dict[str, Any]:

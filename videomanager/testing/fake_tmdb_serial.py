@@ -93,7 +93,7 @@ def movie_details(m: dict[str, Any], language: str | None) -> dict[str, Any]:
     lang = m["original_language"]
     english, native = LANGUAGE_NAMES.get(lang, (lang, lang))
     return {
-        "adult": m["adult"], "backdrop_path": m["backdrop_path"], "belongs_to_collection": None,
+        "adult": m["adult"], "backdrop_path": m["backdrop_path"], "belongs_to_collection": m.get("collection"),
         "budget": m["budget"], "genres": [{"id": g, "name": MOVIE_GENRES.get(g, "Unknown")} for g in m["genre_ids"]],
         "homepage": "", "id": m["id"], "imdb_id": m["imdb_id"], "origin_country": list(m["origin_country"]),
         "original_language": lang, "original_title": m["original_title"], "overview": m["overview"],
@@ -217,9 +217,17 @@ def season_id(show_id: int, number: int) -> int:
 
 
 def episode_air_date(season: dict[str, Any], number: int) -> str:
+    """Weekly from the season's date, or one a day on the season's ``weekdays`` ("0123": Monday-Thursday)."""
     if not season.get("air_date"):
         return ""
-    return (dt.date.fromisoformat(season["air_date"]) + dt.timedelta(days=7 * (number - 1))).isoformat()
+    start = dt.date.fromisoformat(season["air_date"])
+    days = [int(d) for d in season.get("weekdays") or ""]
+    if not days:
+        return (start + dt.timedelta(days=7 * (number - 1))).isoformat()
+    skipped = sum(1 for d in days if d < start.weekday())  # the season's first week starts mid-week
+    weeks, index = divmod(number - 1 + skipped, len(days))
+    monday = start - dt.timedelta(days=start.weekday()) + dt.timedelta(weeks=weeks)
+    return (monday + dt.timedelta(days=days[index])).isoformat()
 
 
 def episode(
@@ -337,6 +345,20 @@ def person_movie_credits(cat: Catalog, p: dict[str, Any], language: str | None) 
         item.update(credit_id=hex_id("crew", mid, p["id"]), department="Directing", job="Director")
         crew.append(item)
     return {"cast": cast, "crew": crew}
+
+
+def collection_details(c: dict[str, Any], language: str | None) -> dict[str, Any]:
+    parts = []
+    for m in c["parts"]:
+        if "genre_ids" in m:  # a catalog film
+            parts.append(movie_item(m, language, media_type=True))
+        else:
+            parts.append({"adult": False, "backdrop_path": None, "genre_ids": [], "id": m["id"], "media_type": "movie",
+                          "original_language": "en", "original_title": m["title"], "overview": "", "popularity": 1.0,
+                          "poster_path": m["poster_path"], "release_date": m["release_date"], "title": m["title"],
+                          "video": False, "vote_average": 0.0, "vote_count": 0})  # fmt: skip
+    return {"id": c["id"], "name": c["name"], "overview": c["overview"], "poster_path": c["poster_path"],
+            "backdrop_path": c["backdrop_path"], "parts": parts}  # fmt: skip
 
 
 def person_external_ids(p: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """TMDb v3 client: plain Python (no Qt), rate-limited, cached, budgeted, thread-safe.
 
 ``TMDbClient`` is the entry point; the errors it raises all derive from ``TMDbError`` and carry a
-``user_message`` a person can act on. Nothing in this package ever logs or shows the credential.
+``user_message`` a person can act on and a ``kind`` the program acts on. Answers are validated before
+they are cached or returned (``validate.py``). Nothing in this package ever logs or shows the credential.
 """
 
 from .cache import ResponseCache
@@ -11,13 +12,16 @@ from .errors import (
     BadRequestError,
     DailyLimitReachedError,
     InvalidCredentialError,
+    MalformedAnswerError,
     NetworkError,
     NoCredentialError,
     NotFoundError,
     RateLimitedError,
+    RequestCancelled,
     ServiceUnavailableError,
     TMDbError,
     redact,
+    register_secret,
 )
 from .ratelimit import DailyBudget, MemoryRequestStore, RateLimiter, RetryPolicy
 
@@ -34,6 +38,7 @@ __all__ = [
     "credential_warning",
     "clean_credential",
     "redact",
+    "register_secret",
     "TMDbError",
     "InvalidCredentialError",
     "NotFoundError",
@@ -43,4 +48,6 @@ __all__ = [
     "NetworkError",
     "NoCredentialError",
     "DailyLimitReachedError",
+    "MalformedAnswerError",
+    "RequestCancelled",
 ]

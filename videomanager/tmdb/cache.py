@@ -194,7 +194,8 @@ class ResponseCache:
         if not ttl or ttl <= 0:
             return False
         key = cache_key(method, path, params)
-        body = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        # ASCII escapes: a lone surrogate in some field TMDb sent cannot be encoded as UTF-8 by SQLite.
+        body = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
         now = self._clock()
         with self._lock:
             try:

@@ -2,11 +2,15 @@
 
 The endpoint methods live in :mod:`.client_endpoints`; this module holds the transport: credential
 handling (a v3 key goes as ``api_key=``, a v4 token as ``Authorization: Bearer``), the response cache,
-the shared rate limiter, retries, the daily budget, response decoding and the error mapping. The
-client is safe to call from many threads at once (the identify pipeline runs it in a thread pool).
+the shared rate limiter, retries, the daily budget, the wall-clock deadline of each attempt
+(:mod:`.deadline`), response decoding, validation (:mod:`.validate`: what is cached and returned is
+clean) and the error mapping. The client is safe to call from many threads at once (the identify
+pipeline runs it in a thread pool); a caller sets a cancel event and a retry-wait budget for the
+requests of its thread with ``client.scope(...)``.
 
 Credentials never leave this module except on the wire: they are not logged, not cached, not in
-any message or repr (urllib3's DEBUG log of request URLs is filtered, see ``client_support``).
+any message or repr (urllib3's DEBUG log of request URLs is filtered, see ``client_support``), and
+an error whose server text echoes them back is scrubbed before it is raised.
 """
 
 from __future__ import annotations
@@ -18,22 +22,27 @@ from datetime import UTC, datetime
 from typing import Any
 
 import requests
-from requests.adapters import HTTPAdapter
 
 from .cache import ResponseCache
 from .client_endpoints import EndpointsMixin
 from .client_support import Secret, TooLarge, ValidationResult, decode_ok, error_for, network_reason
 from .credentials import clean_credential, detect_credential
+from .deadline import Guard, GuardedAdapter, Scope, Watchdog, current_scope, scope
 from .errors import (
     InvalidCredentialError,
+    MalformedAnswerError,
     NetworkError,
     NoCredentialError,
     NotFoundError,
+    RateLimitedError,
+    RequestCancelled,
     ServiceUnavailableError,
     TMDbError,
     redact,
+    register_secret,
 )
 from .ratelimit import DailyBudget, RateLimiter, RetryPolicy, parse_retry_after
+from .validate import Cleaning, clean_answer
 
 __all__ = ["TMDbClient", "ValidationResult", "DEFAULT_BASE_URL"]
 
@@ -41,11 +50,27 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.themoviedb.org/3"
 MAX_RESPONSE_BYTES = 20 * 1024 * 1024
+# Wall-clock bound of one attempt (connect + headers + whole body): TMDb answers in well under a second.
+DEFAULT_DEADLINE = 15.0
 USER_AGENT = "videomanager/0.1 (+https://github.com/videomanager)"
 
 
 def _size(n: int) -> str:
     return f"{n / 1048576:.0f} MB" if n >= 1048576 else f"{n / 1024:.1f} KB"
+
+
+class _Failed:
+    """An attempt that got no usable answer from the network (the reason for NetworkError); ``reached``
+    says whether the request left on an open connection (TMDb may have counted it)."""
+
+    __slots__ = ("reason", "sentence", "detail", "reached")
+
+    def __init__(self, reason: str, sentence: str, detail: str | None = None, reached: bool = True) -> None:
+        self.reason, self.sentence, self.detail, self.reached = reason, sentence, detail, reached
+
+
+class _DeadlinePassed(Exception):
+    pass
 
 
 class TMDbClient(EndpointsMixin):
@@ -67,6 +92,7 @@ class TMDbClient(EndpointsMixin):
         retry: RetryPolicy | None = None,
         budget: DailyBudget | None = None,
         max_response_bytes: int = MAX_RESPONSE_BYTES,
+        deadline: float | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.language = language
@@ -83,11 +109,17 @@ class TMDbClient(EndpointsMixin):
             if isinstance(timeout, tuple)
             else (min(5.0, float(timeout)), float(timeout))
         )
+        # Wall-clock bound of each attempt, connect to last byte (the read timeout bounds one read only).
+        self.deadline = float(deadline if deadline is not None else DEFAULT_DEADLINE)
         self._own_session = session is None
         self.session = session if session is not None else self._make_session(self.limiter.max_in_flight)
+        self._watchdog = Watchdog()
         self._lock = threading.Lock()
         self.cache_hits = 0
         self.cache_misses = 0
+        # Answers that failed validation as a whole, and answers from which malformed parts were dropped.
+        self.answers_rejected = 0
+        self.answers_cleaned = 0
         self._configuration: dict[str, Any] | None = None
         self._kind: str | None = None
         self._secret: Secret | None = None
@@ -110,6 +142,7 @@ class TMDbClient(EndpointsMixin):
             if detected == "unknown":
                 detected = "v4_token" if chosen is token else "v3_key"
             kind, secret = detected, Secret(chosen)
+            register_secret(chosen)  # masked literally from every message and log line from now on
         with self._lock:
             self._kind, self._secret = kind, secret
 
@@ -131,15 +164,29 @@ class TMDbClient(EndpointsMixin):
     def _make_session(max_in_flight: int) -> requests.Session:
         session = requests.Session()
         # Our own retry loop handles retries; urllib3's would bypass the limiter and the budget.
-        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=max(10, max_in_flight), max_retries=0)
+        adapter = GuardedAdapter(pool_connections=4, pool_maxsize=max(10, max_in_flight), max_retries=0)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
         session.headers.update({"Accept": "application/json", "User-Agent": USER_AGENT})
         return session
 
     def close(self) -> None:
+        self._watchdog.stop()
         if self._own_session:
             self.session.close()
+
+    @staticmethod
+    def scope(cancel: threading.Event | None = None, max_wait: float | None = None) -> Any:
+        """``with client.scope(cancel, max_wait):`` the requests this thread makes in the block stop
+        waiting (limiter, back-off) and are aborted in flight once ``cancel`` is set (RequestCancelled),
+        and their retry waits add up to at most ``max_wait`` seconds (the policy's bound otherwise)."""
+        return scope(cancel, max_wait)
+
+    @property
+    def max_request_seconds(self) -> float:
+        """The longest one request can take against a dead or dripping server: every network attempt
+        runs into the deadline, with the back-offs between them (waits for the rate limit aside)."""
+        return self.retry.max_network_attempts * self.deadline + self.retry.network_backoff_bound()
 
     def __enter__(self) -> TMDbClient:
         return self
@@ -165,8 +212,13 @@ class TMDbClient(EndpointsMixin):
 
     @property
     def total_wait_seconds(self) -> float:
-        """Time spent waiting for the limiter and for retry back-offs, summed over threads."""
+        """Time spent waiting for the rate limit (ours and TMDb's 429s), summed over threads."""
         return self.limiter.total_wait_seconds
+
+    @property
+    def backoff_seconds(self) -> float:
+        """Time spent waiting before retries after errors (5xx, timeouts), summed over threads."""
+        return self.limiter.backoff_seconds
 
     def _count(self, hit: bool) -> None:
         with self._lock:
@@ -202,24 +254,62 @@ class TMDbClient(EndpointsMixin):
         enforce_budget: bool = True,
         retry: RetryPolicy | None = None,
     ) -> Any:
-        """GET ``path`` (relative to ``/3``) and return the decoded JSON, or raise a TMDbError."""
+        """GET ``path`` (relative to ``/3``) and return the validated JSON, or raise a TMDbError."""
         secret, kind = self._secret, self._kind
         if secret is None:
             raise NoCredentialError()
         query = self._clean_params(params)
-        if use_cache:
-            cached = self.cache.get("GET", path, query)
-            if cached is not None:
+        try:
+            if use_cache:
+                cached = self._from_cache(path, query)
+                if cached is not None:
+                    return cached
+            data = self._clean(
+                path, self._fetch(path, query, secret, kind, enforce_budget, retry or self.retry)
+            )
+            if use_cache:
+                self.cache.put("GET", path, query, 200, data)
+            return data
+        except TMDbError as exc:
+            raise exc.scrub(self._secrets()) from None
+
+    def _from_cache(self, path: str, query: dict[str, str]) -> Any:
+        """The cached answer (validated again: it may predate validation), or None for a miss."""
+        cached = self.cache.get("GET", path, query)
+        if cached is not None and cached.status == 404:
+            self._count(hit=True)
+            raise NotFoundError(url=path, status=404, tmdb_code=34)
+        if cached is not None:
+            try:
+                data = self._clean(path, cached.data, count=False)
+            except MalformedAnswerError:
+                log.debug("TMDb cache entry for %s is malformed: asking again", path)
+            else:
                 self._count(hit=True)
                 log.debug("TMDb cache hit: GET %s %s", path, query)
-                if cached.status == 404:
-                    raise NotFoundError(url=path, status=404, tmdb_code=34)
-                return cached.data
-            self._count(hit=False)
-        data = self._fetch(path, query, secret, kind, enforce_budget, retry or self.retry)
-        if use_cache:
-            self.cache.put("GET", path, query, 200, data)
-        return data
+                return data
+        self._count(hit=False)
+        return None
+
+    def _clean(self, path: str, data: Any, count: bool = True) -> Any:
+        """Validate an answer (see validate.py); counts (TMDb's answers, not the cache's) and logs what
+        was dropped."""
+        cleaning = Cleaning(path)
+        try:
+            out = clean_answer(path, data, cleaning)
+        except MalformedAnswerError as exc:
+            if count:
+                with self._lock:
+                    self.answers_rejected += 1
+            log.debug("TMDb answer for %s rejected: %s", path, exc.detail)
+            raise
+        if cleaning.changed:
+            if count:
+                with self._lock:
+                    self.answers_cleaned += 1
+            log.debug("TMDb answer for %s: dropped %d malformed items and %d fields (%s)", path,
+                      cleaning.items_dropped, cleaning.fields_dropped, "; ".join(cleaning.notes))  # fmt: skip
+        return out
 
     def _fetch(
         self,
@@ -237,61 +327,34 @@ class TMDbClient(EndpointsMixin):
             headers["Authorization"] = f"Bearer {secret.value}"
         else:
             send["api_key"] = secret.value
+        within = current_scope() or Scope()
         attempt = network_failures = 0
         while True:
             attempt += 1
+            if within.cancelled:
+                raise RequestCancelled()
             if self.budget is not None and enforce_budget:
                 self.budget.check()  # fail before queueing behind the limiter
-            failure: BaseException | None = None
-            status, body, retry_after, started = 0, b"", None, time.monotonic()
-            with self.limiter.slot():
-                if self.budget is not None:
-                    self.budget.consume(enforce=enforce_budget)
-                log.debug("TMDb GET %s %s (attempt %d)", path, query, attempt)
-                try:
-                    with self.session.get(
-                        url, params=send, headers=headers, timeout=self.timeout, stream=True
-                    ) as resp:
-                        status = resp.status_code
-                        retry_after = resp.headers.get("Retry-After")
-                        body = self._read_body(resp)
-                except TooLarge:
-                    raise ServiceUnavailableError(
-                        f"TMDb sent an answer larger than the {_size(self.max_response_bytes)} limit, "
-                        "so it was refused: try again later.",
-                        url=path,
-                    ) from None
-                except requests.RequestException as exc:
-                    failure = exc
-            elapsed_ms = (time.monotonic() - started) * 1000
-            if failure is not None:
-                reason, sentence = network_reason(failure)
-                detail = redact(f"{type(failure).__name__}: {failure}", self._secrets())
+            with self.limiter.slot(within.cancel):
+                answer = self._attempt(url, send, headers, path, attempt, within, enforce_budget)
+            if isinstance(answer, _Failed):
                 network_failures += 1
-                log.debug("TMDb GET %s failed after %.0f ms: %s", path, elapsed_ms, detail)
-                failure = None  # drop the exception (its text holds the URL with the key)
                 if (
-                    reason in ("dns", "tls", "url")
+                    answer.reason in ("dns", "tls", "url", "deadline")
                     or network_failures >= policy.max_network_attempts
                     or attempt >= policy.max_attempts
+                    or not self._wait(policy.delay(attempt - 1), policy, within, rate_limited=False)
                 ):
                     raise NetworkError(
-                        f"Could not reach TMDb: {sentence}; check your internet connection "
-                        "or the TMDb address in Settings.",
-                        reason=reason,
+                        f"Could not reach TMDb: {answer.sentence}; {self._connection_advice()}.",
+                        reason=answer.reason,
                         url=path,
-                        detail=detail,
+                        detail=answer.detail,
                     )
-                self.limiter.backoff(policy.delay(attempt - 1))
                 continue
-            log.debug("TMDb GET %s -> %d in %.0f ms", path, status, elapsed_ms)
+            status, body, retry_after = answer
             if status == 429 or status >= 500:
-                if attempt >= policy.max_attempts:
-                    raise error_for(status, body, path, attempt, kind, self._secrets())
-                wait = policy.delay(attempt - 1, parse_retry_after(retry_after))
-                if status == 429:
-                    self.limiter.on_rate_limited(wait)
-                self.limiter.backoff(wait)
+                self._before_retry(status, body, retry_after, path, attempt, kind, policy, within)
                 continue
             self.limiter.on_success()
             if status == 200:
@@ -301,7 +364,131 @@ class TMDbClient(EndpointsMixin):
                 self.cache.put("GET", path, query, 404, {"status_code": 34})
             raise error
 
-    def _read_body(self, resp: requests.Response) -> bytes:
+    def _before_retry(
+        self,
+        status: int,
+        body: bytes,
+        retry_after: str | None,
+        path: str,
+        attempt: int,
+        kind: str | None,
+        policy: RetryPolicy,
+        within: Scope,
+    ) -> None:
+        """After a 429 or a 5xx: wait before the next attempt, or raise when no retry is left or the wait
+        would pass the request's (or the lookup's) budget."""
+        asked = parse_retry_after(retry_after)
+        wait = policy.delay(attempt - 1, asked)
+        if attempt >= policy.max_attempts:
+            raise error_for(status, body, path, attempt, kind, self._secrets())
+        if asked is not None and asked > within.wait_left(policy.max_total_wait):
+            # Longer than this lookup may wait: no one asks again before then.
+            if status == 429:
+                self.limiter.close_for(asked)
+            raise self._gave_up(status, body, path, attempt, kind, asked)
+        if status == 429:
+            self.limiter.on_rate_limited(wait)
+        if not self._wait(wait, policy, within, rate_limited=status == 429):
+            raise self._gave_up(status, body, path, attempt, kind, asked)
+
+    def _wait(self, seconds: float, policy: RetryPolicy, within: Scope, *, rate_limited: bool) -> bool:
+        """Back off before a retry, if the request's (or the lookup's) wait budget allows it."""
+        if seconds > within.wait_left(policy.max_total_wait):
+            return False
+        within.spend(seconds)
+        self.limiter.backoff(seconds, within.cancel, rate_limited=rate_limited)
+        return True
+
+    def _gave_up(
+        self, status: int, body: bytes, path: str, attempt: int, kind: str | None, asked: float | None
+    ) -> TMDbError:
+        """The error for a 429 or 5xx that was not retried because the waits would take too long."""
+        if status != 429:
+            return error_for(status, body, path, attempt, kind, self._secrets())
+        told = f"to wait {asked:.0f} s" if asked is not None else "to slow down"
+        return RateLimitedError(
+            f"TMDb answered 'too many requests' and asked {told}, longer than one lookup may wait: "
+            "try again later or lower the request rate in Settings.",
+            status=429,
+            url=path,
+        )
+
+    def _connection_advice(self) -> str:
+        if self.base_url == DEFAULT_BASE_URL:
+            return "check your internet connection"
+        return (
+            f"check your internet connection and the TMDb address {self.base_url} "
+            "(tmdb_url in settings.json, or VIDEOMANAGER_TMDB_URL)"
+        )
+
+    def _attempt(
+        self,
+        url: str,
+        send: dict[str, str],
+        headers: dict[str, str],
+        path: str,
+        attempt: int,
+        within: Scope,
+        enforce_budget: bool,
+    ) -> tuple[int, bytes, str | None] | _Failed:
+        """One HTTP exchange (inside a limiter slot) under the deadline: (status, body, Retry-After).
+
+        The daily budget counts it once it reached TMDb: an answer came, or the request left on an open
+        connection (a reset or a timeout after sending); not when no connection could be made."""
+        day = self.budget.reserve(enforce=enforce_budget) if self.budget is not None else None
+        answered = False
+        started = time.monotonic()
+        connect, read = (min(t, self.deadline) for t in self.timeout)
+        log.debug("TMDb GET %s (attempt %d)", path, attempt)
+        try:
+            with self._watchdog.watch(self.deadline, within.cancel) as guard:
+                try:
+                    with self.session.get(
+                        url, params=send, headers=headers, timeout=(connect, read), stream=True
+                    ) as resp:
+                        answered = True
+                        try:
+                            body = self._read_body(resp, started + self.deadline)
+                        finally:
+                            guard.release()
+                        status, retry_after = resp.status_code, resp.headers.get("Retry-After")
+                except TooLarge:
+                    raise ServiceUnavailableError(
+                        f"TMDb sent an answer larger than the {_size(self.max_response_bytes)} limit, "
+                        "so it was refused: try again later.",
+                        url=path,
+                    ) from None
+                except (requests.RequestException, _DeadlinePassed) as exc:
+                    failed = self._failure(exc, guard, path, started)
+                    answered = failed.reached
+                    return failed
+        finally:
+            if day is not None:
+                (self.budget.commit if answered else self.budget.release)(day)  # type: ignore[union-attr]
+        log.debug("TMDb GET %s -> %d in %.0f ms", path, status, (time.monotonic() - started) * 1000)
+        return status, body, retry_after
+
+    def _failure(self, exc: BaseException, guard: Guard, path: str, started: float) -> _Failed:
+        if guard.fired == "cancelled":
+            raise RequestCancelled() from None
+        elapsed = time.monotonic() - started
+        if guard.fired == "deadline" or isinstance(exc, _DeadlinePassed):
+            reason, sentence = (
+                "deadline",
+                f"TMDb did not send a complete answer within {self.deadline:g} s (a dead or very slow connection)",
+            )
+        else:
+            reason, sentence = network_reason(exc)
+        # No connection was made (refused, unresolved, TLS, bad URL, connect timeout): TMDb never saw it.
+        reached = reason not in ("refused", "dns", "tls", "url") and not isinstance(
+            exc, requests.exceptions.ConnectTimeout
+        )
+        # The exception's text holds the URL with the key: keep a redacted summary only.
+        detail = redact(f"{type(exc).__name__}: {exc}", self._secrets())
+        log.debug("TMDb GET %s failed after %.0f ms: %s", path, elapsed * 1000, detail)
+        return _Failed(reason, sentence, detail, reached)
+
+    def _read_body(self, resp: requests.Response, deadline: float) -> bytes:
         length = resp.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > self.max_response_bytes:
             raise TooLarge()
@@ -311,6 +498,8 @@ class TMDbClient(EndpointsMixin):
             if total > self.max_response_bytes:
                 raise TooLarge()
             chunks.append(chunk)
+            if time.monotonic() > deadline:  # a session the watchdog cannot reach into
+                raise _DeadlinePassed()
         return b"".join(chunks)
 
     def validate(self) -> ValidationResult:
@@ -324,6 +513,7 @@ class TMDbClient(EndpointsMixin):
             base_delay=self.retry.base_delay,
             max_delay=self.retry.max_delay,
             retry_after_cap=min(5.0, self.retry.retry_after_cap),
+            max_total_wait=min(5.0, self.retry.max_total_wait),
         )
         kind = self._kind
         label = "access token" if kind == "v4_token" else "API key"
@@ -360,7 +550,8 @@ class TMDbClient(EndpointsMixin):
 
     def _image_config(self) -> dict[str, Any]:
         if self._configuration is None:
-            config = self.get_configuration()
+            # Counted but never refused by the daily budget: posters show what is already identified.
+            config = self._get("/configuration", enforce_budget=False)
             images = config.get("images") if isinstance(config, dict) else None
             if not isinstance(images, dict) or not images.get("secure_base_url"):
                 raise ServiceUnavailableError("TMDb's configuration has no image settings: try again later.")

@@ -156,6 +156,10 @@ class EndpointsMixin:
 
     # -- people ----------------------------------------------------------------------------------------
 
+    def get_collection(self, collection_id: int | str) -> Any:
+        """A TMDb collection (Alien Collection) with its ``parts``, the films of the series."""
+        return self._get(f"/collection/{_id(collection_id)}", self._lang())
+
     def get_person(self, person_id: int | str, append_to_response: Appends = None) -> Any:
         return self._get(
             f"/person/{_id(person_id)}", {**self._lang(), "append_to_response": _appends(append_to_response)}

@@ -86,7 +86,7 @@ def network_reason(exc: BaseException) -> tuple[str, str]:
         | requests.exceptions.MissingSchema
         | requests.exceptions.InvalidSchema,
     ):
-        return "url", "the TMDb address in Settings is not a valid URL"
+        return "url", "the TMDb address is not a valid URL"
     if isinstance(exc, requests.exceptions.SSLError):
         return "tls", "the secure connection to TMDb failed (certificate or TLS error)"
     if isinstance(exc, requests.exceptions.ConnectTimeout):

@@ -5,8 +5,12 @@ One :class:`RateLimiter` is shared by every thread of a client. It is a GCRA tok
 burst, then one request every ``1/rate`` seconds) behind a semaphore that caps requests in flight
 (TMDb's CDN allows 20 connections per IP). After a 429 it slows the whole bucket down and pauses it,
 so every thread backs off rather than only the one that was told to; successes bring it back to full
-speed. :class:`RetryPolicy` computes back-off delays (exponential, full jitter, ``Retry-After`` when
-the server sent one). :class:`DailyBudget` counts requests that reach the network per calendar day.
+speed. Every wait can be cut short by the caller's cancel event (:class:`RequestCancelled`), so a
+window that closes never waits for a back-off. Waiting to stay within the rate (and after a 429) is
+counted apart from back-off after errors (5xx, timeouts), so neither is shown as the other.
+:class:`RetryPolicy` computes back-off delays (exponential, full jitter, ``Retry-After`` when the server
+sent one, capped) and bounds the waiting a request may do in all. :class:`DailyBudget` counts, per
+calendar day, the requests that reached TMDb, and tells listeners when the count changes.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Protocol
 
-from .errors import DailyLimitReachedError
+from .errors import DailyLimitReachedError, RateLimitedError, RequestCancelled
 
 __all__ = [
     "RateLimiter",
@@ -79,10 +83,14 @@ class RateLimiter:
         # late (a busy machine) sends late, and late sends bunch up; this log caps real sends per second.
         self._window: deque[float] = deque()
         self._factor = 1.0  # < 1 after 429s: the bucket runs at rate * factor
+        self._closed_until = float(
+            "-inf"
+        )  # TMDb asked for a pause longer than anyone waits: refuse till then
         self._in_flight = 0
         # Counters the UI shows ("waited 12 s for TMDb, 3 slow-downs").
         self.waits_429 = 0
-        self.total_wait_seconds = 0.0
+        self.total_wait_seconds = 0.0  # waiting to stay within the rate, and the pauses TMDb's 429s asked for
+        self.backoff_seconds = 0.0  # waiting before retrying after an error (5xx, timeout, reset)
         self.requests_sent = 0
         self.max_in_flight_seen = 0
         # Send times of recent requests (clock() values), for a "requests/s" readout and for tests.
@@ -124,18 +132,39 @@ class RateLimiter:
             self._tat = tat + interval
             return send_at
 
+    def _pause(self, seconds: float, cancel: threading.Event | None) -> None:
+        """Sleep ``seconds``; with a cancel event, wake as soon as it is set and raise RequestCancelled."""
+        if cancel is None:
+            self._sleep(seconds)
+        elif cancel.wait(seconds):
+            raise RequestCancelled()
+
+    def _acquire_slot(self, cancel: threading.Event | None) -> None:
+        if cancel is None:
+            self._slots.acquire()
+            return
+        while not self._slots.acquire(timeout=0.1):
+            if cancel.is_set():
+                raise RequestCancelled()
+        if cancel.is_set():
+            self._slots.release()
+            raise RequestCancelled()
+
     @contextmanager
-    def slot(self) -> Iterator[None]:
-        """Wait for a connection slot and a token; the request is sent inside the ``with`` block."""
+    def slot(self, cancel: threading.Event | None = None) -> Iterator[None]:
+        """Wait for a connection slot and a token; the request is sent inside the ``with`` block.
+
+        ``cancel``: an event that, once set, ends the wait with :class:`RequestCancelled`."""
         start = self._clock()
+        self._check_closed()
         # The connection slot first: a thread holding a token while it waits for a slot would
         # let many threads leave at once when slots free up, overshooting the rate.
-        self._slots.acquire()
+        self._acquire_slot(cancel)
         try:
             delay = self._reserve() - self._clock()
             if delay > 0:
-                self._sleep(delay)
-            self._await_window()
+                self._pause(delay, cancel)
+            self._await_window(cancel)
             sent = self._clock()
             with self._lock:
                 self.total_wait_seconds += max(0.0, sent - start)
@@ -151,7 +180,7 @@ class RateLimiter:
         finally:
             self._slots.release()
 
-    def _await_window(self) -> None:
+    def _await_window(self, cancel: threading.Event | None = None) -> None:
         """Wait until fewer than ``rate + burst - 1`` requests were sent in the last second (what the
         bucket books for a 1 s window), then record this send."""
         while True:
@@ -164,7 +193,25 @@ class RateLimiter:
                     self._window.append(now)
                     return
                 wait = 1.0 - (now - self._window[0])
-            self._sleep(max(wait, 0.001))
+            self._pause(max(wait, 0.001), cancel)
+
+    MAX_CLOSED = 3600.0  # a Retry-After of days still lets the user try again within the hour
+
+    def close_for(self, seconds: float) -> None:
+        """TMDb asked to wait ``seconds``, longer than a request may wait: until then, every request is
+        refused at once with RateLimitedError instead of queueing behind a pause (or asking again)."""
+        with self._lock:
+            self.waits_429 += 1
+            self._closed_until = max(self._closed_until, self._clock() + min(seconds, self.MAX_CLOSED))
+
+    def _check_closed(self) -> None:
+        with self._lock:
+            left = self._closed_until - self._clock()
+        if left > 0:
+            raise RateLimitedError(
+                f"TMDb asked to wait before any more requests ({left:.0f} s left): "
+                "try again later or lower the request rate in Settings."
+            )
 
     def on_rate_limited(self, pause: float) -> None:
         """A 429 came back: halve the shared rate and hold every thread for ``pause`` seconds."""
@@ -185,12 +232,23 @@ class RateLimiter:
             with self._lock:
                 self._factor = min(1.0, self._factor * self._recovery)
 
-    def backoff(self, seconds: float) -> None:
-        """Sleep a retry back-off (outside any slot) and count it as waiting time."""
-        if seconds > 0:
-            self._sleep(seconds)
+    def backoff(
+        self, seconds: float, cancel: threading.Event | None = None, *, rate_limited: bool = False
+    ) -> None:
+        """Sleep a retry back-off (outside any slot). A pause TMDb asked for with a 429 counts as waiting
+        for the rate limit; any other back-off (after a 5xx or a network failure) is counted apart."""
+        if seconds <= 0:
+            return
+        started = self._clock()
+        try:
+            self._pause(seconds, cancel)
+        finally:
+            waited = seconds if cancel is None else max(0.0, self._clock() - started)
             with self._lock:
-                self.total_wait_seconds += seconds
+                if rate_limited:
+                    self.total_wait_seconds += waited
+                else:
+                    self.backoff_seconds += waited
 
     def __repr__(self) -> str:
         return (
@@ -233,7 +291,14 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 8.0
     retry_after_cap: float = 30.0  # a 503 with 'Retry-After: 3600' must not freeze the app
+    # All the retry waits of one request (or of one lookup, see deadline.Scope) together: six capped
+    # Retry-After waits would otherwise hold one title for minutes.
+    max_total_wait: float = 40.0
     rng: random.Random = field(default_factory=random.Random, repr=False)
+
+    def network_backoff_bound(self) -> float:
+        """The longest the back-offs between network attempts can add up to."""
+        return sum(min(self.max_delay, self.base_delay * 2**i) for i in range(self.max_network_attempts - 1))
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
         """Back-off before retry number ``attempt`` (0 = the first retry)."""
@@ -271,10 +336,14 @@ class MemoryRequestStore:
 
 
 class DailyBudget:
-    """A per-day cap on requests that reach the network; ``limit`` 0 means no cap.
+    """A per-day cap on requests that reach TMDb; ``limit`` 0 means no cap.
 
-    ``today`` is injectable so tests can move to a new day. Counts are kept by ``store`` under the
-    ISO date, so they survive restarts when the store is persistent.
+    Before a request is sent, :meth:`reserve` holds its place (refused when the day's count plus the
+    requests in flight reach the limit); :meth:`commit` records it once it reached TMDb (an answer came
+    back, whatever its status, or it was sent on an open connection), :meth:`release` gives the place
+    back when it never did (connection refused, name not resolved), so the stored count is what TMDb saw. ``today`` is injectable so tests can move to a new day. Counts are kept
+    by ``store`` under the ISO date, so they survive restarts when the store is persistent. Listeners
+    (``add_listener``) get the new count of the day after every commit, from the requesting thread.
     """
 
     def __init__(
@@ -288,6 +357,8 @@ class DailyBudget:
         self.store: RequestStore = store if store is not None else MemoryRequestStore()
         self._today = today
         self._lock = threading.Lock()
+        self._in_flight = 0
+        self._listeners: list[Callable[[int], None]] = []
 
     @property
     def limit(self) -> int:
@@ -311,6 +382,15 @@ class DailyBudget:
             return None
         return max(0, self._limit - self.used_today())
 
+    def add_listener(self, callback: Callable[[int], None]) -> None:
+        with self._lock:
+            self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[int], None]) -> None:
+        with self._lock:
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
     def check(self) -> None:
         """Raise :class:`DailyLimitReachedError` if today's budget is spent (records nothing)."""
         if self._limit:
@@ -318,18 +398,42 @@ class DailyBudget:
             if used >= self._limit:
                 raise DailyLimitReachedError(used, self._limit)
 
-    def consume(self, enforce: bool = True) -> int:
-        """Check and record one request atomically; returns today's new count.
+    def reserve(self, enforce: bool = True) -> str:
+        """Hold a place for one request about to be sent; returns the day to :meth:`commit` it under.
 
-        ``enforce=False`` records without checking (a credential check the user asked for).
-        """
+        ``enforce=False`` never refuses (a credential check the user asked for, the image settings)."""
         with self._lock:
             day = self.day()
             if enforce and self._limit:
                 used = self.store.requests_on(day)
-                if used >= self._limit:
+                if used + self._in_flight >= self._limit:
                     raise DailyLimitReachedError(used, self._limit)
-            return self.store.record_request(day)
+            self._in_flight += 1
+            return day
+
+    def commit(self, day: str) -> int:
+        """The reserved request reached TMDb: record it; returns the day's new count."""
+        with self._lock:
+            try:
+                count = self.store.record_request(day)
+            finally:
+                self._in_flight -= 1
+            listeners = list(self._listeners)
+        for callback in listeners:
+            try:
+                callback(count)
+            except Exception:  # a listener (the window's counter) must never fail a request
+                pass
+        return count
+
+    def release(self, day: str) -> None:
+        """The reserved request never reached TMDb: give its place back, record nothing."""
+        with self._lock:
+            self._in_flight = max(0, self._in_flight - 1)
+
+    def consume(self, enforce: bool = True) -> int:
+        """Reserve and record one request at once; returns today's new count."""
+        return self.commit(self.reserve(enforce))
 
     def __repr__(self) -> str:
         return f"DailyBudget(limit={self._limit})"
