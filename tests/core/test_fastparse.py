@@ -172,3 +172,30 @@ def test_a_title_cut_out_of_a_title_slot_is_not_trusted_for_another_title() -> N
         "veto-oppenheimer.2023.480p.bluray.x264.mkv",
         "veto-heat.1995.480p.bluray.x264.mkv",
     ])  # fmt: skip
+
+
+def test_a_title_with_the_frames_punctuation_or_number_is_read_for_other_titles() -> None:
+    """'Abraham Lincoln - Vampire Hunter' (two title slots and the ' - ' between them) and 'Despicable Me
+    2' (a title slot and the frame's ' 2'): learnt from one film, read for the next ones of the shape."""
+    fast = FastParser()
+    got = read_all(fast, [
+        "Movies/Abraham Lincoln - Vampire Hunter (2012)/Abraham Lincoln - Vampire Hunter (2012) - 720p.mkv",
+        "Movies/Ace Ventura - Pet Detective (1994)/Ace Ventura - Pet Detective (1994) - 720p.mkv",
+        "Movies/Mortal Kombat - Bogus Journey (1997)/Mortal Kombat - Bogus Journey (1997) - 720p.mkv",
+        "Movies/Despicable Me 2 (2013)/Despicable Me 2 (2013) - 720p.mkv",
+        "Movies/Die Hard 2 (1990)/Die Hard 2 (1990) - 720p.mkv",
+        "Movies/Ice Age 2 (2006)/Ice Age 2 (2006) - 720p.mkv",
+    ])  # fmt: skip
+    assert got[2][1] is not None and got[2][1].full_title == "Mortal Kombat - Bogus Journey"
+    assert got[5][1] is not None and got[5][1].title == "Ice Age 2"
+
+
+def test_an_ampersand_in_a_title_is_part_of_the_shape() -> None:
+    """'Wallace & Gromit' in the folder and 'Wallace.and.Gromit...' in the file: parse() finds no full
+    title where 'Harry Potter' / 'Harry.Potter.and.the...' has one; the two are never read alike."""
+    fast = FastParser()
+    read_all(fast, [
+        "Films/Harry Potter - Chamber of Secrets (2002)/Harry.Potter.and.the.Chamber.of.Secrets.2002.1080p.mp4",
+        "Films/Star Wars - The Empire Strikes Back (1980)/Star.Wars.The.Empire.Strikes.Back.1980.1080p.mp4",
+        "Films/Wallace & Gromit - The Wrong Trousers (1993)/Wallace.and.Gromit.The.Wrong.Trousers.1993.1080p.mp4",
+    ])  # fmt: skip

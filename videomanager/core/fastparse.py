@@ -503,9 +503,9 @@ def _relation(text: str, first: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _form(raw: str, text: str) -> str:
-    """How a title is written, as far as guessit's clean-up could care: separators, hyphens and commas,
-    capitals only, single letters (kept with their dots), a reordered article."""
-    form = "".join(c for c in " ._,-" if c in raw)
+    """How a title is written, as far as guessit's clean-up or parse() could care: separators, hyphens,
+    commas and "&" (which parse() matches with "and" elsewhere in the name), capitals only, single letters (kept with their dots), a reordered article."""
+    form = "".join(c for c in " ._,-&" if c in raw)
     letters = "".join(re.findall(r"[^\W\d_]+", raw))
     if letters.isupper():
         form += "U"
@@ -630,7 +630,7 @@ def _reading(plan: Plan, values: list[Any]) -> dict[str, Any]:
     return {f: (v if own(v) else _TAINTED) for f, v in zip(_FIELDS, values, strict=True)}
 
 
-_SLOT_KINDS = frozenset({"n", "t", "tw", "tn", "w", "tuple", "d"})
+_SLOT_KINDS = frozenset({"n", "t", "tw", "tn", "w", "tuple", "d", "tt", "ts"})
 
 
 def _preferred(hs: list[tuple]) -> list[tuple]:
@@ -675,10 +675,12 @@ def _refers_number(h: tuple, i: int) -> bool:
 def _refers(h: tuple, i: int) -> bool:
     """Does this explanation take its value from text slot i?"""
     kind, arg = h
-    if kind == "t":
-        return arg == i
+    if kind in ("t", "ts"):
+        return arg == i if kind == "t" else arg[0] == i
     if kind in ("tw", "tn"):
         return arg[0] == i
+    if kind == "tt":
+        return i in arg[:2]
     return kind == "tuple" and any(_refers(e, i) for e in arg)
 
 
@@ -698,6 +700,7 @@ def _explanations(value: Any, plan: Plan, field: str) -> list[tuple]:
     elif isinstance(value, str):
         out.extend(("t", i) for i, t in enumerate(plan.texts) if t == value)
         out.extend(_date_explanations(value, plan))
+        out.extend(_joined_explanations(value, plan))
         # A title and the word after it: "Despicable Me" + "2".
         out.extend(
             ("tw", (i, j))
@@ -728,6 +731,26 @@ def _explanations(value: Any, plan: Plan, field: str) -> list[tuple]:
     return out
 
 
+_JOINT = re.compile(r"[\W\d]{1,8}")  # what may stand between two titles, or after one, literally in a frame
+
+
+def _joined_explanations(value: str, plan: Plan) -> list[tuple]:
+    """A title and what the frame writes after it ("Despicable Me" + " 2", "Attack of the Killer
+    Tomatoes" + "!"), or two titles and what stands between them ("Abraham Lincoln" + " - " + "Vampire
+    Hunter", "Ice Age" + " 2 - " + "The Meltdown"): punctuation and digits only, held as constants."""
+    out: list[tuple] = []
+    for i, t in enumerate(plan.texts):
+        if not t or not value.startswith(t) or value == t:
+            continue
+        rest = value[len(t) :]
+        if _JOINT.fullmatch(rest):
+            out.append(("ts", (i, rest)))
+        for j, u in enumerate(plan.texts):
+            if j != i and u and rest.endswith(u) and _JOINT.fullmatch(rest[: len(rest) - len(u)]):
+                out.append(("tt", (i, j, rest[: len(rest) - len(u)])))
+    return out
+
+
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -753,6 +776,10 @@ def _value(h: tuple, plan: Plan, reading: dict[str, Any], field: str) -> Any:
     kind, arg = h
     if kind == "c":
         return arg
+    if kind == "ts":
+        return plan.texts[arg[0]] + arg[1]
+    if kind == "tt":
+        return plan.texts[arg[0]] + arg[2] + plan.texts[arg[1]]
     if kind == "d":
         y, mo, d = (plan.nums[p[1]] if p[0] == "n" else p[1] for p in arg)
         return f"{y:04d}-{mo:02d}-{d:02d}"
