@@ -1,4 +1,4 @@
-"""Issue 4: the identify pipeline (core.enrich.Enricher) on the synthetic library against the stand-in.
+"""The identify pipeline (core.identify.IdentifyRunner) on the synthetic library against the stand-in.
 
 The stand-in serves the synthetic catalog (MovieLens films with their real tmdbIds, generated shows),
 answers after ``--latency`` (50 ms) and refuses above ``--server-rate`` (40/s); the client runs at
@@ -109,19 +109,19 @@ def quality(lib, tree: str, truth: dict[str, list]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="identify benchmark (issue 4)")
+    ap = argparse.ArgumentParser(description="identify benchmark")
     ap.add_argument("--files", type=int, default=100_000)
     ap.add_argument("--keys-limit", type=int, default=0, help="look up only this many keys (0 = all)")
     ap.add_argument("--rate", type=float, default=38.0, help="client requests/s")
     ap.add_argument("--server-rate", type=float, default=40.0)
     ap.add_argument("--latency", type=float, default=0.05)
     ap.add_argument("--burst", type=float, default=None, help="limiter burst (default: the limiter's own)")
-    ap.add_argument("--workers", type=int, default=8, help="Enricher threads (its default is 8)")
+    ap.add_argument("--workers", type=int, default=8, help="IdentifyRunner threads (its default is 8)")
     ap.add_argument("--tag", default="", help="suffix for the results file")
     ap.add_argument("--library", type=Path, help="library to copy (default: the one bench_scan.py built)")
     args = ap.parse_args(argv)
 
-    from videomanager.core.enrich import Enricher
+    from videomanager.core.identify import IdentifyRunner
     from videomanager.core.library import Library
 
     info = machine()
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     res: dict = {"machine": info, "args": vars(args), "keys": keys, "key_kinds": dict(kinds)}
     try:
-        first = Enricher(lib, client, workers=args.workers).run()
+        first = IdentifyRunner(lib, client, workers=args.workers).run()
         sends = list(client.limiter.recent_sends)
         rate = first.requests / first.seconds if first.seconds else 0.0
         res["first"] = {
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         show("most sends in any 1 s window", f1["max_sends_in_1s"], "", f"server allows {args.server_rate:g}")
         show("429s at the server", f1["server_429"], "", "target 0")
         fake.reset_stats()
-        second = Enricher(lib, client, workers=args.workers).run()
+        second = IdentifyRunner(lib, client, workers=args.workers).run()
         res["second"] = {
             "line": second.line(),
             "requests": second.requests,

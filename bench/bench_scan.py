@@ -1,4 +1,4 @@
-"""Issue 2: scan throughput, rescan cost, `list --json` time and scan memory on a synthetic library.
+"""Scan throughput, rescan cost, `list --json` time and scan memory on a synthetic library.
 
 One run measures, on the same tree and in this order:
 
@@ -215,7 +215,7 @@ def pool_compare(files: int, root: str | None, raw: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="scan benchmark (issue 2)")
+    ap = argparse.ArgumentParser(description="scan benchmark")
     ap.add_argument("--files", type=int, default=100_000)
     ap.add_argument("--pool-files", type=int, default=10_000, help="tree size for the workers=1 vs 2 runs")
     ap.add_argument("--sample", type=int, default=400, help="names for the raw guessit/parse throughput")

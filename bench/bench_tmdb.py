@@ -1,4 +1,4 @@
-"""Issue 3: the TMDb client's sustained rate against the local stand-in, 429s, and the response cache.
+"""The TMDb client's sustained rate against the local stand-in, 429s, and the response cache.
 
 The stand-in answers after ``--latency`` (50 ms) and refuses with 429 above ``--server-rate`` (40/s);
 the real TMDbClient runs at ``--rate`` (35/s, below the server's limit) with an on-disk response cache.
@@ -70,7 +70,7 @@ def run_searches(client, items: list[tuple[str, int]], threads: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="TMDb client benchmark (issue 3)")
+    ap = argparse.ArgumentParser(description="TMDb client benchmark")
     ap.add_argument("--searches", type=int, default=1000)
     ap.add_argument("--threads", type=int, default=20)
     ap.add_argument("--rate", type=float, default=35.0, help="client requests/s")

@@ -27,13 +27,13 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from videomanager.core.enrich import build_client
     from videomanager.core.library import Library
     from videomanager.core.paths import resolve_paths
     from videomanager.core.settings import Settings
     from videomanager.gui.main_window import MainWindow
     from videomanager.testing.demo_library import demo_files
     from videomanager.testing.fake_tmdb import FakeTMDb
+    from videomanager.tmdb.factory import build_client
 
     app = QApplication([])
     app.setApplicationName("videomanager")

@@ -31,7 +31,6 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QTabWidget
 
-    from videomanager.core.enrich import build_client
     from videomanager.core.library import Library
     from videomanager.core.paths import resolve_paths
     from videomanager.core.settings import Settings
@@ -41,6 +40,7 @@ def main() -> int:
     from videomanager.gui.settings_dialog import SettingsDialog
     from videomanager.testing.demo_library import demo_files
     from videomanager.testing.fake_tmdb import FakeTMDb
+    from videomanager.tmdb.factory import build_client
 
     app = QApplication([])
     app.setApplicationName("videomanager")

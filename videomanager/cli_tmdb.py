@@ -11,8 +11,8 @@ from videomanager.core.models import Card
 
 
 def _client(ctx: Context, required: bool = True):
-    from videomanager.core.enrich import build_client
     from videomanager.tmdb.errors import NoCredentialError
+    from videomanager.tmdb.factory import build_client
 
     try:
         client = build_client(ctx.settings, ctx.paths, ctx.library)
@@ -32,7 +32,7 @@ def _fmt_eta(seconds: float | None) -> str:
 
 
 def cmd_identify(ctx: Context) -> int:
-    from videomanager.core.enrich import Enricher
+    from videomanager.core.identify import IdentifyRunner
 
     client = _client(ctx)
     show = _progress_printer(sys.stderr.isatty())
@@ -45,7 +45,7 @@ def cmd_identify(ctx: Context) -> int:
         )
 
     try:
-        summary = Enricher(ctx.library, client, progress=progress).run(retry=ctx.args.retry)
+        summary = IdentifyRunner(ctx.library, client, progress=progress).run(retry=ctx.args.retry)
     finally:
         client.close()
     if sys.stderr.isatty():

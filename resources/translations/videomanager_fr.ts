@@ -241,7 +241,7 @@
         </message>
     </context>
     <context>
-        <name>EnrichWorker</name>
+        <name>IdentifyWorker</name>
         <message numerus="yes">
             <source>%n title(s) could not be looked up and stay pending: %1</source>
             <translation>

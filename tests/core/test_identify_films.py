@@ -11,8 +11,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from videomanager.core.enrich import Enricher, Identifier
 from videomanager.core.grouping import cards_from_library
+from videomanager.core.identify import Identifier, IdentifyRunner
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library
@@ -98,7 +98,7 @@ def test_a_famous_film_wins_over_its_namesakes(tmp_path: Path) -> None:
     try:
         with FakeTMDb(long_tail=True) as fake, _client(fake) as client:
             scan_into_library(lib, [str(tmp_path / "films")], workers=1)
-            summary = Enricher(lib, client).run()
+            summary = IdentifyRunner(lib, client).run()
         (card,) = cards_from_library(lib)
         assert summary.matched == 1 and card.tmdb_id == film["id"]
         assert "namesake" in card.reasons and "votes vs" in card.reasons
@@ -116,7 +116,7 @@ def test_a_generic_file_joins_the_film_identified_beside_it(tmp_path: Path, fake
     try:
         scan_into_library(lib, [str(root)], workers=1)
         with _client(fake) as client:
-            Enricher(lib, client).run()
+            IdentifyRunner(lib, client).run()
         cards = {c.tmdb_id: c for c in cards_from_library(lib)}
         rango = cards[44896]
         assert sorted(Path(v.path).name for v in rango.versions) == [

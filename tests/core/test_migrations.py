@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.reliability.contract import contract_problems
 from tests.reliability.helpers import make_films
 from videomanager.core.cards import CardStore
-from videomanager.core.enrich import Enricher
+from videomanager.core.identify import IdentifyRunner
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.library import Library
 from videomanager.core.migrations import MIGRATIONS, SCHEMA_VERSION, _repair_tmdb_data
@@ -35,7 +35,7 @@ def _identified(tmp_path: Path, fake: FakeTMDb) -> tuple[Path, list[tuple[str, s
     lib = Library(db)
     scan_into_library(lib, [str(films)], workers=1)
     client = TMDbClient(api_key=fake.API_KEY, base_url=fake.base_url, limiter=RateLimiter(200, burst=20))
-    assert Enricher(lib, client).run().matched == 6
+    assert IdentifyRunner(lib, client).run().matched == 6
     client.close()
     matched = sorted((r.key, r.kind, r.tmdb_id) for r in lib.lookups(["matched"]))
     lib.close()
@@ -84,7 +84,7 @@ def test_poisoned_tmdb_rows_are_repaired_or_set_back_to_pending(tmp_path: Path) 
         assert "Repaired" in {c["title"] for c in cards}
 
         client = TMDbClient(api_key=fake.API_KEY, base_url=fake.base_url, limiter=RateLimiter(200, burst=20))
-        again = Enricher(lib, client).run()  # what was set back is identified again
+        again = IdentifyRunner(lib, client).run()  # what was set back is identified again
         client.close()
         assert again.matched == 3 and again.pending == 0
         assert contract_problems(json.loads(CardStore(lib).json_text())) == []

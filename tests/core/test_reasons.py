@@ -46,7 +46,7 @@ def test_text_that_is_not_ours_stays_whole():
 def test_the_matcher_speaks_in_phrases(tmp_path):
     """Every reason an identify run stores parses into known phrases (the demo library, the stand-in)."""
     from videomanager.core.cards import CardStore
-    from videomanager.core.enrich import Enricher
+    from videomanager.core.identify import IdentifyRunner
     from videomanager.core.indexer import scan_into_library
     from videomanager.core.library import Library
     from videomanager.testing.demo_library import demo_files
@@ -59,7 +59,7 @@ def test_the_matcher_speaks_in_phrases(tmp_path):
     with FakeTMDb() as fake:
         scan_into_library(lib, [str(tmp_path / "Videos")], workers=1)
         client = TMDbClient(api_key=fake.API_KEY, base_url=fake.base_url, limiter=RateLimiter(200, burst=20))
-        Enricher(lib, client).run()
+        IdentifyRunner(lib, client).run()
         client.close()
     texts = [c.reasons for c in CardStore(lib).cards()] + [
         k.reasons for c in CardStore(lib).cards() for k in c.candidates

@@ -73,9 +73,9 @@ def test_a_films_collection_comes_from_its_details_and_its_parts_from_one_reques
         root, ["Alien (1979)/Alien (1979) {tmdb-348}.mkv", "Aliens (1986)/Aliens (1986) {tmdb-679}.mkv"]
     )
     scan_into_library(library, [str(root)], workers=1)
-    from videomanager.core.enrich import Enricher
+    from videomanager.core.identify import IdentifyRunner
 
-    Enricher(library, client).run()
+    IdentifyRunner(library, client).run()
     store = CardStore(library)
     alien = _card(store, "Alien")
     assert alien.collection_id is None  # not known before its details were read

@@ -3,7 +3,8 @@ import os
 import stat
 
 from videomanager.core.paths import resolve_paths
-from videomanager.core.settings import Settings, SettingsStore, effective_credentials
+from videomanager.core.settings import Settings, SettingsStore
+from videomanager.tmdb.factory import effective_credentials
 
 KEY = "0123456789abcdef0123456789abcdef"
 

@@ -11,8 +11,8 @@ import pytest
 
 from tests.core.helpers import make_tree
 from videomanager.core.cards import CardStore
-from videomanager.core.enrich import Enricher
 from videomanager.core.grouping import cards_from_library
+from videomanager.core.identify import IdentifyRunner
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.library import Library
 from videomanager.testing.catalog import default_catalog
@@ -63,7 +63,7 @@ def episodes(lib: Library) -> dict[str, dict]:
 
 def test_daily_absolute_and_multi_episode_files_in_tmdb_numbering(world) -> None:
     lib, client, fake = world
-    summary = Enricher(lib, client).run()
+    summary = IdentifyRunner(lib, client).run()
     assert summary.seasons_fetched >= 4
     got = episodes(lib)
     daily = got["The Daily Show - 2011-04-12 - Guest Name.mkv"]
@@ -88,13 +88,13 @@ def test_daily_absolute_and_multi_episode_files_in_tmdb_numbering(world) -> None
     stored = lib.conn.execute("SELECT count(*) FROM seasons WHERE episodes IS NOT NULL").fetchone()[0]
     assert summary.requests <= 1.5 * (keys + stored)
 
-    again = Enricher(lib, client).run()
+    again = IdentifyRunner(lib, client).run()
     assert again.requests == 0 and again.seasons_fetched == 0
 
 
 def test_a_change_to_a_season_reaches_the_cards_it_touches(world) -> None:
     lib, client, _ = world
-    Enricher(lib, client).run()
+    IdentifyRunner(lib, client).run()
     store = CardStore(lib)
     store.update()
     lib.save_season_episodes(1396, 1, [(1, "Renamed", "2008-01-20"), (2, "Second", "2008-01-27")],
@@ -119,12 +119,12 @@ def test_a_weak_scene_name_joins_the_show_the_library_holds(tmp_path: Path) -> N
     )
     try:
         scan_into_library(lib, [str(tmp_path / "lib")], workers=1)
-        alone = Enricher(lib, client).run()
+        alone = IdentifyRunner(lib, client).run()
         assert (alone.ambiguous, alone.matched) == (1, 0)  # "Stephen Colbert" alone is too weak a title
         make_tree(tmp_path / "lib", ["TV/The Late Show with Stephen Colbert/Season 5/The Late Show with "
                                      "Stephen Colbert - 2019-10-02.mkv"])  # fmt: skip
         scan_into_library(lib, [str(tmp_path / "lib")], workers=1)
-        Enricher(lib, client).run()
+        IdentifyRunner(lib, client).run()
         got = episodes(lib)
         assert {e["card"] for e in got.values()} == {"tv:63770"}
         assert got[Path(colbert).name]["air_date"] == "2019-10-01"

@@ -38,7 +38,7 @@ TREE = [
 
 def core_english_words() -> set[str]:
     """Words of the sentences the core says in English, less the words the French interface uses too."""
-    from videomanager.core import enrich, indexer, library, reasons
+    from videomanager.core import identify, indexer, library, reasons
     from videomanager.tmdb import errors
 
     texts = list(reasons.PHRASES.values())
@@ -47,7 +47,7 @@ def core_english_words() -> set[str]:
         for c in vars(errors).values()
         if isinstance(c, type) and hasattr(c, "default_message")
     ]
-    texts += [enrich.RATE_LIMIT_STOP, library.BUSY_MESSAGE, indexer.EMPTY_ROOT]
+    texts += [identify.RATE_LIMIT_STOP, library.BUSY_MESSAGE, indexer.EMPTY_ROOT]
     texts += [
         "Daily TMDb request limit reached: identification continues tomorrow, or raise the limit in Settings."
     ]
@@ -135,9 +135,9 @@ def french(qapp):
 def test_no_english_from_the_core_reaches_the_french_window(
     qtbot, window_factory, tmp_path, fake_tmdb, french
 ):
-    from videomanager.core.enrich import build_client
     from videomanager.core.paths import resolve_paths
     from videomanager.gui.main_window import Hooks
+    from videomanager.tmdb.factory import build_client
 
     english = core_english_words()
     assert {"title", "year", "exact", "candidate", "floor", "again", "credential"} <= english

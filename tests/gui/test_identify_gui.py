@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import accepting_settings_dialog, make_tree, wait_cards
-from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
 from videomanager.core.settings import Settings
+from videomanager.tmdb.factory import build_client
 
 pytestmark = pytest.mark.slow  # each test drives an identify run against the stand-in
 
@@ -153,7 +153,7 @@ def test_closing_mid_identify_stops_cleanly_and_loses_nothing(
     import time
 
     w = _identifying(qtbot, tmp_path, window_factory, slow_tmdb)
-    job = w._enrich_job
+    job = w._identify_job
     started = time.monotonic()
     w.close()
     assert not job.thread.isRunning()
@@ -214,7 +214,7 @@ def test_identify_starts_on_the_first_files_a_scan_writes_and_follows_it(
     settings, client = client_for(fake_tmdb, data)
     w = window_factory(settings=settings, client=client, data=data)
     identifying_when_scan_ended: list[bool] = []
-    w.scan_finished.connect(lambda _r: identifying_when_scan_ended.append(w._enrich_job is not None))
+    w.scan_finished.connect(lambda _r: identifying_when_scan_ended.append(w._identify_job is not None))
     with qtbot.waitSignal(w.identify_finished, timeout=60_000) as done:
         w.add_folders([str(root)])
     assert identifying_when_scan_ended == [True]  # it began before the scan's end
@@ -229,7 +229,7 @@ def test_identify_following_a_scan_looks_up_the_keys_written_meanwhile_then_ends
 
     from videomanager.core.indexer import scan_into_library
     from videomanager.core.library import Library
-    from videomanager.gui.workers import EnrichWorker
+    from videomanager.gui.workers import IdentifyWorker
 
     root = tmp_path / "videos"
     make_tree(root, ["The.Matrix.1999.1080p.mkv", "Heat.1995.720p.mkv"])
@@ -238,7 +238,7 @@ def test_identify_following_a_scan_looks_up_the_keys_written_meanwhile_then_ends
     library = Library(data / "library.sqlite3")
     scan_into_library(library, [str(root)], workers=1)
     _settings, client = client_for(fake_tmdb, data)
-    worker = EnrichWorker(library, client, follow=True)
+    worker = IdentifyWorker(library, client, follow=True)
     worker.FOLLOW_PAUSE = 0.05
     results: list[dict] = []
     # Emitted on the worker's thread, called there: this test runs no event loop.

@@ -56,9 +56,9 @@ def test_seen_marks_filter_and_survive_a_rescan(qtbot, window_factory, tmp_path,
 
 @pytest.fixture
 def identified(qtbot, window_factory, tmp_path, fake_tmdb):
-    from videomanager.core.enrich import build_client
     from videomanager.core.paths import resolve_paths
     from videomanager.gui.main_window import Hooks
+    from videomanager.tmdb.factory import build_client
 
     root = tmp_path / "films"
     make_tree(root, ["Alien (1979)/Alien (1979) {tmdb-348}.mkv", "Aliens (1986)/Aliens (1986) {tmdb-679}.mkv",

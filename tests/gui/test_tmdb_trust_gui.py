@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QStatusBar
 
 from tests.gui.conftest import make_tree
 from tests.gui.test_card_delegate import png_bytes
-from videomanager.core.enrich import build_client
 from videomanager.core.paths import resolve_paths
 from videomanager.core.settings import Settings
 from videomanager.gui.posters import PosterCache
 from videomanager.gui.progress import StatusPanel
-from videomanager.gui.workers import WorkerError, error_for
+from videomanager.gui.workers import WorkerError, worker_error
 from videomanager.tmdb import (
     DailyLimitReachedError,
     InvalidCredentialError,
@@ -25,6 +24,7 @@ from videomanager.tmdb import (
     NetworkError,
     RateLimitedError,
 )
+from videomanager.tmdb.factory import build_client
 
 
 def test_a_failed_poster_is_asked_for_again_later(qtbot, tmp_path) -> None:
@@ -79,13 +79,13 @@ def test_back_off_after_errors_is_not_labelled_a_rate_limit_wait(qtbot) -> None:
 
 
 def test_errors_map_to_their_kind() -> None:
-    assert error_for(RateLimitedError()).kind == "rate-limit"
-    assert error_for(InvalidCredentialError()).kind == "credential"
-    assert error_for(DailyLimitReachedError(5, 5)).kind == "daily-limit"
-    assert error_for(NetworkError()).kind == "network"
-    assert error_for(MalformedAnswerError()).kind == "malformed"
-    assert error_for(OSError(13, "Permission denied")).kind == "folder"
-    assert error_for(ValueError("x")) == WorkerError("other", "x")
+    assert worker_error(RateLimitedError()).kind == "rate-limit"
+    assert worker_error(InvalidCredentialError()).kind == "credential"
+    assert worker_error(DailyLimitReachedError(5, 5)).kind == "daily-limit"
+    assert worker_error(NetworkError()).kind == "network"
+    assert worker_error(MalformedAnswerError()).kind == "malformed"
+    assert worker_error(OSError(13, "Permission denied")).kind == "folder"
+    assert worker_error(ValueError("x")) == WorkerError("other", "x")
 
 
 def test_requests_today_follows_the_library_live(qtbot, tmp_path, fake_tmdb, window_factory) -> None:

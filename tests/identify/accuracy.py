@@ -4,7 +4,7 @@ The labelled library (``tests/data/identify/library.jsonl``, described in its RE
 ``path`` (relative), ``tmdb_id``/``kind`` (null for files that must stay unidentified), ``role``
 (version/extra/episode), ``category``, ``size`` and optionally ``season``/``episode`` and ``stack``.
 
-Metric definitions (the figures issue 4 asks for):
+Metric definitions:
 
 * A file *got an id* when its card has a ``tmdb_id`` and a state other than ambiguous/not_found/pending
   (an ambiguous card may carry a candidate id; it is not an identification).
@@ -390,7 +390,7 @@ def score_assignments(
 def naive_identify(
     rows_by_path: Mapping[str, Mapping[str, Any]], client: Any
 ) -> dict[str, tuple[str | None, int | None]]:
-    """The approach issue 4 measures against: guessit title + year, then TMDb's first search result.
+    """The naive approach measured against: guessit title + year, then TMDb's first search result.
 
     guessit reads the row's relative path (folders included, as it would read the full path); episodes
     (by guessit's own type) go to search/tv, everything else to search/movie, with the year when there is

@@ -1,7 +1,8 @@
 """Identification test set-up: the accuracy report is printed in pytest's terminal summary.
 
 ``test_accuracy.py`` hands its formatted report to the ``accuracy_report`` fixture; the hook below prints
-it after the run, so the figures (ours vs naive) show in every test run that includes that file.
+it after the run, so the figures (ours vs naive) show in every test run that includes that file. The text
+travels in the test's report (``user_properties``), so it reaches the summary from pytest-xdist's workers too.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-_REPORTS = pytest.StashKey[list[str]]()
+_PROPERTY = "accuracy_report"
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def accuracy_report(request: pytest.FixtureRequest) -> Callable[[str], None]:
     """``accuracy_report(text)`` queues ``text`` for the terminal summary."""
 
     def record(text: str) -> None:
-        request.config.stash.setdefault(_REPORTS, []).append(text)
+        request.node.user_properties.append((_PROPERTY, text))
 
     return record
 
@@ -26,7 +27,9 @@ def accuracy_report(request: pytest.FixtureRequest) -> Callable[[str], None]:
 def pytest_terminal_summary(
     terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
 ) -> None:
-    for text in config.stash.get(_REPORTS, []):
+    reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    texts = [v for r in reports if r.when == "call" for k, v in r.user_properties if k == _PROPERTY]
+    for text in texts:
         terminalreporter.section("identification accuracy (labelled library vs local TMDb stand-in)")
         for line in text.splitlines():
             terminalreporter.write_line(line)

@@ -1,4 +1,4 @@
-"""Identification accuracy of the whole pipeline on the labelled library (issue 4, "Accuracy").
+"""Identification accuracy of the whole pipeline on the labelled library.
 
 The library (``tests/data/identify/library.jsonl``) is created as sparse files under a temporary folder,
 scanned, identified and listed through the real CLI against the local TMDb stand-in; the naive baseline
@@ -32,8 +32,8 @@ def _missing(module: str) -> bool:
 
 pytestmark = [
     pytest.mark.skipif(
-        _missing("videomanager.core.enrich"),
-        reason="videomanager.core.enrich (the identify step) cannot be imported yet",
+        _missing("videomanager.core.identify"),
+        reason="videomanager.core.identify (the identify step) cannot be imported yet",
     ),
     pytest.mark.skipif(
         _missing("videomanager.testing.fake_tmdb"), reason="the local TMDb stand-in is not available"

@@ -1,7 +1,7 @@
 """Flaky and dead networks: identify gets the same answers as on a clean server, within its daily budget;
 with the server down it stops quickly with one clear sentence and leaves every title pending.
 
-The flaky runs use the real pipeline (Enricher + TMDbClient + ResponseCache + DailyBudget on the library)
+The flaky runs use the real pipeline (IdentifyRunner + TMDbClient + ResponseCache + DailyBudget on the library)
 against the local stand-in with its faults switched on; the client's read timeout is shorter than the
 server's stalls, so stalls become timeouts and retries. The dead-server runs go through the CLI in a
 subprocess, with the client exactly as the program builds it.
@@ -20,7 +20,7 @@ import pytest
 import requests
 
 from tests.reliability.helpers import db_peek, make_films, run_cli
-from videomanager.core.enrich import Enricher
+from videomanager.core.identify import IdentifyRunner
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.library import Library
 from videomanager.testing.fake_tmdb import FakeTMDb
@@ -67,7 +67,7 @@ def films(tmp_path: Path) -> Path:
 def clean_answers(tmp_path: Path, films: Path, fake_tmdb: FakeTMDb) -> tuple[dict, int]:
     lib = _library(tmp_path, "clean", films)
     client = _client(fake_tmdb, lib, tmp_path / "clean" / "cache.sqlite3", 0)
-    summary = Enricher(lib, client).run()
+    summary = IdentifyRunner(lib, client).run()
     client.close()
     assert summary.stop_reason is None
     answers = _answers(lib)
@@ -84,7 +84,7 @@ def _run_flaky(tmp_path: Path, films: Path, fake: FakeTMDb, clean: tuple[dict, i
     lib = _library(tmp_path, name, films)
     client = _client(fake, lib, tmp_path / name / "cache.sqlite3", limit)
     started = time.monotonic()
-    summary = Enricher(lib, client).run()
+    summary = IdentifyRunner(lib, client).run()
     took = time.monotonic() - started
     client.close()
     assert summary.stop_reason is None, summary.stop_reason
@@ -124,7 +124,7 @@ def _pending(data: Path) -> set[str]:
 
 
 CANCELLED_BUG = (
-    "core/enrich.py Enricher.run: after a stop (fatal error or cancel) it calls fut.cancel() on queued "
+    "core/identify.py IdentifyRunner.run: after a stop (fatal error or cancel) it calls fut.cancel() on queued "
     "lookups but leaves them in `running`; the next wait() returns them and fut.result() raises "
     "CancelledError out of run() (CLI: 'Unexpected error: CancelledError'; GUI cancel breaks the same way). "
     "Fix: skip futures with fut.cancelled() (and do not count them as done)."
@@ -165,13 +165,13 @@ def test_server_unreachable_message_is_one_clear_sentence(tmp_path, films) -> No
     assert "Could not reach TMDb" in err_lines[0] and "pending" in err_lines[0]
 
 
-def test_enricher_cancelled_by_the_user_returns_a_summary(tmp_path, films, fake_tmdb) -> None:
+def test_identify_run_cancelled_by_the_user_returns_a_summary(tmp_path, films, fake_tmdb) -> None:
     lib = _library(tmp_path, "cancel", films)
     client = _client(fake_tmdb, lib, tmp_path / "cancel" / "c.sqlite3", 0, timeout=(2.0, 5.0))
     fake_tmdb.latency = 0.6  # the first lookup is still running when the user cancels
     cancel = threading.Event()
     threading.Timer(0.1, cancel.set).start()
-    summary = Enricher(lib, client, workers=1, cancel=cancel).run()  # one running, one queued
+    summary = IdentifyRunner(lib, client, workers=1, cancel=cancel).run()  # one running, one queued
     client.close()
     assert summary.cancelled
     assert len(lib.lookups(["pending"])) >= N_FILMS - 1
@@ -211,7 +211,7 @@ def test_one_unreachable_lookup_does_not_stop_the_others(tmp_path, films, fake_t
         client = _client(fake_tmdb, lib, tmp_path / "one-bad" / "c.sqlite3", 0,
                          base_url=f"http://127.0.0.1:{server.server_address[1]}/3",
                          retry=RetryPolicy(base_delay=0.01, max_delay=0.02))  # fmt: skip
-        Enricher(lib, client, workers=1).run()
+        IdentifyRunner(lib, client, workers=1).run()
         client.close()
         left = [r.key for r in lib.lookups(["pending"])]
         assert left and all("robocop" in k for k in left)  # only the two RoboCop titles (1987, 2014)
@@ -228,7 +228,7 @@ def test_progress_reports_the_time_spent_waiting_for_the_rate_limit(tmp_path: Pa
     client = _client(fake_tmdb, lib, tmp_path / "slow" / "cache.sqlite3", 0,
                      limiter=RateLimiter(rate_per_second=8, burst=1))  # fmt: skip
     seen: list = []
-    summary = Enricher(lib, client, progress=seen.append).run()
+    summary = IdentifyRunner(lib, client, progress=seen.append).run()
     client.close()
     lib.close()
     assert summary.stop_reason is None and summary.requests >= 10

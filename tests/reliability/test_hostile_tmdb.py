@@ -122,10 +122,10 @@ def test_identify_against_a_dripping_server_stops_within_its_deadline(tmp_path, 
                                                                       monkeypatch) -> None:  # fmt: skip
     """One byte every two seconds: each lookup is cut at its deadline (here 1 s, to keep the test short)
     and the run stops with one sentence, every title still pending. The default bound is checked too."""
-    from videomanager.core.enrich import build_client
     from videomanager.core.paths import resolve_paths
     from videomanager.core.settings import Settings
     from videomanager.tmdb import client as client_module
+    from videomanager.tmdb.factory import build_client
 
     default = build_client(Settings(tmdb_api_key=FakeTMDb.API_KEY), resolve_paths(str(tmp_path / "x")), None)
     assert (

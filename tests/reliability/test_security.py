@@ -76,9 +76,9 @@ def test_secret_in_settings_json_stays_out_of_messages(tmp_path: Path, fake_tmdb
 
 
 def test_tls_verification_is_on_for_the_real_tmdb(tmp_path: Path) -> None:
-    from videomanager.core.enrich import build_client
     from videomanager.core.paths import resolve_paths
     from videomanager.core.settings import Settings
+    from videomanager.tmdb.factory import build_client
 
     client = build_client(Settings(tmdb_api_key=KEY), resolve_paths(tmp_path), None, env={})
     try:

@@ -3,7 +3,7 @@
 ``Identifier.identify(key, query)`` searches (with the year, then without it), scores the candidates
 (title, original and alternative titles, year, popularity), and decides matched / ambiguous / not found;
 an id in a file name goes straight to the movie / tv / find endpoint. The pipeline around it (threads,
-saving, the summary) is in ``enrich.py``. TMDb errors propagate to the caller, which decides what one
+saving, the summary) is in ``identify.py``. TMDb errors propagate to the caller, which decides what one
 failed lookup means for the run.
 """
 

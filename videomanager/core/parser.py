@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from guessit import guessit
@@ -195,26 +196,74 @@ def parse(path: str, root: str | None = None) -> Parsed:
         return Parsed()
 
 
+@dataclass
+class _Reading:
+    """One name on its way to a Parsed: guessit's answer and what the steps below decide."""
+
+    g: dict[str, Any]
+    clean_name: str
+    clean_stem: str
+    title_folder: str | None
+    folder_text: str
+    hints: list[str]
+    personal: bool
+    file_ids: Any
+    folder_ids: Any
+    title: str | None = None
+    year: int | None = None
+    title_from: str = "file"
+    generic: bool = False
+    alternative: list[str] = field(default_factory=list)
+    edition: Any = None
+
+
 def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Parsed:
     """Parse a file name with the folders above it (outermost first, scan root excluded)."""
-    name = _clean_text(name)
-    title_folder, context, hints = _context([_clean_text(f) for f in folder_names])
+    r = _guess_name(_clean_text(name), folder_names)
+    _read_title(r)
+    _take_folder_title(r, folder_names)
+    _alternative_titles(r)
+    _read_edition(r)
+    parsed = _to_parsed(r)
+    if r.personal or r.hints:
+        return parsed
+    folders = [_clean_text(f) for f in folder_names]
+    return read_episode(parsed, r.clean_stem, folders, r.title_folder, r.folder_text or None, r.g)
 
+
+def _guess_name(name: str, folder_names: list[str] | tuple[str, ...]) -> _Reading:
+    """guessit's reading of the name under its folders, ids and Plex tokens cut out first."""
+    title_folder, context, hints = _context([_clean_text(f) for f in folder_names])
     # Ids and Plex tokens are cut out before guessit sees them; the file wins over its folder.
     file_ids = find_ids(name)
     folder_ids = find_ids(title_folder or "")
     clean_name = strip_site(file_ids.rest)
     clean_context = [folder_ids.rest if f == title_folder else f for f in context]
     clean_stem = _EXTENSION.sub("", clean_name)
-
-    g = guess("/".join([*(c for c in clean_context if c.strip()), clean_name]))
+    joined = "/".join([*(c for c in clean_context if c.strip()), clean_name])
+    g = guess(joined)
     if g.get("type") == "episode" and (
         _not_really_an_episode(g, clean_name, context, hints) or film_after_all(g, clean_name, clean_context)
     ):
-        g = _as_film(g, "/".join([*(c for c in clean_context if c.strip()), clean_name]))
-
+        g = _as_film(g, joined)
     # A file under a camera or home-video folder (DCIM/, Home Videos/) is personal whatever its name.
     personal = is_personal_video(name) or any(is_personal_folder(f) for f in folder_names)
+    return _Reading(
+        g=g,
+        clean_name=clean_name,
+        clean_stem=clean_stem,
+        title_folder=title_folder,
+        folder_text=folder_ids.rest if title_folder else "",
+        hints=hints,
+        personal=personal,
+        file_ids=file_ids,
+        folder_ids=folder_ids,
+    )
+
+
+def _read_title(r: _Reading) -> None:
+    """The title and year the name gives, repaired where guessit cut it short; whether the name is generic."""
+    g, clean_stem = r.g, r.clean_stem
     raw_title = _first(g.get("title"))
     title = raw_title.strip() if isinstance(raw_title, str) and raw_title.strip() else None
     year = _first(g.get("year"))
@@ -235,121 +284,135 @@ def parse_name(name: str, folder_names: list[str] | tuple[str, ...] = ()) -> Par
     )
     if title and not acronym_title and _DOTTED_ACRONYM.fullmatch(title.replace(" ", ".")):
         title, acronym_title = title.replace(" ", "."), True  # "R.I.P.D [2013]": guessit read "R.I.P D"
-    generic = (
-        not personal
+    r.generic = (
+        not r.personal
         and not numeric_title
         and not acronym_title
         and not repaired
         and not names_a_title(clean_stem)
         and is_generic_stem(clean_stem)
     )
-    if title is None and not personal and not generic:
+    if title is None and not r.personal and not r.generic:
         title = _bare_title(clean_stem, g)
-    title_from = "file"
-    folder_text = folder_ids.rest if title_folder else ""
+    r.title, r.year = title, year
 
-    if title and title_folder and not _contains(title, clean_stem) and _contains(title, folder_text):
-        title_from = "folder"  # guessit itself took the title from the folder
+
+def _take_folder_title(r: _Reading, folder_names: list[str] | tuple[str, ...]) -> None:
+    """Where the title (or year) comes from the folder rather than the file."""
+    g, title, year, folder_text = r.g, r.title, r.year, r.folder_text
+    if title and r.title_folder and not _contains(title, r.clean_stem) and _contains(title, folder_text):
+        r.title_from = "folder"  # guessit itself took the title from the folder
         title, year = film_title(title, year, folder_text)
         if (
             g.get("type") != "episode"
-            and not generic
-            and not personal
+            and not r.generic
+            and not r.personal
             and not _is_release_folder(folder_text)
         ):
             # A plain folder ("USB Drive", "Kids") is no film folder: the file's own name is the title.
-            alone = guess(clean_name)
+            alone = guess(r.clean_name)
             own = _first(alone.get("title"))
-            own = own.strip() if isinstance(own, str) and own.strip() else _bare_title(clean_stem, alone)
+            own = own.strip() if isinstance(own, str) and own.strip() else _bare_title(r.clean_stem, alone)
             if own:
-                title, title_from = own, "file"
-    file_has_year = bool(_YEAR.search(clean_stem))
+                title, r.title_from = own, "file"
+    file_has_year = bool(_YEAR.search(r.clean_stem))
     # A second guessit call, on the folder alone, only when the first one left a gap.
-    needs_folder = title is None or (generic and title_from == "file") or (year is None and not file_has_year)
-    if title_folder and needs_folder:
+    needs_folder = (
+        title is None or (r.generic and r.title_from == "file") or (year is None and not file_has_year)
+    )
+    if r.title_folder and needs_folder:
         f_title, f_year = _folder_title_year(folder_text)
-        if f_title and (generic or title is None):
-            title, title_from = f_title, "folder"
+        if f_title and (r.generic or title is None):
+            title, r.title_from = f_title, "folder"
             # "1900 (1976)/1900.mp4": the file's number is the folder's title, not a year.
             year = year if file_has_year and str(year) != f_title else (f_year or year)
         elif f_title and f_year and not file_has_year and _same_title(title, f_title):
             year = f_year
     if title and year is None and not file_has_year:
-        year = _ancestor_year(title, folder_names, title_folder)
-    if generic and title_from == "file":
+        year = _ancestor_year(title, folder_names, r.title_folder)
+    if r.generic and r.title_from == "file":
         title = None  # "video" from video-1080p.mkv with no folder to ask: nothing to look up
-    if personal:  # "Screen Recording 2020-01-01 at 10.00.00" is no episode 10 either
-        title, year, title_from, g = None, None, "file", {k: v for k, v in g.items() if k not in _SHOW_KEYS}
+    if r.personal:  # "Screen Recording 2020-01-01 at 10.00.00" is no episode 10 either
+        title, year, r.title_from = None, None, "file"
+        r.g = {k: v for k, v in g.items() if k not in _SHOW_KEYS}
+    r.title, r.year = title, year
 
+
+def _alternative_titles(r: _Reading) -> None:
+    """ "A aka B", guessit's alternative titles, and the part or volume guessit cut out of the title."""
     alternative: list[str] = []
-    if title:
-        title, *alternative = split_aka(title)
-    for alt in _as_list(g.get("alternative_title")):
+    if r.title:
+        r.title, *alternative = split_aka(r.title)
+    for alt in _as_list(r.g.get("alternative_title")):
         if isinstance(alt, str) and not _TECH_ALT.match(alt.strip()) and alt not in alternative:
             alternative.append(alt)
-
-    if title:
-        part = _first(g.get("part"))
-        vol = _VOLUME.search(clean_stem) or (_VOLUME.search(folder_text) if title_from == "folder" else None)
+    if r.title:
+        title, stem = r.title, r.clean_stem
+        part = _first(r.g.get("part"))
+        vol = _VOLUME.search(stem) or (_VOLUME.search(r.folder_text) if r.title_from == "folder" else None)
         if isinstance(part, int) and not _contains(f"part {part}", title):
             alternative.append(f"{title} Part {part}")  # guessit cut "Part 2" out of the title
         if vol and not _contains(f"vol {vol.group(1)}", title):
             alternative.append(f"{title} Vol {int(vol.group(1))}")
+    r.alternative = alternative
+
+
+def _read_edition(r: _Reading) -> None:
+    """The edition (from the ids' tokens, the name, or a generic file's folder), taken out of the title."""
+    edition = _edition(r.file_ids.edition or r.folder_ids.edition, r.clean_stem, r.g, r.generic)
+    if edition is None and r.generic and r.title_folder:
+        edition = edition_from_name(r.folder_text, None)
+    if edition and edition.words and r.title:
+        stripped = strip_edition_from_title(r.title, edition)
+        if stripped is None:
+            edition = None  # "The Final Cut": the edition words are the whole title
+        else:
+            r.title = stripped
+    if edition and edition.words:  # "Police Story 2 (1988) - Final Cut": no alternative title
+        cut = normalize_title(" ".join(edition.words))
+        r.alternative = [a for a in r.alternative if normalize_title(a) != cut]
+    r.edition = edition
+
+
+def _to_parsed(r: _Reading) -> Parsed:
+    g, title, edition = r.g, r.title, r.edition
     language = _first(g.get("language"))
     language = getattr(language, "alpha2", None) if language is not None else None
     country = _first(g.get("country"))
     country = getattr(country, "alpha2", None) or (country if isinstance(country, str) else None)
-
-    edition = _edition(file_ids.edition or folder_ids.edition, clean_stem, g, generic)
-    if edition is None and generic and title_folder:
-        edition = edition_from_name(folder_text, None)
-    if edition and edition.words and title:
-        stripped = strip_edition_from_title(title, edition)
-        if stripped is None:
-            edition = None  # "The Final Cut": the edition words are the whole title
-        else:
-            title = stripped
-
-    if edition and edition.words:  # "Police Story 2 (1988) - Final Cut": no alternative title
-        cut = normalize_title(" ".join(edition.words))
-        alternative = [a for a in alternative if normalize_title(a) != cut]
     whole = None
-    if title and g.get("type") != "episode" and not hints:
-        whole = full_title(g, title, clean_stem if title_from == "file" else folder_text, edition)
+    if title and g.get("type") != "episode" and not r.hints:
+        whole = full_title(g, title, r.clean_stem if r.title_from == "file" else r.folder_text, edition)
     source = _first(g.get("source"))
     source = source if isinstance(source, str) else None
-    if not source and hints:
-        source = {"dvd": "DVD", "bluray": "Blu-ray"}.get(hints[0])
+    if not source and r.hints:
+        source = {"dvd": "DVD", "bluray": "Blu-ray"}.get(r.hints[0])
     season = _first(g.get("season"))
     episode = _first(g.get("episode"))
     episode_title = _first(g.get("episode_title"))
     codec = _first(g.get("video_codec"))
-    parsed = Parsed(
+    ids_of = r.file_ids, r.folder_ids
+    return Parsed(
         title=title,
-        year=year,
-        kind="episode" if g.get("type") == "episode" and not hints else "movie",
+        year=r.year,
+        kind="episode" if g.get("type") == "episode" and not r.hints else "movie",
         country=country if g.get("type") == "episode" else None,
         language=language if isinstance(language, str) else None,
         season=season if isinstance(season, int) else None,
         episode=episode if isinstance(episode, int) else None,
         episode_title=episode_title if isinstance(episode_title, str) else None,
-        resolution=resolution_from(g, clean_name, source),
+        resolution=resolution_from(g, r.clean_name, source),
         source=source,
         video_codec=codec if isinstance(codec, str) else None,
-        hdr=hdr_from(g, clean_name),
+        hdr=hdr_from(g, r.clean_name),
         edition=edition.label if edition else None,
-        tmdb_id=file_ids.tmdb_id or folder_ids.tmdb_id,
-        imdb_id=file_ids.imdb_id or folder_ids.imdb_id,
-        tvdb_id=file_ids.tvdb_id or folder_ids.tvdb_id,
-        alternative_titles=tuple(a for a in alternative if a and a != title),
+        tmdb_id=ids_of[0].tmdb_id or ids_of[1].tmdb_id,
+        imdb_id=ids_of[0].imdb_id or ids_of[1].imdb_id,
+        tvdb_id=ids_of[0].tvdb_id or ids_of[1].tvdb_id,
+        alternative_titles=tuple(a for a in r.alternative if a and a != title),
         full_title=whole,
-        title_from=title_from,
-        generic=generic,
-    )
-    if personal or hints:
-        return parsed
-    return read_episode(
-        parsed, clean_stem, [_clean_text(f) for f in folder_names], title_folder, folder_text or None, g
+        title_from=r.title_from,
+        generic=r.generic,
     )
 
 

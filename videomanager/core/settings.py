@@ -237,18 +237,3 @@ def _short_reason(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8 text"
     return str(exc)
-
-
-def effective_credentials(settings: Settings, env: Mapping[str, str] | None = None) -> tuple[str, str]:
-    """(api_key, access_token): TMDB_API_KEY / TMDB_ACCESS_TOKEN override settings.json."""
-    env = os.environ if env is None else env
-    key = (env.get("TMDB_API_KEY") or settings.tmdb_api_key or "").strip()
-    token = (env.get("TMDB_ACCESS_TOKEN") or settings.tmdb_access_token or "").strip()
-    return key, token
-
-
-def effective_tmdb_url(settings: Settings, env: Mapping[str, str] | None = None) -> str:
-    env = os.environ if env is None else env
-    return (env.get("VIDEOMANAGER_TMDB_URL") or settings.tmdb_url or "https://api.themoviedb.org/3").rstrip(
-        "/"
-    )

@@ -22,7 +22,7 @@ RESOURCE_ICON = Path(__file__).resolve().parent.parent / "resources" / "videoman
 def make_client(settings, paths, library):
     """The TMDb client for these settings, or None without a credential."""
     try:
-        from videomanager.core.enrich import build_client
+        from videomanager.tmdb.factory import build_client
     except ImportError:  # the identify pipeline is not there: no client, the window still works
         return None
     try:
@@ -230,8 +230,8 @@ class Composition:
         from videomanager.gui.settings_dialog import SettingsDialog
 
         def validation_client(key: str, token: str):
-            from videomanager.core.settings import effective_tmdb_url
             from videomanager.tmdb import TMDbClient
+            from videomanager.tmdb.factory import effective_tmdb_url
 
             return TMDbClient(api_key=key or None, access_token=token or None,
                               base_url=effective_tmdb_url(current), language=current.language or "en-US")  # fmt: skip

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from videomanager.core.collections import Collection
 from videomanager.core.models import Card
 from videomanager.gui.plain import escape
-from videomanager.gui.workers import JobThread, error_for
+from videomanager.gui.workers import JobThread, worker_error
 
 log = logging.getLogger(__name__)
 tr = QCoreApplication.translate
@@ -54,7 +54,7 @@ class CollectionsWorker(QObject):
             self.loaded.emit(stored_collections(self.library))
         except Exception as exc:
             log.debug("collections not read", exc_info=True)
-            self.failed.emit(error_for(exc).message)
+            self.failed.emit(worker_error(exc).message)
 
     @Slot(str, object)
     def details_arrived(self, card_id: str, data: object) -> None:
@@ -79,7 +79,7 @@ class CollectionsWorker(QObject):
         try:
             collection = fetch_collection(self.library, self.client, collection_id)
         except Exception as exc:
-            self.failed.emit(error_for(exc).message)
+            self.failed.emit(worker_error(exc).message)
             collection = None
         self.collection_ready.emit(collection_id, collection)
 
@@ -91,7 +91,7 @@ class CollectionsWorker(QObject):
         try:
             data = self.client.get_person(person_id, append_to_response="movie_credits")
         except Exception as exc:
-            self.failed.emit(error_for(exc).message)
+            self.failed.emit(worker_error(exc).message)
             data = None
         self.person_ready.emit(person_id, data)
 

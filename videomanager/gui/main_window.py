@@ -69,7 +69,7 @@ from videomanager.gui.window_actions import Hooks, WindowActions
 from videomanager.gui.workers import (
     CardsWorker,
     DetailsWorker,
-    EnrichWorker,
+    IdentifyWorker,
     JobThread,
     ScanWorker,
     WorkerError,
@@ -114,7 +114,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.auto_identify = auto_identify
         self.ui_state = QSettings(str(ui_state_path), QSettings.Format.IniFormat)
         self._scan_job: JobThread | None = None
-        self._enrich_job: JobThread | None = None
+        self._identify_job: JobThread | None = None
         self._scan_queue: list[str] = []
         self._removing: set[str] = set()  # library folders being removed (off the GUI thread)
         self._tasks: set[JobThread] = set()
@@ -625,8 +625,8 @@ class MainWindow(WindowActions, QMainWindow):
         self._stopping.discard("scan")
         if job is not None:
             job.finish()
-        if self._enrich_job is not None:
-            self._enrich_job.worker.scan_ended()  # type: ignore[attr-defined]
+        if self._identify_job is not None:
+            self._identify_job.worker.scan_ended()  # type: ignore[attr-defined]
         self.status.set_scan(result, running=False)
         for root in result.get("unavailable_roots") or []:
             self.message_bar.show_message(
@@ -689,13 +689,13 @@ class MainWindow(WindowActions, QMainWindow):
     def start_identify(self, retry: bool = False, follow: bool = False) -> None:
         """Identify what is pending; with ``follow`` (a scan is running), also what the scan writes until
         it ends."""
-        if self._enrich_job is not None:
+        if self._identify_job is not None:
             return
         if not self._has_key():
             self.update_key_state()
             return
         self.message_bar.dismiss("identify")
-        worker = EnrichWorker(
+        worker = IdentifyWorker(
             self.library, self.client, retry=retry, follow=follow and self._scan_job is not None
         )
         job = JobThread(worker, "identify", self, quit_on="finished")
@@ -703,7 +703,7 @@ class MainWindow(WindowActions, QMainWindow):
         worker.keys_done.connect(self._mark_dirty)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._identify_done)
-        self._enrich_job = job
+        self._identify_job = job
         job.start("run")
         self._mark_dirty()
         self._update_actions()
@@ -715,7 +715,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _identify_done(self, summary: dict) -> None:
         log.debug("identify finished: %s titles", summary.get("keys_total"))
-        job, self._enrich_job = self._enrich_job, None
+        job, self._identify_job = self._identify_job, None
         if job is not None:
             job.finish()
         if "identify" in self._stopping:
@@ -755,7 +755,7 @@ class MainWindow(WindowActions, QMainWindow):
         say "Stopping…"."""
         self._scan_queue.clear()
         for name, job, label in (("scan", self._scan_job, self.status.scan),
-                                 ("identify", self._enrich_job, self.status.identify)):  # fmt: skip
+                                 ("identify", self._identify_job, self.status.identify)):  # fmt: skip
             if job is not None:
                 job.worker.cancel()  # type: ignore[attr-defined]
                 self._stopping.add(name)
@@ -768,18 +768,18 @@ class MainWindow(WindowActions, QMainWindow):
 
     def is_identifying(self) -> bool:
         """An identify run runs (or is stopping)."""
-        return self._enrich_job is not None
+        return self._identify_job is not None
 
     def _busy(self) -> bool:
         return self.is_scanning() or self.is_identifying()
 
     def _update_actions(self) -> None:
         busy = self._busy()
-        running = {"scan": self._scan_job, "identify": self._enrich_job}
+        running = {"scan": self._scan_job, "identify": self._identify_job}
         stoppable = any(job is not None and name not in self._stopping for name, job in running.items())
         self.stop_action.setEnabled(stoppable)
         self.stop_action.setText(self.tr("Stopping…") if busy and not stoppable else self.tr("Stop"))
-        self.identify_action.setEnabled(self._has_key() and self._enrich_job is None)
+        self.identify_action.setEnabled(self._has_key() and self._identify_job is None)
         self.progress.setVisible(busy)
         self.status.set_budget(None, self.settings.daily_request_limit)
 
@@ -840,7 +840,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.collections.stop()
         self._refresh_timer.stop()
         self._scan_queue.clear()
-        for job in (self._scan_job, self._enrich_job):
+        for job in (self._scan_job, self._identify_job):
             if job is not None:
                 # Wait as long as it takes: destroying a running QThread aborts the process, and what
                 # the worker already found is committed (the library writes as it goes).

@@ -63,6 +63,22 @@ def http_fetcher(
     return fetch
 
 
+def _image_format(path: Path) -> bytes | None:
+    """The image format a poster file holds, from its first bytes (TMDb serves JPEG, PNG and WebP)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+    except OSError:
+        return None
+    if head.startswith(b"\xff\xd8\xff"):
+        return b"jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return b"png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return b"webp"
+    return None
+
+
 class _Bridge(QObject):
     """Lives on the GUI thread; the loader thread emits through it (a queued connection)."""
 
@@ -251,7 +267,16 @@ class PosterCache(QObject):
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, target)
-        reader = QImageReader(str(target))
+        fmt = _image_format(target)
+        if fmt is None:  # not a JPEG, PNG or WebP file (a damaged download): a later run tries again
+            target.unlink(missing_ok=True)
+            return None
+        # The format is given, never probed: probing asks every image plugin (the SVG one builds a text
+        # stream, whose signal connection takes a Qt lock the GUI thread may hold while it waits for the GIL
+        # this thread holds).
+        reader = QImageReader(str(target), fmt)
+        reader.setDecideFormatFromContent(False)
+        reader.setAutoDetectImageFormat(False)
         reader.setAutoTransform(True)
         src = reader.size()
         if src.isValid() and src.width() > 0:

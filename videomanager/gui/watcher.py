@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
-from videomanager.gui.workers import JobThread, error_for
+from videomanager.gui.workers import JobThread, worker_error
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class WatchWorker(QObject):
             )
         except Exception as exc:  # no watch: the window works as before (Rescan)
             log.warning("folders are not watched: %s", exc)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             return
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -91,7 +91,7 @@ class WatchWorker(QObject):
                     self._scan_changes(ready)
         except Exception as exc:  # a library problem (busy, read-only): told once, the watch goes on
             log.debug("watch scan failed", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
 
     def _follow_roots(self) -> None:
         from videomanager.core.indexer import scan_into_library

@@ -1,7 +1,7 @@
 """Workers: QObjects moved to QThreads that talk to the window only through signals of plain data.
 
 - ScanWorker: scan folders into the library (cancellable; the library commits as it goes).
-- EnrichWorker: run the identify pipeline (core.enrich.Enricher), with progress and finished keys.
+- IdentifyWorker: run the identify pipeline (core.identify.IdentifyRunner), with progress and finished keys.
 - CardsWorker: bring the card store up to date and send the window what changed.
 - DetailsWorker: fetch one title's details (credits, videos, external ids) through the cached client.
 - TaskWorker / TaskJob: one library change (a manual decision, a split, a merge), ended on the GUI thread.
@@ -46,7 +46,7 @@ def tmdb_sentence(kind: str, error: str | None = None, args: dict | None = None)
     return tmdb_error(_TMDB_SENTENCE.get(error or "", kind), args)
 
 
-def error_for(exc: BaseException) -> WorkerError:
+def worker_error(exc: BaseException) -> WorkerError:
     """Map an exception to a sentence in the interface's language and a kind, never a traceback: the core's
     errors carry their kind (see gui/messages.py)."""
     from videomanager.core.decisions import DecisionError
@@ -107,7 +107,7 @@ class ScanWorker(CancellableWorker):
             )
         except Exception as exc:  # shown in the message bar, never as a traceback
             log.debug("scan failed", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             self.finished.emit({"line": "", "cancelled": True})
             return
         out = _scan_dict(summary)
@@ -137,14 +137,14 @@ def _scan_dict(s) -> dict:
     return {k: getattr(s, k) for k in keys}
 
 
-class EnrichWorker(CancellableWorker):
+class IdentifyWorker(CancellableWorker):
     """Runs the identify pipeline. Started while a scan runs (``follow``), it runs it again each time a
     run ends, for the keys the scan wrote meanwhile, until ``scan_ended()``; then once more for the last
     ones. Every run goes through the same client, so through the same rate limiter."""
 
-    progress = Signal(dict)  # EnrichProgress as a dict (totals over the runs)
+    progress = Signal(dict)  # IdentifyProgress as a dict (totals over the runs)
     keys_done = Signal(list)  # lookup keys just finished
-    finished = Signal(dict)  # EnrichSummary as a dict (plus "stop_reason"), added up over the runs
+    finished = Signal(dict)  # IdentifySummary as a dict (plus "stop_reason"), added up over the runs
     failed = Signal(object)  # WorkerError
 
     FOLLOW_PAUSE = 0.5  # seconds between two runs while the scan writes new keys
@@ -169,7 +169,7 @@ class EnrichWorker(CancellableWorker):
             summary = self._runs()
         except Exception as exc:
             log.debug("identify stopped", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             self.finished.emit({"stop_reason": "error"})
             return
         out = _plain(summary)
@@ -181,7 +181,7 @@ class EnrichWorker(CancellableWorker):
             # No whole-run stop (fewer failures in a row than that takes), but titles were left behind:
             # say so, with the action that helps (Retry for a network that is down).
             kind = summary.failed_kind or "other"
-            text = (QCoreApplication.translate("EnrichWorker", "%n title(s) could not be looked up and stay pending: %1",
+            text = (QCoreApplication.translate("IdentifyWorker", "%n title(s) could not be looked up and stay pending: %1",
                                                "", summary.failed)
                     .replace("%1", tmdb_sentence(kind, summary.failed_error)))  # fmt: skip
             self.failed.emit(WorkerError(kind, text))
@@ -190,7 +190,7 @@ class EnrichWorker(CancellableWorker):
     def _runs(self):
         """One run, or (following a scan) runs until the scan has ended and a run found nothing new to
         do; stops at a cancel, a whole-run stop or a key that failed (it waits for the next identify)."""
-        from videomanager.core.enrich import Enricher
+        from videomanager.core.identify import IdentifyRunner
 
         done = total = 0
         summary = None
@@ -198,7 +198,7 @@ class EnrichWorker(CancellableWorker):
         while True:
             following = self._scan_running.is_set()
             base = (done, total)
-            enricher = Enricher(
+            runner = IdentifyRunner(
                 self.library,
                 self.client,
                 workers=self.workers,
@@ -206,7 +206,7 @@ class EnrichWorker(CancellableWorker):
                 progress=lambda p, base=base: self.progress.emit(_offset(_plain(p), base)),
                 on_result=lambda keys: self.keys_done.emit(list(keys)),
             )
-            one = enricher.run(retry=retry)
+            one = runner.run(retry=retry)
             retry = False
             summary = one if summary is None else _add_up(summary, one)
             done, total = done + one.matched + one.ambiguous + one.not_found, total + one.keys_total
@@ -272,7 +272,7 @@ class CardsWorker(QObject):
             changes = self.store.update()
         except Exception as exc:
             log.debug("cards update failed", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             self.diff_ready.emit(CardsDiff())
             return
         diff = CardsDiff(inserted=changes.inserted, changed=changes.changed, removed=changes.removed)
@@ -328,7 +328,7 @@ class DetailsWorker(QObject):
         except Exception as exc:
             if self.cancel_event.is_set():
                 return
-            self.failed.emit(card_id, error_for(exc).message)
+            self.failed.emit(card_id, worker_error(exc).message)
             return
         if kind == "tv" and isinstance(data, dict):
             data = {**data, "season_episodes": self._season_episodes(tmdb_id)}
@@ -392,7 +392,7 @@ class TaskWorker(QObject):
             result = self.fn()
         except Exception as exc:
             log.debug("task failed", exc_info=True)
-            self.failed.emit(error_for(exc))
+            self.failed.emit(worker_error(exc))
             result = None
         self.done.emit(result)
 

@@ -1,4 +1,4 @@
-"""Write ``library.jsonl``: the labelled file library for the identification accuracy test (issue 4).
+"""Write ``library.jsonl``: the labelled file library for the identification accuracy test.
 
 Run once (``python tests/data/identify/make_library.py``) and commit the output; the .jsonl is the
 artifact, this script only documents how it was made. Every tmdb_id is checked against the local TMDb

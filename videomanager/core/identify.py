@@ -55,7 +55,7 @@ LANGUAGE_FIELD = "fetched_language"  # in a title's stored data: the language it
 
 
 @dataclass
-class EnrichProgress:
+class IdentifyProgress:
     keys_done: int = 0
     keys_total: int = 0
     requests: int = 0
@@ -69,7 +69,7 @@ class EnrichProgress:
 
 
 @dataclass
-class EnrichSummary:
+class IdentifySummary:
     keys_total: int = 0
     matched: int = 0
     ambiguous: int = 0
@@ -133,7 +133,7 @@ class _Run:
     batch: list[str] = field(default_factory=list)
 
 
-class Enricher:
+class IdentifyRunner:
     """Runs the identify pipeline over every pending key of a library."""
 
     def __init__(
@@ -143,7 +143,7 @@ class Enricher:
         *,
         workers: int = 8,
         cancel: threading.Event | None = None,
-        progress: Callable[[EnrichProgress], None] | None = None,
+        progress: Callable[[IdentifyProgress], None] | None = None,
         on_result: Callable[[list[str]], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -172,12 +172,12 @@ class Enricher:
         now = self._counters()
         return {k: now[k] - base[k] for k in base}
 
-    def _progress(self, done: int, total: int, started: float, base: dict[str, float]) -> EnrichProgress:
+    def _progress(self, done: int, total: int, started: float, base: dict[str, float]) -> IdentifyProgress:
         budget = getattr(self.client, "budget", None)
         elapsed = self.clock() - started
         eta = (elapsed / done) * (total - done) if done and total > done else (0.0 if done >= total else None)
         d = self._delta(base)
-        return EnrichProgress(
+        return IdentifyProgress(
             keys_done=done,
             keys_total=total,
             requests=int(d["requests"]),
@@ -199,12 +199,12 @@ class Enricher:
         with self._scope():
             return self.identifier.identify(key, query)
 
-    def run(self, retry: bool = False) -> EnrichSummary:
+    def run(self, retry: bool = False) -> IdentifySummary:
         started = self.clock()
         if retry:
             self.library.reset_lookups([STATE_NOT_FOUND, STATE_AMBIGUOUS])
         keys = self.library.pending_lookup_keys()
-        summary = EnrichSummary(keys_total=len(keys))
+        summary = IdentifySummary(keys_total=len(keys))
         base = self._counters()
         if not keys:
             if getattr(self.client, "has_credential", True):
@@ -233,7 +233,7 @@ class Enricher:
             self.progress_cb(self._progress(run.done, len(keys), started, base))
         return summary
 
-    def _look_up_all(self, run: _Run, summary: EnrichSummary) -> None:
+    def _look_up_all(self, run: _Run, summary: IdentifySummary) -> None:
         """Every key once, in the thread pool; results saved as they arrive."""
         pending_keys = iter(run.keys)
         last_emit = self.clock()
@@ -270,7 +270,7 @@ class Enricher:
                         fut.cancel()
                 submit_more()
 
-    def _settle(self, key: str, fut: Future, run: _Run, summary: EnrichSummary) -> None:
+    def _settle(self, key: str, fut: Future, run: _Run, summary: IdentifySummary) -> None:
         """Save one lookup's result, or count its failure (and stop the run when failures say so)."""
         try:
             result = fut.result()
@@ -309,7 +309,7 @@ class Enricher:
         run.done += 1
         run.batch.append(key)
 
-    def _stop(self, summary: EnrichSummary, exc: TMDbError, message: str | None = None) -> None:
+    def _stop(self, summary: IdentifySummary, exc: TMDbError, message: str | None = None) -> None:
         if summary.stop_reason is None:
             summary.stop_reason, summary.stop_kind = message or exc.user_message, exc.kind
             summary.stop_args = {"error": "RateLimitStop" if message == RATE_LIMIT_STOP else type(exc).__name__,
@@ -317,12 +317,12 @@ class Enricher:
         self.cancel.set()
 
     @staticmethod
-    def _failed(summary: EnrichSummary, exc: TMDbError) -> None:
+    def _failed(summary: IdentifySummary, exc: TMDbError) -> None:
         summary.failed += 1
         summary.failed_reason, summary.failed_kind = exc.user_message, exc.kind
         summary.failed_error = type(exc).__name__
 
-    def _retry_failed(self, run: _Run, summary: EnrichSummary) -> None:
+    def _retry_failed(self, run: _Run, summary: IdentifySummary) -> None:
         """Keys that failed alone (a dropped connection after every retry) get one more try at the end,
         when the rest is done: a flaky network should not leave titles behind. Not after a stop, and not
         when no lookup at all succeeded (the network is down: asking again would only wait again)."""
@@ -339,7 +339,7 @@ class Enricher:
                 self._failed(summary, exc)
                 log.debug("lookup %s failed again: %s", key, exc.user_message)
 
-    def _settle_by_library_shows(self, summary: EnrichSummary, keys: set[str]) -> None:
+    def _settle_by_library_shows(self, summary: IdentifySummary, keys: set[str]) -> None:
         """Match the ambiguous TV lookups whose best candidate is a show the library holds (see
         ``library_show_choices``); the lookup keeps its candidates and says why. ``keys``: this run's."""
         for key, best in library_show_choices(self.library):
@@ -353,7 +353,7 @@ class Enricher:
                 summary.matched += 1
                 summary.ambiguous = max(0, summary.ambiguous - 1)
 
-    def _fetch_seasons(self, summary: EnrichSummary) -> None:
+    def _fetch_seasons(self, summary: IdentifySummary) -> None:
         """The season details the matched shows' files need (see SeasonFetcher)."""
         if self.cancel.is_set() or summary.stop_reason is not None:
             return
@@ -369,14 +369,14 @@ class Enricher:
         if summary.seasons_fetched and self.on_result:
             self.on_result([])  # the cards changed: episode titles, air dates and numbers
 
-    def _settle_untitled(self, keys: list[str], summary: EnrichSummary) -> None:
+    def _settle_untitled(self, keys: list[str], summary: IdentifySummary) -> None:
         if NO_TITLE_KEY in keys:
             self._save(self.identifier.identify(NO_TITLE_KEY, None), summary)
 
     def _language(self) -> str:
         return getattr(self.client, "language", None) or DEFAULT_LANGUAGE
 
-    def _refresh_language(self, summary: EnrichSummary) -> None:
+    def _refresh_language(self, summary: IdentifySummary) -> None:
         """Fetch again, in the settings' language, the titles that were fetched in another one (the user
         changed the metadata language): a card's title and overview follow the language. One request per
         such title, rate-limited like the rest; stops at the first error (they stay for the next run)."""
@@ -413,7 +413,7 @@ class Enricher:
         if summary.titles_refreshed and self.on_result:
             self.on_result([])  # the cards changed: the window rebuilds them
 
-    def _save(self, r: LookupResult, summary: EnrichSummary) -> None:
+    def _save(self, r: LookupResult, summary: IdentifySummary) -> None:
         if r.title_data is not None and r.tmdb_id is not None and r.kind:
             self.library.save_title(r.kind, r.tmdb_id, {**r.title_data, LANGUAGE_FIELD: self._language()})
         self.library.save_lookup(
@@ -433,7 +433,7 @@ class Enricher:
             summary.not_found += 1
 
     def _finish(
-        self, summary: EnrichSummary, started: float, base: dict[str, float], keys: list[str]
+        self, summary: IdentifySummary, started: float, base: dict[str, float], keys: list[str]
     ) -> None:
         summary.seconds = self.clock() - started
         d = self._delta(base)
@@ -445,42 +445,13 @@ class Enricher:
         summary.pending = len(set(keys).intersection(self.library.pending_lookup_keys()))
 
 
-def build_client(settings, paths, library: Library | None, env=None):
-    """The TMDb client the settings describe, or None when no credential is configured."""
-    from videomanager.core.logsafe import register_secret
-    from videomanager.core.settings import effective_credentials, effective_tmdb_url
-    from videomanager.tmdb import TMDbClient
-    from videomanager.tmdb.cache import ResponseCache
-    from videomanager.tmdb.ratelimit import DailyBudget, RateLimiter
-
-    key, token = effective_credentials(settings, env)
-    if not key and not token:
-        return None
-    register_secret(key)
-    register_secret(token)
-    limiter = RateLimiter(rate_per_second=settings.requests_per_second)
-    budget = DailyBudget(settings.daily_request_limit, library) if library is not None else None
-    return TMDbClient(
-        api_key=key or None,
-        access_token=token or None,
-        base_url=effective_tmdb_url(settings, env),
-        language=settings.language or "en-US",
-        region=settings.region or None,
-        include_adult=settings.include_adult,
-        limiter=limiter,
-        cache=ResponseCache(paths.tmdb_cache),
-        budget=budget,
-    )
-
-
 __all__ = [
-    "Enricher",
-    "EnrichProgress",
-    "EnrichSummary",
+    "IdentifyRunner",
+    "IdentifyProgress",
+    "IdentifySummary",
     "Identifier",
     "LookupResult",
     "Parsed",
-    "build_client",
     "queries_for_keys",
     "title_data",
 ]

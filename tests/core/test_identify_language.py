@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from videomanager.core.enrich import LANGUAGE_FIELD, Enricher
 from videomanager.core.grouping import cards_from_library
+from videomanager.core.identify import LANGUAGE_FIELD, IdentifyRunner
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.library import Library
 from videomanager.testing.fake_tmdb import FakeTMDb
@@ -31,13 +31,13 @@ def test_switching_the_language_refetches_titles_once(tmp_path: Path) -> None:
     try:
         scan_into_library(lib, [str(root)], workers=1)
         english = client(fake, "en-US")
-        first = Enricher(lib, english).run()
+        first = IdentifyRunner(lib, english).run()
         assert first.matched == 3 and first.titles_refreshed == 0
         assert {c.title for c in cards_from_library(lib)} == {"Ghostbusters", "Psycho", "The Thing"}
         assert {d[LANGUAGE_FIELD] for d in lib.titles().values()} == {"en-US"}
 
         french = client(fake, "fr-FR")
-        switched = Enricher(lib, french).run()
+        switched = IdentifyRunner(lib, french).run()
         assert switched.titles_refreshed == 3
         assert switched.requests == 3  # one per title, no new searches
         assert {c.title for c in cards_from_library(lib)} == {"SOS Fantômes", "Psychose", "The Thing"}
@@ -45,7 +45,7 @@ def test_switching_the_language_refetches_titles_once(tmp_path: Path) -> None:
         psycho = next(c for c in cards_from_library(lib) if c.tmdb_id == 539)
         assert psycho.original_title == "Psycho" and psycho.year == 1960  # the rest of the card is kept
 
-        again = Enricher(lib, french).run()
+        again = IdentifyRunner(lib, french).run()
         assert again.titles_refreshed == 0 and again.requests == 0
         english.close()
         french.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.helpers import catalog_films, make_films
-from videomanager.core.enrich import RATE_LIMIT_STOP, Enricher
+from videomanager.core.identify import RATE_LIMIT_STOP, IdentifyRunner
 from videomanager.core.indexer import scan_into_library
 from videomanager.core.library import Library
 from videomanager.testing.fake_tmdb import FakeTMDb
@@ -67,7 +67,7 @@ def test_a_malformed_answer_fails_its_title_only(fake: FakeTMDb, lib: Library, t
     fake.faults.malformed_rate, fake.faults.malformed_variant = 1.0, "not-an-object"
     fake.faults.malformed_match = f"query={title.replace(' ', '+')}&"
     client = _client(fake, tmp_path)
-    summary = Enricher(lib, client).run()
+    summary = IdentifyRunner(lib, client).run()
     assert fake.stats.malformed, "the fault did not fire"
     assert summary.stop_reason is None
     pending = [k for k, s in _states(lib).items() if s == "pending"]
@@ -76,7 +76,7 @@ def test_a_malformed_answer_fails_its_title_only(fake: FakeTMDb, lib: Library, t
     assert summary.failed == 1 and summary.failed_kind == "malformed" and summary.malformed >= 1
     assert "1 still pending" in summary.line() and "malformed TMDb answers" in summary.line()
     fake.faults.malformed_rate = 0.0  # the bad answer was not cached: the next run gets the good one
-    again = Enricher(lib, client).run()
+    again = IdentifyRunner(lib, client).run()
     client.close()
     assert again.matched == 1 and again.pending == 0
     assert set(_states(lib).values()) == {"matched"}
@@ -91,7 +91,7 @@ def test_a_by_id_answer_that_is_a_list_does_not_stop_the_run(
     fake.faults.malformed_rate, fake.faults.malformed_variant = 1.0, "not-an-object"
     fake.faults.malformed_match = "/movie/603?"
     client = _client(fake, tmp_path)
-    summary = Enricher(lib, client).run()
+    summary = IdentifyRunner(lib, client).run()
     client.close()
     assert summary.stop_reason is None and summary.failed_kind == "malformed"
     states = _states(lib)
@@ -111,7 +111,7 @@ def test_the_summary_adds_up_when_the_server_is_down(tmp_path: Path) -> None:
     lib = Library(tmp_path / "library.sqlite3")
     scan_into_library(lib, [str(films)], workers=1)
     client = TMDbClient(api_key=FakeTMDb.API_KEY, base_url=_refused_url(), retry=RetryPolicy(base_delay=0.01))
-    summary = Enricher(lib, client).run()
+    summary = IdentifyRunner(lib, client).run()
     client.close()
     really_pending = sum(1 for s in _states(lib).values() if s == "pending")
     lib.close()
@@ -129,7 +129,7 @@ def test_rate_limit_refusals_in_a_row_stop_the_run(fake: FakeTMDb, lib: Library,
     fake.faults.retry_after = 999_999_999
     client = _client(fake, tmp_path, retry=RetryPolicy())
     started = time.monotonic()
-    summary = Enricher(lib, client, workers=2).run()
+    summary = IdentifyRunner(lib, client, workers=2).run()
     client.close()
     assert time.monotonic() - started < 5
     assert summary.stop_kind == "rate-limit" and summary.stop_reason == RATE_LIMIT_STOP
@@ -143,7 +143,7 @@ def test_a_stop_interrupts_the_lookups_in_flight(fake: FakeTMDb, lib: Library, t
     cancel = threading.Event()
     threading.Timer(0.5, cancel.set).start()
     started = time.monotonic()
-    summary = Enricher(lib, client, cancel=cancel).run()
+    summary = IdentifyRunner(lib, client, cancel=cancel).run()
     took = time.monotonic() - started
     client.close()
     assert took < 3, f"the stop waited {took:.1f} s for the requests in flight"
@@ -156,7 +156,7 @@ def test_back_off_after_errors_is_not_reported_as_rate_limit_waiting(fake: FakeT
     client = _client(fake, tmp_path, limiter=RateLimiter(rate_per_second=1000, burst=100),
                      retry=RetryPolicy(base_delay=0.2, max_delay=0.2, max_attempts=12))  # fmt: skip
     seen: list = []
-    summary = Enricher(lib, client, progress=seen.append).run()
+    summary = IdentifyRunner(lib, client, progress=seen.append).run()
     client.close()
     assert summary.stop_reason is None and fake.stats.count_5xx > 0
     last = seen[-1]
@@ -167,6 +167,6 @@ def test_back_off_after_errors_is_not_reported_as_rate_limit_waiting(fake: FakeT
 
 def test_an_invalid_key_stops_with_the_credential_kind(fake: FakeTMDb, lib: Library, tmp_path: Path) -> None:
     client = _client(fake, tmp_path, api_key="0123456789abcdef0123456789abcdef")
-    summary = Enricher(lib, client).run()
+    summary = IdentifyRunner(lib, client).run()
     client.close()
     assert summary.stop_kind == "credential" and summary.pending == N
