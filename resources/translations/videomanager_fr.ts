@@ -891,6 +891,18 @@ Déposez ici des dossiers de vidéos, ou utilisez Ajouter un dossier.</translati
     <context>
         <name>StatusPanel</name>
         <message>
+            <source>Scanning: %1 files found, %2 read</source>
+            <translation>Analyse : %1 fichiers trouvés, %2 lus</translation>
+        </message>
+        <message>
+            <source>Scanning: %1 of %2 files read</source>
+            <translation>Analyse : %1 fichiers lus sur %2</translation>
+        </message>
+        <message>
+            <source>%1 left</source>
+            <translation>encore %1</translation>
+        </message>
+        <message>
             <source>Identified %1 / %2</source>
             <translation>Identifiés %1 / %2</translation>
         </message>

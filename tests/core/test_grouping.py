@@ -201,3 +201,37 @@ def test_card_json_form_is_exact(tmp_path):
     for card in cards_from_library(lib):
         again = Card.from_dict(json.loads(json.dumps(card.to_dict())))
         assert again == card and again.candidates == card.candidates
+
+
+def test_cards_do_not_depend_on_the_order_files_were_written_in(tmp_path):
+    """A first scan writes what its fast path reads before what guessit parses: the same files written
+    in another order (other row ids) give the same cards (equal versions, the card's folder)."""
+    from videomanager.core.cards import CardStore
+    from videomanager.core.indexer import _to_new_file
+    from videomanager.core.models import ScannedFile
+    from videomanager.core.parser import parse
+
+    root = "/v"
+    paths = [
+        "/v/Movies/Heat (1995)/Heat (1995) - 4K.mkv",
+        "/v/Movies/Heat (1995)/Heat (1995) {edition-Remastered} - 2160p.mkv",
+        "/v/TV/Iron Station/Season 01/Iron.Station.S01E01.720p.HDTV.x264-GRP.mkv",
+        "/v/TV/Iron Station/Season 02/Iron.Station.S02E01.720p.HDTV.x264-GRP.mkv",
+    ]
+    files = [_to_new_file(ScannedFile(p, 1000, 0.0, root), parse(p, root)) for p in paths]
+
+    def cards(order) -> list[dict]:
+        lib = Library(tmp_path / f"lib-{len(os.listdir(tmp_path))}.sqlite3")
+        for f in order:
+            lib.upsert_files([f])
+        data = json.loads(CardStore(lib).json_text())
+        lib.close()
+        for c in data:
+            c.pop("added_at")
+            for v in c["versions"]:
+                v.pop("file_ids")
+            for e in c["episodes"]:
+                e.pop("file_id")
+        return data
+
+    assert cards(files) == cards(list(reversed(files)))

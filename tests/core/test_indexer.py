@@ -126,3 +126,96 @@ def test_cancel_keeps_what_was_found(tmp_path):
     assert s.cancelled
     assert 0 < lib.file_count() <= s.seen
     assert s.removed == 0 and s.missing == 0  # an interrupted scan never settles what it did not see
+
+
+def _film_tree(n_films: int = 40) -> list[str]:
+    """A Plex-style tree and a show: many names of a few shapes (what the fast path is for)."""
+    words = [
+        "Amber",
+        "Silent",
+        "Harbor",
+        "Winter",
+        "Garden",
+        "Northern",
+        "Crimson",
+        "Hollow",
+        "Distant",
+        "River",
+    ]
+    names = []
+    for i in range(n_films):
+        title = f"{words[i % 10]} {words[(i // 10 + 3) % 10]} Story"
+        year = 1950 + i
+        names.append(f"Movies/{title} ({year})/{title} ({year}) - {('720p', '1080p', '2160p')[i % 3]}.mkv")
+    names += [f"TV/Silent Harbor/Season 0{s}/Silent.Harbor.S0{s}E{e:02d}.720p.HDTV.x264-GRP.mkv"
+              for s in (1, 2) for e in range(1, 13)]  # fmt: skip
+    return names
+
+
+def _stored(lib: Library) -> dict:
+    return {
+        os.fsdecode(p): (parse_json, key, mtime)
+        for p, parse_json, key, mtime in lib.conn.execute("SELECT path, parse, lookup_key, mtime FROM files")
+    }
+
+
+def test_first_scan_reads_most_names_without_guessit_and_stores_what_parse_gives(tmp_path):
+    root = tmp_path / "videos"
+    make_tree(root, _film_tree())
+    fast, slow = Library(tmp_path / "fast.sqlite3"), Library(tmp_path / "slow.sqlite3")
+    s = scan_into_library(fast, [str(root)], workers=1)
+    scan_into_library(slow, [str(root)], workers=1, fast_parse=False)
+    assert s.parsed == s.to_parse == s.seen == 64
+    assert s.fast_parsed >= 40  # the rest were learnt from
+    assert _stored(fast) == _stored(slow)  # every parse, key and mtime: no provisional reading is left
+
+
+def test_scan_progress_counts_files_found_and_read_with_a_total_once_walked(tmp_path):
+    root = tmp_path / "videos"
+    make_tree(root, _film_tree())
+    seen: list[tuple] = []
+    scan_into_library(_lib(tmp_path), [str(root)], workers=1,
+                      progress=lambda s: seen.append((s.seen, s.to_parse, s.parsed, s.walked)))  # fmt: skip
+    walked = [x for x in seen if x[3]]
+    assert walked and all(x[1] == 64 for x in walked)  # the total, once the walk is done
+    assert not any(x[3] for x in seen[: seen.index(walked[0])])
+    parsed = [x[2] for x in seen]
+    assert parsed == sorted(parsed) and parsed[-1] == 64 and seen[0][2] < 64
+
+
+def test_names_waiting_for_parse_show_a_provisional_reading_that_parse_replaces(tmp_path):
+    root = tmp_path / "videos"
+    make_tree(root, _film_tree())
+    lib = _lib(tmp_path)
+    written: list = []
+    scan_into_library(lib, [str(root)], workers=1, on_files=written.extend)
+    provisional = [f for f in written if f.parsed.title_from == "provisional"]
+    assert provisional and all(f.lookup_key is None and f.mtime == -1.0 for f in provisional)
+    assert all(f.parsed.title and f.parsed.title in f.path for f in provisional)  # its folder's title
+    rows = _stored(lib)
+    assert all(mtime != -1.0 and key for _, key, mtime in rows.values())
+
+
+def test_a_scan_stopped_while_names_wait_leaves_them_to_the_next_scan(tmp_path, monkeypatch):
+    import threading
+
+    import videomanager.core.indexer as indexer
+
+    root = tmp_path / "videos"
+    make_tree(root, _film_tree())
+    lib = _lib(tmp_path)
+    cancel = threading.Event()
+    real = indexer.parse
+
+    def parse_then_stop(*a):  # the scan is stopped while guessit reads its first name
+        cancel.set()
+        return real(*a)
+
+    monkeypatch.setattr(indexer, "parse", parse_then_stop)
+    s = scan_into_library(lib, [str(root)], workers=1, cancel=cancel)
+    assert s.cancelled
+    assert any(mtime == -1.0 for _, _, mtime in _stored(lib).values())  # still provisional
+    monkeypatch.setattr(indexer, "parse", real)
+    again = scan_into_library(lib, [str(root)], workers=1)
+    assert again.changed >= 1  # the provisional rows are read again
+    assert all(mtime != -1.0 and key for _, key, mtime in _stored(lib).values())

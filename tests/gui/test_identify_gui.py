@@ -5,6 +5,7 @@ bar with an "Open settings" action."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.gui.conftest import accepting_settings_dialog, make_tree, wait_cards
 from videomanager.core.paths import resolve_paths
@@ -189,3 +190,77 @@ def test_changing_the_metadata_language_retitles_the_cards(
     assert done.args[0]["titles_refreshed"] == 2
     qtbot.waitUntil(lambda: w.model.card("movie:620").title == "SOS Fantômes", timeout=10_000)
     qtbot.waitUntil(lambda: w.model.card("movie:539").title == "Psychose", timeout=10_000)
+
+
+def test_identify_starts_on_the_first_files_a_scan_writes_and_follows_it(
+    qtbot, tmp_path, fake_tmdb, window_factory, monkeypatch
+) -> None:
+    import time
+
+    import videomanager.core.indexer as indexer
+
+    real = indexer.parse
+
+    def slow_parse(*args):  # a scan long enough to have a middle: guessit at a slow machine's pace
+        time.sleep(0.05)
+        return real(*args)
+
+    monkeypatch.setattr(indexer, "parse", slow_parse)
+    root = tmp_path / "videos"
+    films = ["The Matrix (1999)", "Heat (1995)", "Inception (2010)", "Alien (1979)", "Fight Club (1999)"]
+    make_tree(root, [f"{f}/{f} - {r}.mkv" for f in films for r in ("720p", "1080p", "2160p", "480p")])
+    data = tmp_path / "data"
+    data.mkdir()
+    settings, client = client_for(fake_tmdb, data)
+    w = window_factory(settings=settings, client=client, data=data)
+    w.identify_during_scan_after = 4  # this small tree stands for a big first scan
+    identifying_when_scan_ended: list[bool] = []
+    w.scan_finished.connect(lambda _r: identifying_when_scan_ended.append(w._identify_job is not None))
+    with qtbot.waitSignal(w.identify_finished, timeout=60_000) as done:
+        w.add_folders([str(root)])
+    assert identifying_when_scan_ended == [True]  # it began before the scan's end
+    assert w.library.pending_lookup_keys() == []
+    assert done.args[0]["matched"] == 5 and done.args[0]["keys_total"] == 5  # each key once, over the runs
+    qtbot.waitUntil(lambda: w.model.card("movie:603") is not None, timeout=10_000)
+
+
+def test_identify_following_a_scan_looks_up_the_keys_written_meanwhile_then_ends(tmp_path, fake_tmdb) -> None:
+    import threading
+    import time
+
+    from videomanager.core.indexer import scan_into_library
+    from videomanager.core.library import Library
+    from videomanager.gui.workers import IdentifyWorker
+
+    root = tmp_path / "videos"
+    make_tree(root, ["The.Matrix.1999.1080p.mkv", "Heat.1995.720p.mkv"])
+    data = tmp_path / "data"
+    data.mkdir()
+    library = Library(data / "library.sqlite3")
+    scan_into_library(library, [str(root)], workers=1)
+    _settings, client = client_for(fake_tmdb, data)
+    worker = IdentifyWorker(library, client, follow=True)
+    worker.FOLLOW_PAUSE = 0.05
+    results: list[dict] = []
+    # Emitted on the worker's thread, called there: this test runs no event loop.
+    worker.finished.connect(results.append, Qt.ConnectionType.DirectConnection)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+
+    def settled(timeout: float = 20.0) -> None:
+        end = time.monotonic() + timeout
+        while library.pending_lookup_keys() or not library.lookups():
+            assert time.monotonic() < end
+            time.sleep(0.05)
+
+    settled()
+    make_tree(root, ["Inception.2010.mkv", "Alien.1979.mkv"])  # the scan goes on and writes more
+    scan_into_library(library, [str(root)], workers=1)
+    settled()
+    assert thread.is_alive()  # still following the scan
+    requests = fake_tmdb.stats.request_count
+    worker.scan_ended()
+    thread.join(timeout=20)
+    assert not thread.is_alive()
+    assert results and results[0]["matched"] == 4 and results[0]["keys_total"] == 4
+    assert fake_tmdb.stats.request_count == requests  # the last run found nothing left to ask

@@ -22,3 +22,20 @@ def test_identify_progress_shows_waits_budget_and_time_left(qtbot) -> None:
     assert panel.waits.text() == "Rate-limit waits: 12 s in all · 2 slow-downs from TMDb"
     panel.set_identify({"keys_done": 42, "keys_total": 200, "waits_429": 0, "wait_seconds": 75})
     assert panel.waits.text() == "Rate-limit waits: 1 min 15 s in all" and not panel.waits.isHidden()
+
+
+def test_scan_progress_shows_files_found_and_read_then_the_total_and_time_left(qtbot) -> None:
+    now = [100.0]
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    panel = StatusPanel(bar, clock=lambda: now[0])
+    panel.set_scan({"seen": 0}, running=True)
+    assert panel.scan.text() == "Scanning: 0 files"
+    panel.set_scan({"seen": 500, "to_parse": 500, "parsed": 100, "walked": False})
+    assert panel.scan.text() == "Scanning: 500 files found, 100 read"  # no total yet: the walk goes on
+    now[0] += 8.0
+    panel.set_scan({"seen": 1000, "to_parse": 1000, "parsed": 600, "walked": True})
+    # 600 read in the 8 s since the scan began: 400 left at 75 a second.
+    assert panel.scan.text().replace(",", "") == "Scanning: 600 of 1000 files read · 5 s left"
+    panel.set_scan({"seen": 1000, "line": ""}, running=False)
+    assert panel.scan.text().replace(",", "") == "1000 files scanned"

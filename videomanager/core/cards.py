@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 # The format of the stored cards: raise it whenever grouping or the Card type builds different cards from
 # the same library, so that every stored card is built again once.
-CARDS_FORMAT = 5
+CARDS_FORMAT = 6
 
 # When this share of the library's files changed at once, one full regroup is cheaper than following them.
 FULL_SHARE = 0.25

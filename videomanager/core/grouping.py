@@ -304,7 +304,9 @@ def build_cards(
     card id -> the versions sent to the trash from it."""
     media = media or {}
     removals = removals or {}
-    files = list(files)
+    # In path order, not in the order the files were written (their ids): a first scan writes the names its
+    # fast path reads before those guessit parses, and equal versions or a card's folder must not depend on it.
+    files = sorted(files, key=lambda f: f.path)
     seen = seen or set()
     mains = [f for f in files if f.role != ROLE_EXTRA]
     extras = [f for f in files if f.role == ROLE_EXTRA]

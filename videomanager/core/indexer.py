@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
 from videomanager.core.children import child_context, leave_with_parent
 from videomanager.core.decisions import refresh_fingerprints
+from videomanager.core.fastparse import SLOW, FastParser, Plan, shared_vocabulary
 from videomanager.core.fingerprint import fingerprint
 from videomanager.core.keys import lookup_key
 from videomanager.core.library import Library, NewFile
@@ -39,13 +41,17 @@ from videomanager.core.scanner import (
     unchanged_since,
 )
 
-POOL_THRESHOLD = 200  # below this many names to parse, a process pool costs more than it saves
-CHUNK = 128  # names per task sent to a worker process
+POOL_THRESHOLD = 100  # below this many names to parse, a process pool costs more than it saves
+CHUNK = 32  # names per task sent to a worker process
+FIRST_BATCH = 100  # files in the walk's first batch: the first cards come sooner
+FAST_THRESHOLD = 50  # below this many names to parse, the fast path costs more than it saves
+LEARN_CHUNK = 4  # names per task for names the fast path learns from (others wait for them)
 
 
 PROBLEMS_KEPT = 10_000  # skipped paths kept by name for the summary (all are counted)
 EMPTY_ROOT = "it is empty, like the mount point of an unplugged drive"
 MTIME_SLACK = 2.0  # seconds: FAT keeps modification times to the even second, so a copy there may differ
+PROVISIONAL_MTIME = -1.0  # the stored mtime of a provisionally read file: never a file's, so always re-read
 
 
 @dataclass
@@ -65,6 +71,10 @@ class ScanSummary:
     unavailable_roots: list[str] = field(default_factory=list)
     retired_roots: list[str] = field(default_factory=list)  # gone, every file found elsewhere: forgotten
     cancelled: bool = False
+    to_parse: int = 0  # new, moved and changed files found so far (final once ``walked``)
+    parsed: int = 0  # of those, parsed and written
+    fast_parsed: int = 0  # of those, read by the fast path (core/fastparse.py)
+    walked: bool = False  # the walk is complete: ``seen`` and ``to_parse`` are totals
 
     def line(self) -> str:
         skipped = sum(self.skipped.values())
@@ -121,7 +131,9 @@ def _parse_chunk(items: list[tuple[str, str]]) -> list[dict]:
     return out
 
 
-def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
+def _to_new_file(sf: ScannedFile, parsed: Parsed, provisional: bool = False) -> NewFile:
+    """A file to write. A provisional one (read before parse() has read it) has no lookup key (identify
+    leaves it alone) and a modification time no file has, so that any later scan reads it again."""
     role = sf.role
     if role == ROLE_VERSION and parsed.kind == "episode":
         role = ROLE_EPISODE
@@ -129,36 +141,54 @@ def _to_new_file(sf: ScannedFile, parsed: Parsed) -> NewFile:
         path=sf.path,
         root=sf.root,
         size=sf.size,
-        mtime=sf.mtime,
+        mtime=PROVISIONAL_MTIME if provisional else sf.mtime,
         role=role,
         extra_type=sf.extra_type,
         stack_key=sf.stack_key,
         part=sf.part,
         parsed=parsed,
-        lookup_key=lookup_key(parsed, role),
+        lookup_key=None if provisional else lookup_key(parsed, role),
     )
 
 
+_Item = tuple[ScannedFile, "Plan | None"]
+
+
 class _Parser:
-    """Parses inline, or in a process pool once enough names are waiting; bounded in-flight work."""
+    """Parses names and writes them as they are read: the fast path (core/fastparse.py) where it is sure,
+    parse() for the rest, inline or in a process pool once enough names are waiting; bounded in-flight work.
+
+    A name of a shape the fast path has not learnt yet is parsed first (a *learner*, sent ahead in a small
+    chunk); the names of that shape that come meanwhile wait for it (*parked*), then are read by the fast
+    path, or one of them becomes the next learner."""
 
     def __init__(
         self,
         workers: int | None,
         write: Callable[[list[NewFile]], None],
         cancel: threading.Event | None = None,
+        fast: bool = False,
+        write_provisional: Callable[[list[NewFile]], None] | None = None,
     ) -> None:
         self.cancel = cancel or threading.Event()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.write = write
-        self.pending: list[ScannedFile] = []
+        self.write_provisional = write_provisional
+        self.use_fast = fast
+        self.fast: FastParser | None = None  # made once enough names come (it takes ~0.4 s to build)
+        self.slow: list[_Item] = []  # for parse(), in the next chunk
+        self.learners: list[_Item] = []  # for parse() first: their keys wait for them
+        self.parked: dict[str, list[_Item]] = {}  # key -> names waiting for that key's learner
+        self.learning: set[str] = set()  # keys with a learner on its way
         self.pool: ProcessPoolExecutor | None = None
-        self.futures: list[tuple[Future, list[ScannedFile]]] = []
+        self.backlog: list[ScannedFile] = []  # names that came while the fast path was being made
+        self._vocabulary: threading.Thread | None = None
+        self.futures: list[tuple[Future, list[_Item]]] = []
         self.total = 0
+        self.claimed = 0  # names read by the fast path
         self._stop_workers: Any = None  # a process Event: once set, the workers stop parsing their chunk
 
     def add(self, files: list[ScannedFile]) -> None:
-        self.pending.extend(files)
         self.total += len(files)
         if self.pool is None and self.workers > 1 and self.total >= POOL_THRESHOLD:
             context = child_context()
@@ -167,36 +197,145 @@ class _Parser:
                 max_workers=self.workers, mp_context=context, initializer=_start_worker,
                 initargs=(os.getpid(), self._stop_workers),
             )  # fmt: skip
-        if self.pool is None:
-            if len(self.pending) >= 50:
-                self._inline()
+            self._submit([])  # the workers start now (~1 s)
+        if self.use_fast and self.fast is None and self.total >= FAST_THRESHOLD and not self._fast_ready():
+            # The fast path's vocabulary is being built (~0.5 s): these names wait, with a provisional card.
+            self.backlog.extend(files)
+            if self.write_provisional is not None:
+                self.write_provisional(
+                    [_to_new_file(sf, FastParser.provisional(sf.path, sf.root, None), True) for sf in files]
+                )
             return
-        while len(self.pending) >= CHUNK and not self.cancel.is_set():
-            chunk, self.pending = self.pending[:CHUNK], self.pending[CHUNK:]
-            self.futures.append((self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk))
+        files, self.backlog = [*self.backlog, *files], []
+        ready: list[NewFile] = []
+        fresh: list[_Item] = []
+        for sf in files:
+            self._route(sf, None, ready, fresh)
+        self._write_fast(ready)
+        self._write_provisional(fresh)
+        self._dispatch(final=False)
+
+    def _route(
+        self, sf: ScannedFile, plan: Plan | None, ready: list[NewFile], fresh: list | None = None
+    ) -> None:
+        """Read a name with the fast path, or queue it: as a learner, parked behind one, or for parse()
+        (and, when ``fresh`` is given, list it there for a provisional reading)."""
+        if self.fast is None:
+            self.slow.append((sf, None))
+            return
+        plan = plan or self.fast.plan(sf.path, sf.root)
+        got = self.fast.predict(plan) if plan is not None else SLOW
+        if isinstance(got, Parsed):
+            ready.append(_to_new_file(sf, got))
+            return
+        if fresh is not None:
+            fresh.append((sf, plan))
+        if got == SLOW:
+            self.slow.append((sf, None))
+        else:
+            key = self.fast.wait_key(plan)
+            if key in self.learning:
+                self.parked.setdefault(key, []).append((sf, plan))
+            else:
+                self.learning.update(("F:" + plan.frame, "T:" + plan.tail))
+                self.learners.append((sf, plan))
+
+    def _fast_ready(self, wait: bool = False) -> bool:
+        """Make the FastParser once its vocabulary is built (on a thread of its own, so the walk goes on)."""
+        if self._vocabulary is None:
+            self._vocabulary = threading.Thread(
+                target=shared_vocabulary, name="fastparse-vocabulary", daemon=True
+            )
+            self._vocabulary.start()
+        if wait:
+            self._vocabulary.join()
+        if self._vocabulary.is_alive():
+            return False
+        self.fast = FastParser()
+        return True
+
+    def _write_provisional(self, fresh: list[_Item]) -> None:
+        """The names of this batch the fast path could not read yet get a provisional reading (and a card)
+        now; parse() reads them later, and its reading replaces it."""
+        if self.write_provisional is not None and self.fast is not None and fresh:
+            self.write_provisional(
+                [
+                    _to_new_file(sf, self.fast.provisional(sf.path, sf.root, plan), provisional=True)
+                    for sf, plan in fresh
+                ]
+            )
+
+    def _write_fast(self, ready: list[NewFile]) -> None:
+        if ready:
+            self.claimed += len(ready)
+            self.write(ready)
+
+    def _dispatch(self, final: bool) -> None:
+        """Send learners at once and the rest by chunks (all of it when ``final``); parse inline without a
+        pool, a few names at a time, stopping soon after a cancel."""
+        if self.pool is None:
+            self._inline(final)
+            return
+        while self.learners:
+            chunk, self.learners = self.learners[:LEARN_CHUNK], self.learners[LEARN_CHUNK:]
+            self._submit(chunk)
+        # Other names go in chunks, only a few ahead of the workers, so that a learner sent later does
+        # not wait behind them.
+        while not self.cancel.is_set() and (
+            (len(self.slow) >= CHUNK and len(self.futures) <= self.workers) or (final and self.slow)
+        ):
+            chunk, self.slow = self.slow[:CHUNK], self.slow[CHUNK:]
+            self._submit(chunk)
+        if not final:
             self._drain(limit=self.workers * 3)
 
-    def _inline(self) -> None:
-        """Parse what is pending here, a few names at a time, stopping soon after a cancel."""
-        while self.pending and not self.cancel.is_set():
-            chunk, self.pending = self.pending[:16], self.pending[16:]
-            self.write([_to_new_file(sf, parse(sf.path, sf.root)) for sf in chunk])
+    def _inline(self, final: bool) -> None:
+        """Without a pool: parse here, learners first, a few names at a time, stopping soon after a cancel."""
+        while not self.cancel.is_set():
+            if self.learners:
+                items, self.learners = self.learners[:LEARN_CHUNK], self.learners[LEARN_CHUNK:]
+            elif len(self.slow) >= 50 or (final and self.slow):
+                items, self.slow = self.slow[:16], self.slow[16:]
+            else:
+                return
+            self._done(items, [parse(sf.path, sf.root) for sf, _ in items])
 
-    def _drain(self, limit: int) -> None:
-        """Write finished chunks; wait (checking for a cancel) while more than ``limit`` are in flight."""
-        while len(self.futures) > limit or (self.futures and self.futures[0][0].done()):
-            fut, chunk = self.futures[0]
-            if not fut.done():
-                wait([fut], timeout=0.1)
-                if self.cancel.is_set():
-                    return
-                continue
-            self.futures.pop(0)
-            self._write_parsed(chunk, fut.result())
+    def _submit(self, items: list[_Item]) -> None:
+        assert self.pool is not None
+        self.futures.append((self.pool.submit(_parse_chunk, [(sf.path, sf.root) for sf, _ in items]), items))
 
-    def _write_parsed(self, chunk: list[ScannedFile], dicts: list[dict]) -> None:
-        # A chunk stopped by a cancel holds fewer results than names: the first ones.
-        self.write([_to_new_file(sf, Parsed.from_dict(d)) for sf, d in zip(chunk, dicts, strict=False)])
+    def _drain(self, limit: int | None = None) -> None:
+        """Take in every finished chunk (in any order: a learner can overtake); wait while more than
+        ``limit`` chunks of other names are out (learners are not held back: few, and others wait on
+        them), or (no limit) until one chunk comes back."""
+        waited = False
+        while self.futures:
+            finished = [entry for entry in self.futures if entry[0].done()]
+            for entry in finished:
+                self.futures.remove(entry)
+                self._done(entry[1], [Parsed.from_dict(d) for d in entry[0].result()])
+            others = sum(1 for _, items in self.futures if items and items[0][1] is None)
+            if (limit is None and (finished or waited)) or (limit is not None and others <= limit):
+                return
+            if self.cancel.is_set():
+                return
+            waited = bool(wait([f for f, _ in self.futures], timeout=0.1, return_when=FIRST_COMPLETED).done)
+
+    def _done(self, items: list[_Item], parsed: list[Parsed]) -> None:
+        """Write parsed names (a chunk stopped by a cancel holds fewer results than names: the first ones);
+        learn from the learners among them and release the names waiting on them."""
+        self.write([_to_new_file(sf, p) for (sf, _), p in zip(items, parsed, strict=False)])
+        learnt = []
+        for (_, plan), p in zip(items, parsed, strict=False):
+            if plan is not None and self.fast is not None:
+                self.fast.learn(plan, p)
+                learnt += ["F:" + plan.frame, "T:" + plan.tail]
+        self.learning.difference_update(learnt)
+        ready: list[NewFile] = []
+        for key in learnt:
+            for sf, plan in self.parked.pop(key, []):
+                self._route(sf, plan, ready)
+        self._write_fast(ready)
 
     def finish(self, cancelled: bool) -> None:
         """Parse what is left (unless cancelled), write every parsed chunk, shut the pool down.
@@ -207,19 +346,31 @@ class _Parser:
         outside may still reach the pool's manager thread, which then fails on it) and the workers stop
         their chunk after the name they are parsing; what was parsed is kept."""
         try:
-            if not cancelled:
-                if self.pool is not None and self.pending:
-                    chunk, self.pending = self.pending, []
-                    self.futures.append(
-                        (self.pool.submit(_parse_chunk, [(f.path, f.root) for f in chunk]), chunk)
-                    )
-                self._inline()
-            elif self.pool is not None:
+            if self.backlog and not cancelled:
+                self._fast_ready(wait=True)
+                self.add([])
+            # Even when cancelled, keep what was already parsed: nothing found is lost.
+            while not cancelled and (self.learners or self.slow or self.futures or self.parked):
+                self._dispatch(final=True)
+                if self.parked and not (self.learners or self.slow or self.futures):
+                    # Nothing left to learn from: whatever still waits is parsed as it is.
+                    self.slow.extend(item for items in self.parked.values() for item in items)
+                    self.parked.clear()
+                    continue
+                if self.pool is not None and self.futures:
+                    self._drain()
+                cancelled = self.cancel.is_set()
+            if cancelled and self.pool is not None:
                 self._stop_workers.set()
                 self.pool.shutdown(wait=True, cancel_futures=True)
-            for fut, chunk in self.futures:
+            for fut, items in self.futures:
                 if not fut.cancelled():
-                    self._write_parsed(chunk, fut.result())
+                    self.write(
+                        [
+                            _to_new_file(sf, Parsed.from_dict(d))
+                            for (sf, _), d in zip(items, fut.result(), strict=False)
+                        ]
+                    )
             self.futures.clear()
         finally:
             if self.pool is not None:
@@ -236,8 +387,13 @@ def scan_into_library(
     progress: Callable[[ScanSummary], None] | None = None,
     on_files: Callable[[list[NewFile]], None] | None = None,
     workers: int | None = None,
+    fast_parse: bool = True,
 ) -> ScanSummary:
-    """Scan roots into the library; returns what happened. Safe to interrupt at any point."""
+    """Scan roots into the library; returns what happened. Safe to interrupt at any point.
+
+    ``progress`` gets the summary after each batch of the walk and after each write (at most ~10 times a
+    second): ``seen`` grows with the walk, ``parsed`` with the writes, ``to_parse`` is final once
+    ``walked`` is True. ``fast_parse=False`` parses every name with parse() (benchmarks compare)."""
     roots = [os.path.abspath(os.path.expanduser(r)) for r in roots]
     cancel = cancel or threading.Event()
     summary = ScanSummary()
@@ -254,24 +410,24 @@ def scan_into_library(
     for root in roots:
         existing.update(library.index_for_root(root))
     walked = _Walked(existing, _Moves(library), NfoEvidence(roots))
-
-    def write(files: list[NewFile]) -> None:
-        files = walked.nfo.apply(files)  # an id in an NFO file beside the video counts as one in its name
-        library.upsert_files(files, moved=walked.moves.ids, require_root=True)
-        if on_files:
-            on_files(files)
-
-    parser = _Parser(workers, write, cancel)
+    writes = _Writes(library, walked, summary, on_files, progress)
+    parser = _Parser(workers, writes.parsed, cancel, fast=fast_parse, write_provisional=writes.provisional)
     try:
-        for batch in scan(walk, cancel=cancel):
-            parser.add(walked.take(batch, summary))
+        for batch in scan(walk, cancel=cancel, first_batch=FIRST_BATCH):
+            todo = walked.take(batch, summary)
+            summary.to_parse += len(todo)
+            parser.add(todo)
             if progress:
                 progress(summary)
             if cancel.is_set():
                 break
+        summary.walked = not cancel.is_set()
+        if progress:
+            progress(summary)
         summary.cancelled = cancel.is_set()
     finally:
         parser.finish(cancelled=cancel.is_set())
+        summary.fast_parsed = parser.claimed
     walked.settle(library, summary)
     if progress:
         progress(summary)
@@ -329,6 +485,38 @@ def _readable_and_filled(library: Library, root: str) -> bool:
     except OSError:
         return False
     return not (empty and library.root_file_count(root))
+
+
+@dataclass
+class _Writes:
+    """Where read names go: the library, then the window (``on_files``) and the progress figures."""
+
+    library: Library
+    walked: _Walked
+    summary: ScanSummary
+    on_files: Callable[[list[NewFile]], None] | None
+    progress: Callable[[ScanSummary], None] | None
+    last_progress: float = 0.0
+
+    def parsed(self, files: list[NewFile]) -> None:
+        files = self.walked.nfo.apply(
+            files
+        )  # an id in an NFO file beside the video counts as one in its name
+        self.library.upsert_files(files, moved=self.walked.moves.ids, require_root=True)
+        self.summary.parsed += len(files)
+        if self.on_files:
+            self.on_files(files)
+        if self.progress and time.monotonic() - self.last_progress >= 0.1:
+            self.last_progress = time.monotonic()
+            self.progress(self.summary)
+
+    def provisional(self, files: list[NewFile]) -> None:
+        # Only files the library did not hold: a changed file keeps its last reading until parsed again.
+        files = [f for f in files if f.path not in self.walked.existing]
+        if files:
+            self.library.upsert_files(files, moved=self.walked.moves.ids, require_root=True)
+            if self.on_files:
+                self.on_files(files)
 
 
 @dataclass

@@ -632,15 +632,18 @@ def scan(
     batch_size: int = 500,
     *,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    first_batch: int | None = None,
 ) -> Iterator[ScanBatch]:
-    """Walk ``roots`` and yield ScanBatch objects of at most ``batch_size`` files.
+    """Walk ``roots`` and yield ScanBatch objects of at most ``batch_size`` files (the first one of at most
+    ``first_batch``, so that the first files are shown sooner).
 
     Setting ``cancel`` stops the walk at the next directory entry; the folder being listed is dropped and
     what was already complete is yielded in a last batch. A root that is missing or unreadable yields
     ``Skipped(root, "root-unavailable")``. Never raises for file-system problems; never writes.
     """
-    if batch_size < 1:
+    if batch_size < 1 or (first_batch is not None and first_batch < 1):
         raise ValueError("batch_size must be at least 1")
+    size = first_batch or batch_size
     walker = _Walker(cancel, max_depth)
     batch = ScanBatch()
     last_yield = time.monotonic()
@@ -667,10 +670,10 @@ def scan(
         batch.skipped.extend(listing.skipped)
         files = listing.files
         while files:
-            room = batch_size - len(batch.files)
+            room = size - len(batch.files)
             if room <= 0:
                 yield batch
-                batch, last_yield = ScanBatch(), time.monotonic()
+                batch, last_yield, size = ScanBatch(), time.monotonic(), batch_size
                 continue
             batch.files.extend(files[:room])
             files = files[room:]
@@ -681,10 +684,10 @@ def scan(
             stack.extend(sorted(listing.subdirs, key=_dir_path, reverse=True))
         if listing.linked:
             linked.extend(sorted(listing.linked, key=_dir_path))
-        full = len(batch.files) >= batch_size or len(batch.skipped) + len(batch.listed_dirs) >= batch_size
+        full = len(batch.files) >= size or len(batch.skipped) + len(batch.listed_dirs) >= batch_size
         if batch and (full or time.monotonic() - last_yield >= _FLUSH_SECONDS):
             yield batch
-            batch, last_yield = ScanBatch(), time.monotonic()
+            batch, last_yield, size = ScanBatch(), time.monotonic(), batch_size
     if batch:
         yield batch
 

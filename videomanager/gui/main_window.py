@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections import deque
 from pathlib import Path
@@ -80,6 +81,12 @@ log = logging.getLogger(__name__)
 APPLY_CHUNK = 250  # cards applied to the grid at a time
 APPLY_BUDGET_S = 0.025  # chunks applied per event-loop turn until this much time is spent
 REFRESH_MS = 250  # card updates at most ~4/s while a scan or identification runs
+FIRST_SCREEN = 100  # cards: below this, a scan's writes are shown at once
+# Files a scan has written before identify starts while it still runs. A smaller scan is read, then its
+# files' media info, then identified, so the files' runtimes count from the first lookup; a bigger one is
+# identified as it goes, and its runtimes are checked by the identify run that follows the media read.
+IDENTIFY_DURING_SCAN_AFTER = 1000
+PARSER_WARM_UP_MS = 2000  # after opening, the first scan's name reader is built on a background thread
 
 
 class MainWindow(WindowActions, MediaActions, QMainWindow):
@@ -110,6 +117,8 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self.hooks = hooks or Hooks()
         self.scan_workers = scan_workers
         self.auto_identify = auto_identify
+        self.identify_during_scan_after = IDENTIFY_DURING_SCAN_AFTER  # files (see the constant)
+        self._scan_written = 0
         self.ui_state = QSettings(str(ui_state_path), QSettings.Format.IniFormat)
         self._scan_job: JobThread | None = None
         self._identify_job: JobThread | None = None
@@ -163,6 +172,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
         self._apply_timer.timeout.connect(self._apply_next)
+        QTimer.singleShot(PARSER_WARM_UP_MS, self._warm_up_parser)
 
     def _make_fetch(self):
         if self.hooks.poster_fetch is not None:
@@ -581,11 +591,14 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         worker = ScanWorker(self.library, roots, workers=self.scan_workers)
         job = JobThread(worker, "scan", self, quit_on="finished")
         worker.progress.connect(self._scan_progress)
-        worker.files_added.connect(self._mark_dirty)
+        worker.files_added.connect(self._scan_wrote)
+        worker.files_added.connect(self._identify_while_scanning)
         worker.failed.connect(self._worker_failed)
         worker.finished.connect(self._scan_done)
         self._scan_job = job
+        self._scan_written = 0
         self.status.set_scan({"seen": 0}, running=True)
+        self.progress.setRange(0, 0)  # busy until the walk is done and the total known
         job.start("run")
         self._mark_dirty()
         self._update_actions()
@@ -593,12 +606,44 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
     def _scan_progress(self, progress: dict) -> None:
         if "scan" not in self._stopping:  # "Stopping…" stays until the scan has ended
             self.status.set_scan(progress, running=True)
+        total = int(progress.get("to_parse") or 0)
+        if progress.get("walked") and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(total, int(progress.get("parsed") or 0)))
+
+    def _warm_up_parser(self) -> None:
+        """Build the fast path's vocabulary (guessit's rules: ~0.5 s) off the GUI thread, so that the first
+        folder dropped on the window is read at once."""
+        if self._closing:
+            return
+        from videomanager.core.fastparse import warm_up
+
+        threading.Thread(target=warm_up, name="parser-warm-up", daemon=True).start()
+
+    def _scan_wrote(self, _written: int = 0) -> None:
+        """Files were written: the cards follow, at once while the grid holds less than a screenful (the
+        first cards of a first scan), then at most every REFRESH_MS."""
+        if self.model.rowCount() < FIRST_SCREEN and not self._refresh_busy:
+            self.request_refresh()
+        else:
+            self._mark_dirty()
+
+    def _identify_while_scanning(self, written: int = 0) -> None:
+        """A big scan has written its first files: identify them now (when the window identifies after a
+        scan), and the rest as the scan writes them."""
+        self._scan_written += written
+        if self._scan_written < self.identify_during_scan_after:
+            return
+        if self._scan_job is not None and not self._closing and self.auto_identify and self._has_key():
+            self.start_identify(follow=True)
 
     def _scan_done(self, result: dict) -> None:
         job, self._scan_job = self._scan_job, None
         self._stopping.discard("scan")
         if job is not None:
             job.finish()
+        if self._identify_job is not None:
+            self._identify_job.worker.scan_ended()  # type: ignore[attr-defined]
         self.status.set_scan(result, running=False)
         for root in result.get("unavailable_roots") or []:
             self.message_bar.show_message(
@@ -658,14 +703,18 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
             )
         self._update_actions()
 
-    def start_identify(self, retry: bool = False) -> None:
+    def start_identify(self, retry: bool = False, follow: bool = False) -> None:
+        """Identify what is pending; with ``follow`` (a scan is running), also what the scan writes until
+        it ends."""
         if self._identify_job is not None:
             return
         if not self._has_key():
             self.update_key_state()
             return
         self.message_bar.dismiss("identify")
-        worker = IdentifyWorker(self.library, self.client, retry=retry)
+        worker = IdentifyWorker(
+            self.library, self.client, retry=retry, follow=follow and self._scan_job is not None
+        )
         job = JobThread(worker, "identify", self, quit_on="finished")
         worker.progress.connect(self._identify_progress_changed)
         worker.keys_done.connect(self._mark_dirty)
@@ -693,6 +742,12 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self._identify_feedback(summary)
         self.request_refresh()
         self.identify_finished.emit(summary)
+        clean = not (summary.get("stop_reason") or summary.get("cancelled") or summary.get("failed"))
+        again, self._identify_again = self._identify_again, False
+        if self._scan_job is not None and not self._closing and clean:
+            self._identify_while_scanning()  # another scan started meanwhile: follow it too
+        elif again and clean and not self._closing:
+            self.start_identify()  # a media read ended meanwhile: its runtimes are checked now
         self._update_actions()
 
     def _identify_feedback(self, summary: dict) -> None:
@@ -747,8 +802,6 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self.stop_action.setText(self.tr("Stopping…") if busy and not stoppable else self.tr("Stop"))
         self.identify_action.setEnabled(self._has_key() and self._identify_job is None)
         self.progress.setVisible(busy)
-        if self._scan_job is not None:
-            self.progress.setRange(0, 0)
         self.status.set_budget(None, self.settings.daily_request_limit)
 
     def _worker_failed(self, err: WorkerError) -> None:

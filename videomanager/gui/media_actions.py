@@ -30,6 +30,7 @@ class MediaActions:
 
     _media_job: JobThread | None = None
     _identify_after_media = False
+    _identify_again = False  # a media read ended while an identify run went on
 
     def _build_media_actions(self) -> None:
         self._review_ids: set[str] = set()
@@ -116,7 +117,10 @@ class MediaActions:
         if self._closing:
             return
         if then_identify and not summary.get("cancelled") and self._has_key():
-            self.start_identify()
+            if self._identify_job is not None:  # it followed a big scan: once it ends, identify again
+                self._identify_again = True
+            else:
+                self.start_identify()
 
     # -- the review queue ---------------------------------------------------------------------------------------
     def _track_review(self, need: set[str], clear: set[str]) -> None:

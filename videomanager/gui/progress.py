@@ -1,10 +1,37 @@
-"""The status bar's progress figures: files scanned, keys identified / total, requests today against the
-daily budget, waits caused by rate limiting, and the time left."""
+"""The status bar's progress figures: files found and read (with the total once the walk is done and the
+time left), keys identified / total, requests today against the daily budget, waits caused by rate
+limiting, and the time left."""
 
 from __future__ import annotations
 
+import time
+from collections import deque
+from collections.abc import Callable
+
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
+
+
+class ScanEta:
+    """Time left to read a scan's files, from the reading rate of the last ``window`` seconds."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, window: float = 10.0) -> None:
+        self.clock = clock
+        self.window = window
+        self._samples: deque[tuple[float, int]] = deque()
+
+    def update(self, done: int, total: int, known: bool) -> float | None:
+        """Seconds left, or None while the total is not known or no rate is measured yet."""
+        now = self.clock()
+        self._samples.append((now, done))
+        while len(self._samples) > 2 and now - self._samples[1][0] >= self.window:
+            self._samples.popleft()
+        if not known or done >= total:
+            return None
+        t0, d0 = self._samples[0]
+        if now - t0 < 0.5 or done <= d0:
+            return None
+        return (total - done) * (now - t0) / (done - d0)
 
 
 def format_eta(seconds: float | None) -> str:
@@ -17,8 +44,9 @@ def format_eta(seconds: float | None) -> str:
 class StatusPanel(QObject):
     """Labels in the status bar, updated from the workers' progress dicts."""
 
-    def __init__(self, bar: QStatusBar) -> None:
+    def __init__(self, bar: QStatusBar, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(bar)
+        self._clock = clock
         self._loc = QLocale()
         self.scan = QLabel()
         self.identify = QLabel()
@@ -30,6 +58,7 @@ class StatusPanel(QObject):
             bar.addPermanentWidget(w)
         self._today = 0
         self._limit = 0
+        self._scan_eta = ScanEta(clock)
         self.waits.setVisible(False)
         self.eta.setVisible(False)
 
@@ -37,13 +66,40 @@ class StatusPanel(QObject):
         return self._loc.toString(int(n))
 
     def set_scan(self, progress: dict, running: bool = True) -> None:
+        """While running: files found and read so far; once the walk is done, read / total and the time
+        left. Then the files scanned."""
         seen = progress.get("seen", 0)
         if running:
-            self.scan.setText(self.tr("Scanning: %n file(s)", "", int(seen)))
-        elif progress.get("cancelled"):
+            self.scan.setText(self._scanning(progress))
+            return
+        self._scan_eta = ScanEta(self._clock)
+        if progress.get("cancelled"):
             self.scan.setText(self.tr("Scan stopped: %n file(s)", "", int(seen)))
         else:
             self.scan.setText(self.tr("%n file(s) scanned", "", int(seen)))
+
+    def _scanning(self, progress: dict) -> str:
+        seen = progress.get("seen", 0)
+        done, total = progress.get("parsed", 0), progress.get("to_parse", 0)
+        walked = bool(progress.get("walked"))
+        if not seen and not done:
+            self._scan_eta = ScanEta(self._clock)  # a new scan
+        left = self._scan_eta.update(done, total, walked)
+        if not total and not walked:
+            return self.tr("Scanning: %n file(s)", "", int(seen))
+        if not walked:
+            return (
+                self.tr("Scanning: %1 files found, %2 read")
+                .replace("%1", self._n(seen))
+                .replace("%2", self._n(done))
+            )
+        text = (
+            self.tr("Scanning: %1 of %2 files read")
+            .replace("%1", self._n(done))
+            .replace("%2", self._n(total))
+        )
+        eta = format_eta(left)
+        return text + (" · " + self.tr("%1 left").replace("%1", eta) if eta else "")
 
     def set_identify(self, p: dict) -> None:
         done, total = p.get("keys_done", 0), p.get("keys_total", 0)

@@ -80,7 +80,7 @@ class CancellableWorker(QObject):
 
 
 class ScanWorker(CancellableWorker):
-    progress = Signal(dict)  # {"seen", "new", "changed", "unchanged", "missing", "removed"}
+    progress = Signal(dict)  # {"seen", "new", ..., "to_parse", "parsed", "walked"} (see scan_into_library)
     files_added = Signal(int)  # how many files were just written (refresh the cards)
     finished = Signal(dict)  # the summary as a dict, plus "line" (one sentence)
     failed = Signal(object)  # WorkerError
@@ -135,36 +135,40 @@ def scan_problems(summary) -> list[tuple[str, str]]:
 
 
 def _scan_dict(s) -> dict:
-    return {k: getattr(s, k) for k in ("seen", "new", "changed", "unchanged", "missing", "removed")}
+    keys = ("seen", "new", "changed", "unchanged", "missing", "removed", "to_parse", "parsed", "walked")
+    return {k: getattr(s, k) for k in keys}
 
 
 class IdentifyWorker(CancellableWorker):
-    progress = Signal(dict)  # IdentifyProgress as a dict
+    """Runs the identify pipeline. Started while a scan runs (``follow``), it runs it again each time a
+    run ends, for the keys the scan wrote meanwhile, until ``scan_ended()``; then once more for the last
+    ones. Every run goes through the same client, so through the same rate limiter."""
+
+    progress = Signal(dict)  # IdentifyProgress as a dict (totals over the runs)
     keys_done = Signal(list)  # lookup keys just finished
-    finished = Signal(dict)  # IdentifySummary as a dict (plus "stop_reason")
+    finished = Signal(dict)  # IdentifySummary as a dict (plus "stop_reason"), added up over the runs
     failed = Signal(object)  # WorkerError
 
-    def __init__(self, library, client, retry: bool = False, workers: int = 8) -> None:
+    FOLLOW_PAUSE = 0.5  # seconds between two runs while the scan writes new keys
+
+    def __init__(self, library, client, retry: bool = False, workers: int = 8, follow: bool = False) -> None:
         super().__init__()
         self.library = library
         self.client = client
         self.retry = retry
         self.workers = workers
+        self._scan_running = threading.Event()
+        if follow:
+            self._scan_running.set()
+
+    def scan_ended(self) -> None:
+        """Thread-safe: the scan is over; the worker makes one last run for the keys it wrote last."""
+        self._scan_running.clear()
 
     @Slot()
     def run(self) -> None:
         try:
-            from videomanager.core.identify import IdentifyRunner
-
-            runner = IdentifyRunner(
-                self.library,
-                self.client,
-                workers=self.workers,
-                cancel=self.cancel_event,
-                progress=lambda p: self.progress.emit(_plain(p)),
-                on_result=lambda keys: self.keys_done.emit(list(keys)),
-            )
-            summary = runner.run(retry=self.retry)
+            summary = self._runs()
         except Exception as exc:
             log.debug("identify stopped", exc_info=True)
             self.failed.emit(worker_error(exc))
@@ -184,6 +188,54 @@ class IdentifyWorker(CancellableWorker):
                     .replace("%1", tmdb_sentence(kind, summary.failed_error)))  # fmt: skip
             self.failed.emit(WorkerError(kind, text))
         self.finished.emit(out)
+
+    def _runs(self):
+        """One run, or (following a scan) runs until the scan has ended and a run found nothing new to
+        do; stops at a cancel, a whole-run stop or a key that failed (it waits for the next identify)."""
+        from videomanager.core.identify import IdentifyRunner
+
+        done = total = 0
+        summary = None
+        retry = self.retry
+        while True:
+            following = self._scan_running.is_set()
+            base = (done, total)
+            runner = IdentifyRunner(
+                self.library,
+                self.client,
+                workers=self.workers,
+                cancel=self.cancel_event,
+                progress=lambda p, base=base: self.progress.emit(_offset(_plain(p), base)),
+                on_result=lambda keys: self.keys_done.emit(list(keys)),
+            )
+            one = runner.run(retry=retry)
+            retry = False
+            summary = one if summary is None else _add_up(summary, one)
+            done, total = done + one.matched + one.ambiguous + one.not_found, total + one.keys_total
+            if not following or one.stop_reason or one.cancelled or one.failed or self.cancel_event.is_set():
+                return summary
+            # Following a scan: wait a little for its next writes (or its end), then look again.
+            while self._scan_running.is_set() and not self.cancel_event.wait(self.FOLLOW_PAUSE):
+                if self.library.pending_lookup_keys():
+                    break
+
+
+def _offset(progress: dict, base: tuple[int, int]) -> dict:
+    """A run's progress as part of all the runs of one identify: keys done and total so far."""
+    out = dict(progress)
+    out["keys_done"] = base[0] + int(progress.get("keys_done") or 0)
+    out["keys_total"] = base[1] + int(progress.get("keys_total") or 0)
+    return out
+
+
+def _add_up(a, b):
+    """Two runs' summaries as one (counts added, the last run's stop and language refresh kept)."""
+    for name in ("keys_total", "matched", "ambiguous", "not_found", "failed", "titles_refreshed", "requests",
+                 "cache_hits", "waits_429", "seconds"):  # fmt: skip
+        setattr(b, name, getattr(a, name) + getattr(b, name))
+    for state, n in a.by_state.items():
+        b.by_state[state] = b.by_state.get(state, 0) + n
+    return b
 
 
 class MediaWorker(CancellableWorker):
