@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from videomanager.core.episodes import find_markers, folder_season
-from videomanager.core.parser import parse
+from videomanager.core.parser import parse, parse_name
 
 
 def fields(path: str) -> tuple:
@@ -35,6 +35,15 @@ def test_daily_shows_read_the_air_date_and_a_year_folder_is_no_season_nor_title(
     p = parse(path)
     assert (p.kind, p.title, p.season, p.episode, p.air_date) == ("episode", title, season, None, date)
     assert p.year is None  # the air date's year is not the show's
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "year"),
+    [("[2014] Taken 3 [720p].mkv", "Taken 3", 2014), ("[2019] Toy Story 4 [1080p].mkv", "Toy Story 4", 2019)],
+)
+def test_a_leading_bracketed_year_is_no_fansub_group(name, title, year):
+    p = parse_name(name, [])
+    assert (p.kind, p.title, p.year, p.episode, p.absolute) == ("movie", title, year, None, None)
 
 
 @pytest.mark.parametrize(

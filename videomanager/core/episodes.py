@@ -122,7 +122,11 @@ _TV_WORDS = frozenset(
     "tv series shows show serien séries anime tvshows miniseries season seasons saison staffel "
     "temporada cartoons".split()
 )
-_FANSUB = re.compile(r"^\s*\[[^\]]+\]|\[[0-9a-f]{8}\]|(?<![a-z])\d{1,4}v\d(?![a-z0-9])", re.IGNORECASE)
+# A leading bracket that holds only a year ("[2014] Taken 3 [720p]") is the film's year, not a group.
+_FANSUB = re.compile(
+    r"^\s*\[(?!\s*(?:19|20)\d{2}\s*\])[^\]]+\]|\[[0-9a-f]{8}\]|(?<![a-z])\d{1,4}v\d(?![a-z0-9])",
+    re.IGNORECASE,
+)
 
 # Marker kinds, strongest first (a weaker kind is used only when no stronger one is in the name).
 _STRONG = ("se", "words", "x")
