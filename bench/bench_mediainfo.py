@@ -181,6 +181,7 @@ def gui_run(data: Path, n_cards: int, mode: str, hold_s: float = 0.0) -> dict:
         "max_before_ms": max((g for t, g in gaps if t <= split), default=0.0) * 1000,
         "max_after_ms": max((g for t, g in gaps if t > split), default=0.0) * 1000,
         "gaps_over_50": sum(g > 0.05 for g in every),
+        "gaps_over_40_at_s": [(round(t - t0, 2), round(g * 1000, 1)) for t, g in gaps if g > 0.04],
         "ticks": len(every),
         "scrolls": state["scrolls"],
         "diffs": state["diffs"],

@@ -612,9 +612,11 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
             self.progress.setValue(min(total, int(progress.get("parsed") or 0)))
 
     def _warm_up_parser(self) -> None:
-        """Build the fast path's vocabulary (guessit's rules: ~0.5 s) off the GUI thread, so that the first
-        folder dropped on the window is read at once."""
-        if self._closing:
+        """On a window with no cards (a first start, where a big first scan is likely), build the fast path's
+        vocabulary (guessit's rules: ~0.5 s of CPU) on a background thread, so that the first folder dropped
+        on the window is read at once. A window with cards leaves it to the first scan that needs it: the
+        build holds the interpreter lock in bursts that would stall a grid being scrolled."""
+        if self._closing or self.model.rowCount() > 0:
             return
         from videomanager.core.fastparse import warm_up
 
