@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import msgspec
 
 from videomanager.core.grouping import build_cards, cards_from_library, list_order, owner_folder
-from videomanager.core.library import FileRecord, Library
+from videomanager.core.library import FileRecord, Library, select_in
 from videomanager.core.media_store import media_for, removals_for
 from videomanager.core.models import Card, ascii_json, card_from_json
 
@@ -185,38 +185,42 @@ class CardStore:
         if len(changed) > self.full_share * max(1, lib.file_count()):
             return None
         files = {f.id: f for f in lib.files_by_ids(changed)}
-        held = _select(
+        held = select_in(
             conn, "SELECT file_id, card_id, dir, owner_dir FROM card_files WHERE file_id IN ({})", changed
         )
         folders = {d for r in held for d in (r[2], r[3])}
         folders |= {_b(d) for f in files.values() for d in (f.dir, owner_folder(f.dir))}
         touched = {r[1] for r in held}
-        touched |= {r[0] for r in _select(conn, "SELECT card_id FROM card_files WHERE dir IN ({})", folders)}
         touched |= {
-            r[0] for r in _select(conn, "SELECT card_id FROM card_files WHERE owner_dir IN ({})", folders)
+            r[0] for r in select_in(conn, "SELECT card_id FROM card_files WHERE dir IN ({})", folders)
         }
-        touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE tmdb_id IN ({})", refs["title"])}
-        touched |= {r[0] for r in _select(conn, "SELECT id FROM cards WHERE id IN ({})", refs["card"])}
+        touched |= {
+            r[0] for r in select_in(conn, "SELECT card_id FROM card_files WHERE owner_dir IN ({})", folders)
+        }
+        touched |= {
+            r[0] for r in select_in(conn, "SELECT id FROM cards WHERE tmdb_id IN ({})", refs["title"])
+        }
+        touched |= {r[0] for r in select_in(conn, "SELECT id FROM cards WHERE id IN ({})", refs["card"])}
         touched |= {
             r[0]
-            for r in _select(
+            for r in select_in(
                 conn, "SELECT id FROM cards WHERE kind = 'tv' AND tmdb_id IN ({})", refs["season"]
             )
         }
         forget = set(changed)
         while True:
             members = {
-                r[0] for r in _select(conn, "SELECT file_id FROM card_files WHERE card_id IN ({})", touched)
+                r[0] for r in select_in(conn, "SELECT file_id FROM card_files WHERE card_id IN ({})", touched)
             }
             forget |= members
             files.update((f.id, f) for f in lib.files_by_ids(members - files.keys()))
             cards = self._group(files.values())
             found = {c.id for c in cards} - touched
-            known = {r[0] for r in _select(conn, "SELECT id FROM cards WHERE id IN ({})", found)}
+            known = {r[0] for r in select_in(conn, "SELECT id FROM cards WHERE id IN ({})", found)}
             if not known:  # every card the regroup produced is complete
                 break
             touched |= known
-        old = dict(_select(conn, "SELECT id, data FROM cards WHERE id IN ({})", touched))
+        old = dict(select_in(conn, "SELECT id, data FROM cards WHERE id IN ({})", touched))
         texts = {c.id: c.to_json() for c in cards}
         return _Plan(seq, applied, False, cards, texts, old, files, forget)
 
@@ -281,16 +285,6 @@ def _file_ids(card: Card) -> list[int]:
     out = [fid for v in card.versions for fid in v.file_ids]
     out += [e.file_id for e in card.episodes]
     out += [x.file_id for x in card.extras]
-    return out
-
-
-def _select(conn, query: str, values: Iterable) -> list[tuple]:
-    """Rows of ``query`` (whose ``{}`` stands for a list of placeholders) for all values, in chunks."""
-    values = list(values)
-    out: list[tuple] = []
-    for i in range(0, len(values), 500):
-        chunk = values[i : i + 500]
-        out.extend(conn.execute(query.format(",".join("?" * len(chunk))), chunk))
     return out
 
 

@@ -23,6 +23,17 @@ from videomanager.core.migrations import SCHEMA_VERSION, migrate
 from videomanager.core.models import Parsed
 
 
+def select_in(conn, query: str, values: Iterable) -> list[tuple]:
+    """Rows of ``query`` (whose ``{}`` stands for a list of placeholders) for all values, in chunks of 500
+    (well under SQLite's limit on the number of parameters)."""
+    values = list(values)
+    out: list[tuple] = []
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        out.extend(conn.execute(query.format(",".join("?" * len(chunk))), chunk))
+    return out
+
+
 class LibraryError(Exception):
     """A library problem with a message a person understands (English), and its ``kind`` ("busy",
     "write", "read-only", "open"), which a window says in its own language."""

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import msgspec
 
+from videomanager.core.library import select_in
 from videomanager.core.models import MEDIA_READ, Media, Removed
 
 _MEDIA_DECODER = msgspec.json.Decoder(Media)
@@ -51,18 +52,9 @@ def _media(state: str, data: str | None) -> Media | None:
         return None
 
 
-def _select_in(conn, query: str, values: Iterable) -> list[tuple]:
-    values = list(values)
-    out: list[tuple] = []
-    for i in range(0, len(values), 500):
-        chunk = values[i : i + 500]
-        out.extend(conn.execute(query.format(",".join("?" * len(chunk))), chunk))
-    return out
-
-
 def media_for(library, file_ids: Iterable[int]) -> dict[int, MediaRow]:
     """file id -> its media row, for the ids that have one."""
-    rows = _select_in(
+    rows = select_in(
         library.conn, "SELECT file_id, size, mtime, state, data FROM media WHERE file_id IN ({})", file_ids
     )
     return {r[0]: MediaRow(r[1], r[2], r[3], _media(r[3], r[4])) for r in rows}
@@ -130,7 +122,7 @@ def _removed(row: tuple) -> Removed:
 
 def removals_for(library, card_ids: Iterable[str]) -> dict[str, list[Removed]]:
     """card id -> the versions sent to the trash from it, oldest first."""
-    rows = _select_in(
+    rows = select_in(
         library.conn,
         "SELECT card_id, path, size, resolution, edition, removed_at FROM removals WHERE card_id IN ({}) "
         "ORDER BY removed_at, id",
@@ -158,7 +150,7 @@ def all_removals(library) -> dict[str, list[Removed]]:
 def durations_for_keys(library, keys: Iterable[str]) -> dict[str, float]:
     """Lookup key -> what its films run (seconds): the median of its versions, a multi-part version counting
     its parts together; only keys whose versions' media info is read."""
-    rows = _select_in(
+    rows = select_in(
         library.conn,
         "SELECT f.lookup_key, f.stack_key, f.id, m.data FROM files f JOIN media m ON m.file_id = f.id "
         "WHERE f.lookup_key IN ({}) AND f.role = 'version' AND m.state = 'read' "
