@@ -209,3 +209,36 @@ def test_the_review_queue_in_french(qtbot, window, qapp) -> None:
         "Movie",
     }
     assert not words & english, (words & english, shown)
+
+
+def test_a_scan_identified_as_it_goes_has_its_runtimes_checked_after_the_media_read(
+    qtbot, tmp_path, window_factory, monkeypatch
+) -> None:
+    root = tmp_path / "films"
+    for rel, source in LIBRARY.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(media(source), root / rel)
+    fake = FakeTMDb(movies=CATALOG, shows=[]).start()
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = Settings(tmdb_api_key=fake.API_KEY, tmdb_url=fake.base_url)
+    client = build_client(settings, resolve_paths(data), None)
+    w = window_factory(settings=settings, client=client, data=data)
+    w.identify_during_scan_after = 1  # this small library stands for a big first scan
+    runs: list[dict] = []
+    w.identify_finished.connect(runs.append)
+    try:
+        w.add_folders([str(root)])
+        qtbot.waitUntil(lambda: len(runs) >= 2 and w.is_settled(), timeout=60_000)
+        wait_settled(qtbot, w)
+        cards = {c.title: c for c in w.model.cards()}
+        # The 22-minute file was matched before its duration was known; the run after the media read fetched
+        # the film's runtime and the card now asks to be checked.
+        assert cards["Long Voyage"].checks == ("runtime_mismatch",)
+        # Two films share this title and year: without the runtime it stays for the user, never guessed.
+        assert cards["Crimson Harbor"].state == "ambiguous"
+        assert {i.title for i in w.review_items()} == {"Crimson Harbor", "Long Voyage", "Heat"}
+    finally:
+        w.shutdown()
+        client.close()
+        fake.stop()
