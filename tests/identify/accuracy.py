@@ -461,6 +461,27 @@ def _lookup_keys(db: Path) -> int:
         conn.close()
 
 
+def run_cli(root: Path, data: Path, fake: Any, requests_per_second: float) -> tuple[list, int]:
+    """``scan``, ``identify`` and ``list --json`` through ``videomanager.cli.main`` with the fake's key and URL
+    in the environment; returns the listed cards and the requests identify sent."""
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "settings.json").write_text(
+        json.dumps({"requests_per_second": requests_per_second}), encoding="utf-8"
+    )
+    env = {
+        "TMDB_API_KEY": fake.API_KEY,
+        "VIDEOMANAGER_TMDB_URL": fake.base_url,
+        "VIDEOMANAGER_DATA_DIR": str(data),
+    }
+    with _env(env):
+        _cli(["--data-dir", str(data), "scan", str(root)])
+        before = fake.stats.request_count
+        _cli(["--data-dir", str(data), "identify"])
+        requests = fake.stats.request_count - before
+        cards = json.loads(_cli(["--data-dir", str(data), "list", "--json"]))
+    return cards, requests
+
+
 def run_accuracy(
     rows: Iterable[Mapping[str, Any]],
     workdir: str | os.PathLike[str],
@@ -478,21 +499,7 @@ def run_accuracy(
     root, data = work / "library", work / "data"
     rows_by_path = materialize(rows, root, sparse=True)
     # The stand-in has no 10/s ceiling to respect; the default pace would make the run take minutes.
-    data.mkdir(parents=True, exist_ok=True)
-    (data / "settings.json").write_text(
-        json.dumps({"requests_per_second": requests_per_second}), encoding="utf-8"
-    )
-    env = {
-        "TMDB_API_KEY": fake.API_KEY,
-        "VIDEOMANAGER_TMDB_URL": fake.base_url,
-        "VIDEOMANAGER_DATA_DIR": str(data),
-    }
-    with _env(env):
-        _cli(["--data-dir", str(data), "scan", str(root)])
-        before = fake.stats.request_count
-        _cli(["--data-dir", str(data), "identify"])
-        requests = fake.stats.request_count - before
-        cards = json.loads(_cli(["--data-dir", str(data), "list", "--json"]))
+    cards, requests = run_cli(root, data, fake, requests_per_second)
     ours = score(rows_by_path, cards, name="ours")
     ours.requests, ours.lookup_keys = requests, _lookup_keys(data / "library.sqlite3")
     client = TMDbClient(

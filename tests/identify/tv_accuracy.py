@@ -16,7 +16,6 @@ stand-in does not know), ``season``/``episode``, and where they apply ``episode_
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -24,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.identify.accuracy import _cli, _env, _norm, materialize
+from tests.identify.accuracy import _norm, materialize, run_cli
 
 
 @dataclass
@@ -165,19 +164,7 @@ def run_tv_accuracy(rows: list[Mapping[str, Any]], workdir: Path, fake: Any) -> 
     work = Path(workdir).resolve()
     root, data = work / "library", work / "data"
     by_path = materialize(rows, root, sparse=False)
-    data.mkdir(parents=True, exist_ok=True)
-    (data / "settings.json").write_text(json.dumps({"requests_per_second": 500}), encoding="utf-8")
-    env = {
-        "TMDB_API_KEY": fake.API_KEY,
-        "VIDEOMANAGER_TMDB_URL": fake.base_url,
-        "VIDEOMANAGER_DATA_DIR": str(data),
-    }
-    with _env(env):
-        _cli(["--data-dir", str(data), "scan", str(root)])
-        before = fake.stats.request_count
-        _cli(["--data-dir", str(data), "identify"])
-        requests = fake.stats.request_count - before
-        cards = json.loads(_cli(["--data-dir", str(data), "list", "--json"]))
+    cards, requests = run_cli(root, data, fake, 500)
     ours = _score(by_path, _from_cards(cards), "ours", cards=True)
     ours.requests = requests
     with sqlite3.connect(data / "library.sqlite3") as conn:
