@@ -561,6 +561,8 @@ def read_episode(
     stem = stem.strip()
     place = _place(list(folders), show_folder)
     markers = find_markers(stem)
+    if not markers and parsed.kind != "episode":
+        return parsed  # no marker to choose from: a film (the show folder's guessit reading is not needed)
     f_title = _folder_show(folder_text)[0] if folder_text else None
     covered = _covered(stem, f_title) if f_title else 0
     marker, date = _choose(markers, covered, parsed, place, stem)
