@@ -1,5 +1,6 @@
 import os
 import shutil
+from collections import Counter
 
 import pytest
 
@@ -194,6 +195,30 @@ def test_names_waiting_for_parse_show_a_provisional_reading_that_parse_replaces(
     assert all(f.parsed.title and f.parsed.title in f.path for f in provisional)  # its folder's title
     rows = _stored(lib)
     assert all(mtime != -1.0 and key for _, key, mtime in rows.values())
+
+
+def test_the_first_files_found_get_a_card_before_any_is_read_and_only_one_provisional_write(tmp_path):
+    root = tmp_path / "videos"
+    make_tree(root, _film_tree())
+    batches: list = []
+    scan_into_library(_lib(tmp_path), [str(root)], workers=1, on_files=batches.append)
+    first = batches[0]
+    assert len(first) == 64 and all(f.parsed.title_from == "provisional" for f in first)
+    provisional = Counter(f.path for b in batches for f in b if f.parsed.title_from == "provisional")
+    assert max(provisional.values()) == 1  # a file waiting for parse() is not written provisionally twice
+    final = {f.path for b in batches[1:] for f in b if f.parsed.title_from != "provisional"}
+    assert final == {f.path for f in first}  # then every one is read
+
+
+def test_only_the_first_files_of_a_scan_are_written_before_they_are_read(tmp_path, monkeypatch):
+    import videomanager.core.indexer as indexer
+
+    monkeypatch.setattr(indexer, "PROVISIONAL_FIRST", 10)
+    root = tmp_path / "videos"
+    make_tree(root, _film_tree())
+    batches: list = []
+    scan_into_library(_lib(tmp_path), [str(root)], workers=1, on_files=batches.append)
+    assert len(batches[0]) == 10 and all(f.parsed.title_from == "provisional" for f in batches[0])
 
 
 def test_a_scan_stopped_while_names_wait_leaves_them_to_the_next_scan(tmp_path, monkeypatch):

@@ -46,6 +46,9 @@ CHUNK = 32  # names per task sent to a worker process
 FIRST_BATCH = 100  # files in the walk's first batch: the first cards come sooner
 FAST_THRESHOLD = 50  # below this many names to parse, the fast path costs more than it saves
 LEARN_CHUNK = 4  # names per task for names the fast path learns from (others wait for them)
+# The first files of a scan get a provisional card as soon as the walk finds them, before they are read
+# (reading the first names is the slowest: every title and folder is new to the fast path).
+PROVISIONAL_FIRST = 2000
 
 
 PROBLEMS_KEPT = 10_000  # skipped paths kept by name for the summary (all are counted)
@@ -186,6 +189,8 @@ class _Parser:
         self.futures: list[tuple[Future, list[_Item]]] = []
         self.total = 0
         self.claimed = 0  # names read by the fast path
+        self.early: set[str] = set()  # paths written provisionally before they were read
+        self.early_budget = PROVISIONAL_FIRST if write_provisional is not None else 0
         self._stop_workers: Any = None  # a process Event: once set, the workers stop parsing their chunk
 
     def add(self, files: list[ScannedFile]) -> None:
@@ -201,11 +206,9 @@ class _Parser:
         if self.use_fast and self.fast is None and self.total >= FAST_THRESHOLD and not self._fast_ready():
             # The fast path's vocabulary is being built (~0.5 s): these names wait, with a provisional card.
             self.backlog.extend(files)
-            if self.write_provisional is not None:
-                self.write_provisional(
-                    [_to_new_file(sf, FastParser.provisional(sf.path, sf.root, None), True) for sf in files]
-                )
+            self._write_early(files, every=True)
             return
+        self._write_early(files)
         files, self.backlog = [*self.backlog, *files], []
         ready: list[NewFile] = []
         fresh: list[_Item] = []
@@ -254,9 +257,24 @@ class _Parser:
         self.fast = FastParser()
         return True
 
+    def _write_early(self, files: list[ScannedFile], every: bool = False) -> None:
+        """Write files with a provisional reading before they are read: the first PROVISIONAL_FIRST of the
+        scan, or ``every`` one (while the fast path is being made)."""
+        if self.write_provisional is None:
+            return
+        take = files if every else files[: max(0, self.early_budget)]
+        take = [sf for sf in take if sf.path not in self.early]
+        if take:
+            self.early_budget -= len(take)
+            self.early.update(sf.path for sf in take)
+            self.write_provisional(
+                [_to_new_file(sf, FastParser.provisional(sf.path, sf.root, None), True) for sf in take]
+            )
+
     def _write_provisional(self, fresh: list[_Item]) -> None:
         """The names of this batch the fast path could not read yet get a provisional reading (and a card)
-        now; parse() reads them later, and its reading replaces it."""
+        now, unless they have one already; parse() reads them later, and its reading replaces it."""
+        fresh = [(sf, plan) for sf, plan in fresh if sf.path not in self.early]
         if self.write_provisional is not None and self.fast is not None and fresh:
             self.write_provisional(
                 [
