@@ -504,12 +504,13 @@ def _relation(text: str, first: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def _form(raw: str, text: str) -> str:
     """How a title is written, as far as guessit's clean-up or parse() could care: separators, hyphens,
-    commas and "&" (which parse() matches with "and" elsewhere in the name), capitals only, single letters (kept with their dots), a reordered article."""
+    commas and "&" (which parse() matches with "and" elsewhere in the name), capitals only, single letters in a
+    dotted title (guessit keeps an acronym's dots), a reordered article."""
     form = "".join(c for c in " ._,-&" if c in raw)
     letters = "".join(re.findall(r"[^\W\d_]+", raw))
     if letters.isupper():
         form += "U"
-    if re.search(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])", raw):
+    if "." in raw and re.search(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])", raw):
         form += "1"
     if text != _cleanup(raw).strip():
         form += "r"

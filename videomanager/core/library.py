@@ -64,6 +64,37 @@ def _is_root(c: sqlite3.Connection, path: str) -> bool:
     return c.execute("SELECT 1 FROM roots WHERE path = ?", (_b(path),)).fetchone() is not None
 
 
+_INSERT_FILE = (
+    "INSERT INTO files(root, dir, size, mtime, role, extra_type, stack_key, part, parse, lookup_key, path, "
+    "missing, added_at, seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?,?)"
+)
+_UPDATE_FIELDS = (
+    "root=?, dir=?, size=?, mtime=?, role=?, extra_type=?, stack_key=?, part=?, parse=?, lookup_key=?"
+)
+
+
+def _write_file(c: sqlite3.Connection, path: str, params: tuple, moved_id: int | None, now: float) -> bool:
+    """Write one file's row: True when a row was updated, False when one was inserted. A new path is one
+    insert; a path the library holds is updated; a moved file's old row takes its new path."""
+    if moved_id is None:
+        cur = c.execute(_INSERT_FILE + " ON CONFLICT(path) DO NOTHING", (*params, _b(path), now, now))
+        if cur.rowcount:
+            return False
+    cur = c.execute(
+        f"UPDATE files SET {_UPDATE_FIELDS}, fingerprint=NULL, missing=0, seen_at=? WHERE path=?",
+        (*params, now, _b(path)),
+    )
+    if not cur.rowcount and moved_id is not None:
+        cur = c.execute(
+            f"UPDATE files SET {_UPDATE_FIELDS}, path=?, missing=0, seen_at=? WHERE id=?",
+            (*params, _b(path), now, moved_id),
+        )
+    if cur.rowcount:
+        return True
+    c.execute(_INSERT_FILE, (*params, _b(path), now, now))
+    return False
+
+
 def _s(blob: bytes | str | None) -> str | None:
     if blob is None:
         return None
@@ -487,7 +518,9 @@ class Library:
             registered: dict[str, bool] = {}
             kept = []
             for f in files:
-                if require_root and not registered.setdefault(f.root, _is_root(c, f.root)):
+                if require_root and f.root not in registered:
+                    registered[f.root] = _is_root(c, f.root)
+                if require_root and not registered[f.root]:
                     continue
                 kept.append(f)
                 params = (
@@ -502,26 +535,10 @@ class Library:
                     json.dumps(f.parsed.to_dict(), ensure_ascii=False),
                     f.lookup_key,
                 )
-                cur = c.execute(
-                    "UPDATE files SET root=?, dir=?, size=?, mtime=?, role=?, extra_type=?, stack_key=?, part=?, "
-                    "parse=?, lookup_key=?, fingerprint=NULL, missing=0, seen_at=? WHERE path=?",
-                    (*params, now, _b(f.path)),
-                )
-                if not cur.rowcount and f.path in moved:
-                    cur = c.execute(
-                        "UPDATE files SET root=?, dir=?, size=?, mtime=?, role=?, extra_type=?, stack_key=?, "
-                        "part=?, parse=?, lookup_key=?, path=?, missing=0, seen_at=? WHERE id=?",
-                        (*params, _b(f.path), now, moved[f.path]),
-                    )
-                if cur.rowcount:
+                if _write_file(c, f.path, params, moved.get(f.path), now):
                     updated += 1
-                    continue
-                c.execute(
-                    "INSERT INTO files(root, dir, size, mtime, role, extra_type, stack_key, part, parse, "
-                    "lookup_key, path, missing, added_at, seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?,?)",
-                    (*params, _b(f.path), now, now),
-                )
-                inserted += 1
+                else:
+                    inserted += 1
             keys = {f.lookup_key for f in kept if f.lookup_key}
             self._ensure_lookups(c, keys, kept)
         return inserted, updated
