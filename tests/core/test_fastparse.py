@@ -73,6 +73,19 @@ def test_a_shape_seen_once_is_read_for_other_titles_and_years() -> None:
     assert got[-1][1].title == "Fargo" and got[-1][1].year == 1996 and got[-1][1].resolution == "1080p"
 
 
+def test_a_one_word_title_and_a_title_in_capitals_read_like_other_titles() -> None:
+    """A one-word title takes the separator written after it as its form, and capitals are no form of
+    their own: a shape learnt from 'Aeon.Flux' serves 'Glory' and 'ALIEN', and a space-separated title is
+    still a shape apart."""
+    fast = FastParser()
+    names = [f"Downloads/{t}.{y}.1080p.BluRay.x264-GRP/{t}.{y}.1080p.BluRay.x264-GRP.mkv"
+             for t, y in [("Aeon.Flux", 2005), ("Glory", 1989), ("ALIEN", 1979), ("Blade.Runner", 1982)]]  # fmt: skip
+    got = read_all(fast, [*names, "Movies/Heat (1995)/Heat (1995) - 1080p.mkv"])
+    assert got[0][1] is None and all(g is not None for _, g in got[1:4])
+    assert (got[1][1].title, got[2][1].title) == ("Glory", "ALIEN")
+    assert got[4][1] is None  # learnt from: another shape
+
+
 def test_a_title_the_tail_completes_is_never_taken_from_another_film() -> None:
     """'Horrible Bosses 2' is a title slot and a word of the tail; two files of that one film must not
     teach that every title of the shape is 'Horrible Bosses 2'."""

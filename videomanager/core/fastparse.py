@@ -363,6 +363,7 @@ _ROUGH = re.compile(r"\s*([^(\[{]*?)[\s._-]*(?:[(\[{]|(?<!\d)(?:19|20)\d\d(?!\d)
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _ANY_NUMBER = re.compile(_NUMBERS.pattern + r"|(?P<digits>\d+)")
 _SLOT = re.compile(r"\{T[^}]*\}|#\w*?=\d+")
+_TITLE_SEPS = " ._"  # the separators a title's form tells apart
 
 
 class _Cutter:
@@ -387,10 +388,13 @@ class _Cutter:
         self.nums.append(value)
         return f"#{kind}{_digit_class(digits) if zeros else len(digits)}={same}"
 
-    def text(self, raw: str, text: str) -> str:
+    def text(self, raw: str, text: str, after: str = "") -> str:
+        """A text slot. A one-word title takes the form of the separator written after it ("Glory.1989"
+        reads as "Aeon.Flux.2005" does): it has none of its own."""
         rel = _relation(text, self.texts[0]) if self.texts else "-"
         self.texts.append(text)
-        return "{T" + _form(raw, text) + rel + "}"
+        one_word = after in _TITLE_SEPS and not any(c in raw for c in _TITLE_SEPS)
+        return "{T" + _form(raw, text, after if one_word else "") + rel + "}"
 
     def numbers(self, text: str, other: Any = None) -> str:
         """Years, episode numbers and dates of a text as slots; other digit runs through ``other`` (digits
@@ -463,7 +467,9 @@ class _Cutter:
         if m is None or not self.plain(m.group(0)):
             return "~" + self.tail(self.rest(text))
         raw = m.group(0)
-        return self.text(raw, title_text(raw)) + self.tail(self.rest(text[m.end() :]))
+        return self.text(raw, title_text(raw), text[m.end() : m.end() + 1]) + self.tail(
+            self.rest(text[m.end() :])
+        )
 
     def above(self, folder: str) -> str:
         """A folder above the title folder that holds a year or a date: its years and dates as slots, its
@@ -502,14 +508,11 @@ def _relation(text: str, first: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _form(raw: str, text: str) -> str:
+def _form(raw: str, text: str, separator: str = "") -> str:
     """How a title is written, as far as guessit's clean-up or parse() could care: separators, hyphens,
     commas and "&" (which parse() matches with "and" elsewhere in the name), capitals only, single letters in a
     dotted title (guessit keeps an acronym's dots), a reordered article."""
-    form = "".join(c for c in " ._,-&" if c in raw)
-    letters = "".join(re.findall(r"[^\W\d_]+", raw))
-    if letters.isupper():
-        form += "U"
+    form = "".join(c for c in " ._,-&" if c in raw or c == separator)
     if "." in raw and re.search(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])", raw):
         form += "1"
     if text != _cleanup(raw).strip():
