@@ -210,6 +210,15 @@ def test_the_first_files_found_get_a_card_before_any_is_read_and_only_one_provis
     assert final == {f.path for f in first}  # then every one is read
 
 
+def test_a_few_files_are_read_at_once_without_a_provisional_card(tmp_path):
+    root = tmp_path / "videos"
+    make_tree(root, _film_tree()[:10])
+    batches: list = []
+    scan_into_library(_lib(tmp_path), [str(root)], workers=1, on_files=batches.append)
+    written = [f for b in batches for f in b]
+    assert len(written) == 10 and not any(f.parsed.title_from == "provisional" for f in written)
+
+
 def test_only_the_first_files_of_a_scan_are_written_before_they_are_read(tmp_path, monkeypatch):
     import videomanager.core.indexer as indexer
 

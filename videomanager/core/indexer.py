@@ -208,7 +208,8 @@ class _Parser:
             self.backlog.extend(files)
             self._write_early(files, every=True)
             return
-        self._write_early(files)
+        if self.total >= FAST_THRESHOLD:  # a few files dropped are read at once: no provisional card first
+            self._write_early(files)
         files, self.backlog = [*self.backlog, *files], []
         ready: list[NewFile] = []
         fresh: list[_Item] = []
