@@ -389,12 +389,11 @@ class _Cutter:
         return f"#{kind}{_digit_class(digits) if zeros else len(digits)}={same}"
 
     def text(self, raw: str, text: str, after: str = "") -> str:
-        """A text slot. A one-word title takes the form of the separator written after it ("Glory.1989"
-        reads as "Aeon.Flux.2005" does): it has none of its own."""
+        """A text slot; ``after`` is the character written after the title ("Glory.1989" reads as
+        "Aeon.Flux.2005" does: see _form)."""
         rel = _relation(text, self.texts[0]) if self.texts else "-"
         self.texts.append(text)
-        one_word = after in _TITLE_SEPS and not any(c in raw for c in _TITLE_SEPS)
-        return "{T" + _form(raw, text, after if one_word else "") + rel + "}"
+        return "{T" + _form(raw, text, after) + rel + "}"
 
     def numbers(self, text: str, other: Any = None) -> str:
         """Years, episode numbers and dates of a text as slots; other digit runs through ``other`` (digits
@@ -508,11 +507,13 @@ def _relation(text: str, first: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _form(raw: str, text: str, separator: str = "") -> str:
-    """How a title is written, as far as guessit's clean-up or parse() could care: separators, hyphens,
-    commas and "&" (which parse() matches with "and" elsewhere in the name), capitals only, single letters in a
-    dotted title (guessit keeps an acronym's dots), a reordered article."""
-    form = "".join(c for c in " ._,-&" if c in raw or c == separator)
+def _form(raw: str, text: str, after: str = "") -> str:
+    """How a title is written, as far as guessit's clean-up or parse() could care: separators (a one-word title
+    has none of its own and takes the one written ``after`` it), hyphens, commas and "&" (which parse() matches
+    with "and" elsewhere in the name), single letters in a dotted title (guessit keeps an acronym's dots), a
+    reordered article."""
+    one_word = after in _TITLE_SEPS and not any(c in raw for c in _TITLE_SEPS)
+    form = "".join(c for c in " ._,-&" if c in raw or (one_word and c == after))
     if "." in raw and re.search(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])", raw):
         form += "1"
     if text != _cleanup(raw).strip():

@@ -189,7 +189,7 @@ class _Parser:
         self.futures: list[tuple[Future, list[_Item]]] = []
         self.total = 0
         self.claimed = 0  # names read by the fast path
-        self.early: set[str] = set()  # paths written provisionally before they were read
+        self.early: set[str] = set()  # paths written with a provisional reading
         self.early_budget = PROVISIONAL_FIRST if write_provisional is not None else 0
         self._stop_workers: Any = None  # a process Event: once set, the workers stop parsing their chunk
 
@@ -261,28 +261,24 @@ class _Parser:
     def _write_early(self, files: list[ScannedFile], every: bool = False) -> None:
         """Write files with a provisional reading before they are read: the first PROVISIONAL_FIRST of the
         scan, or ``every`` one (while the fast path is being made)."""
-        if self.write_provisional is None:
-            return
         take = files if every else files[: max(0, self.early_budget)]
-        take = [sf for sf in take if sf.path not in self.early]
-        if take:
-            self.early_budget -= len(take)
-            self.early.update(sf.path for sf in take)
-            self.write_provisional(
-                [_to_new_file(sf, FastParser.provisional(sf.path, sf.root, None), True) for sf in take]
-            )
+        self.early_budget -= self._write_provisional([(sf, None) for sf in take])
 
-    def _write_provisional(self, fresh: list[_Item]) -> None:
-        """The names of this batch the fast path could not read yet get a provisional reading (and a card)
-        now, unless they have one already; parse() reads them later, and its reading replaces it."""
-        fresh = [(sf, plan) for sf, plan in fresh if sf.path not in self.early]
-        if self.write_provisional is not None and self.fast is not None and fresh:
+    def _write_provisional(self, items: list[_Item]) -> int:
+        """Give these names a provisional reading (and a card) now, unless they have one already; parse()
+        reads them later, and its reading replaces it. Returns how many were written."""
+        if self.write_provisional is None:
+            return 0
+        items = [(sf, plan) for sf, plan in items if sf.path not in self.early]
+        if items:
+            self.early.update(sf.path for sf, _ in items)
             self.write_provisional(
                 [
-                    _to_new_file(sf, self.fast.provisional(sf.path, sf.root, plan), provisional=True)
-                    for sf, plan in fresh
+                    _to_new_file(sf, FastParser.provisional(sf.path, sf.root, plan), provisional=True)
+                    for sf, plan in items
                 ]
             )
+        return len(items)
 
     def _write_fast(self, ready: list[NewFile]) -> None:
         if ready:
