@@ -343,3 +343,18 @@ def test_play_and_show_in_folder_open_the_file_and_its_folder(qtbot, tmp_path, w
         )
     finally:
         QDesktopServices.unsetUrlHandler("file")
+
+
+def test_a_card_that_changes_id_while_current_stays_current(qtbot, window_factory, tmp_path):
+    """A card identified (or regrouped) while it is selected comes back under a new id: the selection stays on
+    the card of its files instead of falling to its neighbour."""
+    from videomanager.core.models import Card
+    from videomanager.gui.library_model import CardsDiff
+
+    w = scanned_sample(qtbot, window_factory, tmp_path / "videos")
+    first = w.model.card_at(0)
+    w.select_card(first.id)
+    renamed = Card.from_dict({**first.to_dict(), "id": "movie:999999"})
+    with qtbot.waitSignal(w.cards_applied, timeout=5000):
+        w._apply_later(CardsDiff(inserted=[renamed], removed=[first.id]))
+    assert w.current_card() is not None and w.current_card().id == "movie:999999"

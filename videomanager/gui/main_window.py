@@ -129,6 +129,7 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
         self._identify_progress: dict = {}
         self._pending_diffs: deque[CardsDiff] = deque()
         self._follow_files: list[int] = []  # files whose card is selected again after a library change
+        self._selected_files: list[int] | None = None  # the current card's files while cards are applied
         self._dirty = False
         self._refresh_busy = False
         self._closing = False
@@ -376,18 +377,22 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
 
     def _follow_selection(self) -> None:
         """After a fix, merge, split or unmatch, the card of the files that were selected becomes current again
-        (its id changed with its identity)."""
-        files = set(self._follow_files)
+        (its id changed with its identity); it may come with a later refresh."""
+        if self._select_files(self._follow_files):
+            self._follow_files = []
+
+    def _select_files(self, file_ids: list[int]) -> bool:
+        """Make the card holding these files current, unless it is already. False when no card holds them."""
+        files = set(file_ids)
         if not files:
-            return
+            return False
         current = self.current_card()
         if current is not None and files & set(card_files(current)):
-            self._follow_files = []
-            return
+            return True
         card = next((c for c in self.model.cards() if files & set(card_files(c))), None)
         if card is not None:
-            self._follow_files = []
             self.select_card(card.id)
+        return card is not None
 
     def refresh_gaps_filter(self) -> None:
         """The "collections with gaps" filter follows what is owned and what the collections hold."""
@@ -497,6 +502,9 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
     def _apply_next(self) -> None:
         """Apply queued chunks for up to APPLY_BUDGET_S, then let the event loop paint and take input."""
         started = time.perf_counter()
+        if self._selected_files is None:  # the current card's files, before its id may change (identified)
+            current = self.current_card()
+            self._selected_files = card_files(current) if current is not None else []
         while self._pending_diffs and time.perf_counter() - started < APPLY_BUDGET_S:
             self.model.apply_diff(self._pending_diffs.popleft())
         self._cards_count_changed()
@@ -504,6 +512,8 @@ class MainWindow(WindowActions, MediaActions, QMainWindow):
             self._apply_timer.start()
             return
         log.debug("cards shown: %d", self.model.rowCount())
+        self._select_files(self._selected_files)
+        self._selected_files = None
         self._follow_selection()
         card = self.current_card()
         if card is not None:
